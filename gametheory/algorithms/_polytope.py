@@ -1,0 +1,175 @@
+"""Exact vertex enumeration of the polytopes {z >= 0, C z <= 1} by the double description method.
+
+Written by hand because no exact, pip-installable enumerator exists: pycddlib's exact mode needs
+GMP and cddlib to compile, lrslib is a C program, and scipy's qhull works in floating point,
+which misclassifies the tight constraints of degenerate games (the normal case for payoffs typed
+by hand). Here every ray is a primitive integer vector (Python integers, so no overflow), signs
+are exact, and adjacency is decided combinatorially, which is exact for an exact ray set.
+
+The method (Motzkin et al., 1953; Fukuda and Prodon, 1996) starts from the simplex cut off by the
+first inequality and adds the others one at a time. Rays strictly inside a new half-space are
+kept, those on its boundary are kept and gain the new label, those outside are dropped, and each
+pair (inside, outside) of *adjacent* rays gives one new ray on the boundary. Two rays are
+adjacent when no third ray's zero set contains the intersection of their zero sets. The work is
+vectorised with numpy: zero sets are bit masks in ``uint64`` words, coordinates are object
+arrays of Python integers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["Vertices", "enumerate_vertices"]
+
+_WORD = 64
+# Largest number of (candidate pair x ray) containment tests done at once, to bound memory.
+_BLOCK = 1 << 21
+
+
+@dataclass(frozen=True)
+class Vertices:
+    """The vertices of {z in R^d : z >= 0, C z <= 1}.
+
+    Attributes
+    ----------
+    points : numpy.ndarray
+        Object array of shape (v, d + 1) of Python integers: row r is the primitive integer
+        vector ``(w_1, ..., w_d, t)`` with ``t > 0``, and the vertex is ``w / t``.
+    labels : tuple of int
+        The zero set of each vertex as a bit mask over ``d + k`` labels: bit ``i < d`` means
+        ``z_i = 0``, bit ``d + j`` means the ``j``-th row of C is tight.
+    """
+
+    points: np.ndarray
+    labels: tuple[int, ...]
+
+
+def _bit(label: int, words: int) -> np.ndarray:
+    mask = np.zeros(words, dtype=np.uint64)
+    mask[label // _WORD] = np.uint64(1) << np.uint64(label % _WORD)
+    return mask
+
+
+def _normalise(rays: np.ndarray) -> np.ndarray:
+    """Divide each (non-negative, non-zero) integer row by the gcd of its entries."""
+    g = np.gcd.reduce(rays, axis=1)
+    return rays // g[:, None]
+
+
+def enumerate_vertices(matrix: np.ndarray) -> Vertices:
+    """All vertices of the polytope {z >= 0, C z <= 1} for a matrix C of positive integers.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Integer matrix C of shape (k, d), every entry positive (so the polytope is bounded).
+
+    Returns
+    -------
+    Vertices
+        In a deterministic order (that of the enumeration).
+
+    Examples
+    --------
+    The unit square scaled by 1/2, {z >= 0, 2 z_1 <= 1, 2 z_2 <= 1}, has only the first
+    constraint's rows positive in both coordinates; with C = [[2, 1], [1, 2]] the polytope is
+    a quadrilateral:
+
+    >>> v = enumerate_vertices(np.array([[2, 1], [1, 2]], dtype=object))
+    >>> sorted(tuple(int(c) for c in row) for row in v.points)
+    [(0, 0, 1), (0, 1, 2), (1, 0, 2), (1, 1, 3)]
+    """
+    matrix = np.asarray(matrix, dtype=object)
+    k, d = matrix.shape
+    words = (d + k + _WORD - 1) // _WORD
+
+    # The simplex {z >= 0, C_0 z <= 1}: the origin and z = e_i / C_0i, homogenised as (w, t).
+    rays = np.zeros((d + 1, d + 1), dtype=object)
+    rays[0, d] = 1
+    masks = np.zeros((d + 1, words), dtype=np.uint64)
+    for i in range(d):
+        masks[0] |= _bit(i, words)
+    first = _bit(d, words)
+    for i in range(d):
+        rays[i + 1, i] = 1
+        rays[i + 1, d] = matrix[0, i]
+        for j in range(d):
+            if j != i:
+                masks[i + 1] |= _bit(j, words)
+        masks[i + 1] |= first
+    rays = _normalise(rays)
+
+    for row in range(1, k):
+        label = _bit(d + row, words)
+        # Slack of the new inequality C_row w <= t at every ray, exactly.
+        values = rays[:, d] - rays[:, :d].dot(matrix[row])
+        signs = np.array([(v > 0) - (v < 0) for v in values], dtype=np.int8)
+        pos = np.flatnonzero(signs > 0)
+        zero = np.flatnonzero(signs == 0)
+        neg = np.flatnonzero(signs < 0)
+        if len(neg) == 0:
+            masks[zero] |= label
+            continue
+        new_rays, new_masks = _new_rays(rays, masks, values, pos, neg, d)
+        masks[zero] |= label
+        keep = np.concatenate([pos, zero])
+        if len(new_rays):
+            new_masks |= label
+            rays = np.concatenate([rays[keep], new_rays])
+            masks = np.concatenate([masks[keep], new_masks])
+        else:
+            rays, masks = rays[keep], masks[keep]
+
+    labels = tuple(
+        sum(int(w) << (_WORD * i) for i, w in enumerate(mask)) for mask in masks
+    )
+    return Vertices(points=rays, labels=labels)
+
+
+def _new_rays(
+    rays: np.ndarray,
+    masks: np.ndarray,
+    values: np.ndarray,
+    pos: np.ndarray,
+    neg: np.ndarray,
+    d: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rays on the new hyperplane from adjacent (inside, outside) pairs."""
+    counts = np.bitwise_count(masks).sum(axis=1)
+    # Pairs whose common zero set is large enough to span an edge: d - 1 of the d + 1
+    # coordinates of the homogenised cone. Done on the pos x neg grid at once.
+    mp, mq = masks[pos], masks[neg]
+    if masks.shape[1] == 1:
+        grid = mp[:, None, 0] & mq[None, :, 0]
+        enough = np.bitwise_count(grid) >= d - 1
+    else:
+        grid = mp[:, None, :] & mq[None, :, :]
+        enough = np.bitwise_count(grid).sum(axis=2) >= d - 1
+    a, b = np.nonzero(enough)
+    pi, qi = pos[a], neg[b]
+    common = masks[pi] & masks[qi]
+    if len(pi) == 0:
+        return np.empty((0, d + 1), dtype=object), np.empty((0, masks.shape[1]), np.uint64)
+
+    # A ray with exactly d zeros is simple: its d tight constraints are independent, so any
+    # d - 1 of them have rank d - 1 and the pair spans an edge. Only when both rays are
+    # degenerate is the combinatorial test needed: no third ray's zero set may contain the
+    # common zero set.
+    doubtful = np.flatnonzero((counts[pi] > d) & (counts[qi] > d))
+    if len(doubtful):
+        adjacent = np.ones(len(pi), dtype=bool)
+        step = max(1, _BLOCK // max(1, len(masks)))
+        for start in range(0, len(doubtful), step):
+            rows = doubtful[start : start + step]
+            block = common[rows]
+            contains = ((masks[None, :, :] & block[:, None, :]) == block[:, None, :]).all(axis=2)
+            adjacent[rows] = contains.sum(axis=1) == 2
+        pi, qi, common = pi[adjacent], qi[adjacent], common[adjacent]
+
+    # v_p > 0 > v_q: the combination v_p r_q - v_q r_p has zero slack and non-negative entries.
+    vp = values[pi][:, None]
+    vq = values[qi][:, None]
+    combined = vp * rays[qi] - vq * rays[pi]
+    return _normalise(combined), common

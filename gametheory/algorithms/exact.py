@@ -1,0 +1,226 @@
+"""Every extreme Nash equilibrium of a bimatrix game, exactly, and the equilibrium components.
+
+Method (von Stengel, 2007, section 3.5; Avis, Rosenberg, Savani and von Stengel, 2010)
+--------------------------------------------------------------------------------------
+Shift and scale both payoff matrices to positive integers (this changes no equilibrium) and
+form the best-response polytopes
+
+.. math::
+
+    P = \\{x \\in \\mathbb{R}^m : x \\ge 0,\\ B^\\top x \\le 1\\}, \\qquad
+    Q = \\{y \\in \\mathbb{R}^n : A y \\le 1,\\ y \\ge 0\\}.
+
+Label the row strategies :math:`1..m` and the column strategies :math:`m+1..m+n`. A point of
+:math:`P` has label :math:`i` if :math:`x_i = 0` and label :math:`m+j` if column :math:`j` is a
+best response (:math:`(B^\\top x)_j = 1`); a point of :math:`Q` has label :math:`m+j` if
+:math:`y_j = 0` and label :math:`i` if row :math:`i` is a best response. The extreme Nash
+equilibria are exactly the *completely labelled* pairs of vertices :math:`(x, y) \\ne (0, 0)`,
+rescaled to probabilities, in degenerate games too. Vertices are enumerated exactly by
+:mod:`._polytope`; complete labelling is a bit-mask test.
+
+The extreme equilibria form a bipartite graph (row vertices, column vertices, an edge per
+equilibrium). Its maximal bicliques are the maximal Nash subsets (each the product of the convex
+hulls of its two vertex sets) and its connected components are the components of the
+equilibrium set.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from fractions import Fraction
+
+import numpy as np
+
+from ..game import Game
+from ..result import Component, Equilibrium, SolveResult, certify
+from ._polytope import Vertices, enumerate_vertices
+
+__all__ = ["exact_equilibria"]
+
+
+def _positive_integer(matrix: np.ndarray) -> np.ndarray:
+    """A positive affine image of the matrix with positive integer entries."""
+    shifted = matrix - min(matrix.reshape(-1)) + 1
+    scale = math.lcm(*(Fraction(v).denominator for v in shifted.reshape(-1)))
+    return np.array([[int(v * scale) for v in row] for row in shifted], dtype=object)
+
+
+def _probabilities(point: np.ndarray) -> tuple[Fraction, ...]:
+    weights = [int(v) for v in point[:-1]]
+    total = sum(weights)
+    return tuple(Fraction(w, total) for w in weights)
+
+
+def _remap_q_labels(mask: int, m: int, n: int) -> int:
+    """Q's own labels (bit j: y_j = 0, bit n + i: row i tight) to the game's labels."""
+    return (mask >> n) | ((mask & ((1 << n) - 1)) << m)
+
+
+def exact_equilibria(game: Game) -> SolveResult:
+    """Every extreme Nash equilibrium of a two-player game, exactly, with the components.
+
+    Parameters
+    ----------
+    game : Game
+        A two-player game.
+
+    Returns
+    -------
+    SolveResult
+        ``equilibria`` holds every extreme equilibrium, sorted (pure strategies of the first
+        player first, then by decreasing probabilities); ``components`` lists the connected
+        components of the equilibrium set with their maximal Nash subsets. ``status`` is
+        ``"degenerate"`` for a degenerate game (the result is still complete).
+
+    References
+    ----------
+    B. von Stengel (2007), Equilibrium computation for two-player games in strategic and
+    extensive form, ch. 3 of *Algorithmic Game Theory*, section 3.5.
+
+    D. Avis, G. D. Rosenberg, R. Savani and B. von Stengel (2010), Enumeration of Nash
+    equilibria for two-player games, *Economic Theory* 42, 9-37.
+
+    Examples
+    --------
+    A degenerate game with a continuum of equilibria (one component, two extreme points):
+
+    >>> g = Game.from_arrays([[1, 1], [0, 2]], [[1, 1], [1, 1]])
+    >>> result = exact_equilibria(g)
+    >>> [eq.profile for eq in result.equilibria]  # doctest: +NORMALIZE_WHITESPACE
+    [((Fraction(1, 1), Fraction(0, 1)), (Fraction(1, 1), Fraction(0, 1))),
+     ((Fraction(1, 1), Fraction(0, 1)), (Fraction(1, 2), Fraction(1, 2))),
+     ((Fraction(0, 1), Fraction(1, 1)), (Fraction(1, 2), Fraction(1, 2))),
+     ((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))]
+    >>> result.status, [c.equilibria for c in result.components]
+    ('degenerate', [(0, 1, 2, 3)])
+    """
+    a, b = game.matrices()
+    m, n = game.shape
+    p_vertices = enumerate_vertices(_positive_integer(b).T.copy())
+    q_vertices = enumerate_vertices(_positive_integer(a))
+    p_labels = list(p_vertices.labels)
+    q_labels = [_remap_q_labels(mask, m, n) for mask in q_vertices.labels]
+
+    pairs = _completely_labelled(p_labels, q_labels, p_vertices, q_vertices, m, n)
+    degenerate = any(v.bit_count() > m for v in p_labels) or any(
+        v.bit_count() > n for v in q_labels
+    )
+
+    x_of = {i: _probabilities(p_vertices.points[i]) for i in {i for i, _ in pairs}}
+    y_of = {j: _probabilities(q_vertices.points[j]) for j in {j for _, j in pairs}}
+    found: list[tuple[tuple[Fraction, ...], tuple[Fraction, ...], Equilibrium]] = []
+    for i, j in pairs:
+        eq = certify(game, (x_of[i], y_of[j]))
+        if eq is None:  # pragma: no cover - would be a bug in the enumeration
+            raise AssertionError(f"exact enumeration produced a non-equilibrium {(i, j)}")
+        found.append((x_of[i], y_of[j], eq))
+    found.sort(key=lambda t: (tuple(-p for p in t[0]), tuple(-p for p in t[1])))
+    equilibria = tuple(eq for _, _, eq in found)
+    components = _components([(x, y) for x, y, _ in found])
+
+    if degenerate:
+        status = "degenerate"
+        message = (
+            "the game is degenerate; every extreme equilibrium and every component was found"
+        )
+    else:
+        status, message = "ok", "every equilibrium was found (the game is nondegenerate)"
+    return SolveResult(
+        game=game,
+        method="exact",
+        equilibria=equilibria,
+        components=components,
+        exact=True,
+        complete=True,
+        status=status,
+        message=message,
+    )
+
+
+def _completely_labelled(
+    p_labels: list[int],
+    q_labels: list[int],
+    p_vertices: Vertices,
+    q_vertices: Vertices,
+    m: int,
+    n: int,
+) -> list[tuple[int, int]]:
+    """Index pairs (P vertex, Q vertex) whose labels cover all m + n labels, but (0, 0)."""
+    full = (1 << (m + n)) - 1
+    # A Q vertex with exactly n labels can cover a needed set of n labels only by equalling it,
+    # which hashing finds; Q vertices with more labels (degenerate ones, few) are tested one by
+    # one. A degenerate P vertex needs fewer than n labels: then every Q vertex is tested.
+    by_mask: dict[int, list[int]] = defaultdict(list)
+    extra: list[int] = []
+    for j, mask in enumerate(q_labels):
+        if mask.bit_count() > n:
+            extra.append(j)
+        else:
+            by_mask[mask].append(j)
+    origin_p = next(i for i, row in enumerate(p_vertices.points) if not any(row[:-1]))
+    pairs = []
+    for i, mask in enumerate(p_labels):
+        if i == origin_p:
+            continue
+        need = full & ~mask
+        if need.bit_count() < n:
+            matches = [j for j, labels in enumerate(q_labels) if labels & need == need]
+        else:
+            matches = list(by_mask.get(need, ()))
+            matches.extend(j for j in extra if q_labels[j] & need == need)
+        pairs.extend((i, j) for j in matches)
+    origin_q = next(j for j, row in enumerate(q_vertices.points) if not any(row[:-1]))
+    return [(i, j) for i, j in pairs if j != origin_q]
+
+
+def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
+    """Connected components and maximal Nash subsets of the extreme-equilibrium graph."""
+    xs = sorted({x for x, _ in pairs}, key=lambda v: tuple(-p for p in v))
+    ys = sorted({y for _, y in pairs}, key=lambda v: tuple(-p for p in v))
+    xi = {x: k for k, x in enumerate(xs)}
+    yi = {y: k for k, y in enumerate(ys)}
+    edge_index = {(xi[x], yi[y]): e for e, (x, y) in enumerate(pairs)}
+
+    # Union-find over row vertices k and column vertices len(xs) + l.
+    parent = list(range(len(xs) + len(ys)))
+
+    def find(u: int) -> int:
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for k, l in edge_index:
+        ru, rv = find(k), find(len(xs) + l)
+        if ru != rv:
+            parent[max(ru, rv)] = min(ru, rv)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for (k, _), e in edge_index.items():
+        groups[find(k)].append(e)
+
+    neighbours = defaultdict(int)
+    for k, l in edge_index:
+        neighbours[k] |= 1 << l
+    components = []
+    for edges in sorted(groups.values(), key=min):
+        rows = sorted({k for (k, _), e in edge_index.items() if e in set(edges)})
+        subsets = []
+        for ymask in _closed_sets([neighbours[k] for k in rows]):
+            xset = [k for k in rows if neighbours[k] & ymask == ymask]
+            yset = [l for l in range(len(ys)) if ymask >> l & 1]
+            subsets.append(tuple(sorted(edge_index[(k, l)] for k in xset for l in yset)))
+        components.append(Component(equilibria=tuple(sorted(edges)), nash_subsets=tuple(sorted(subsets))))
+    return tuple(components)
+
+
+def _closed_sets(neighbourhoods: list[int]) -> list[int]:
+    """All non-empty intersections of the given neighbourhood masks (the maximal bicliques)."""
+    closed: set[int] = set()
+    frontier = {mask for mask in neighbourhoods if mask}
+    while frontier:
+        closed |= frontier
+        frontier = {
+            a & b for a in frontier for b in neighbourhoods if a & b and (a & b) not in closed
+        }
+    return sorted(closed)

@@ -1,0 +1,204 @@
+"""Result types shared by every solver.
+
+Every solver returns one :class:`SolveResult`: the game, the method, the certified equilibria,
+the equilibrium components (where the method computes them), whether the result is exact and
+complete, a status and a message. Each :class:`Equilibrium` carries its exact certificate: its
+regret, computed in rational arithmetic, is zero.
+
+Examples
+--------
+>>> from gametheory import Game, solve
+>>> result = solve(Game.from_arrays([[1, -1], [-1, 1]]))
+>>> result.status, len(result.equilibria)
+('ok', 1)
+>>> eq = result.equilibria[0]
+>>> eq.to_dict()
+{'strategies': {'Row': {'1': '1/2', '2': '1/2'}, 'Column': {'1': '1/2', '2': '1/2'}}, 'payoffs': {'Row': '0', 'Column': '0'}}
+"""  # noqa: E501
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from .game import Game, Profile
+from .numbers import format_fraction
+
+__all__ = ["Component", "Equilibrium", "SolveResult", "certify"]
+
+#: Status values of a :class:`SolveResult`.
+STATUSES = ("ok", "degenerate", "incomplete", "failed")
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    """A certified Nash equilibrium.
+
+    Attributes
+    ----------
+    players : tuple of str
+    strategies : tuple of tuple of str
+        The strategy labels, per player.
+    profile : tuple of tuple of Fraction
+        Each player's exact probabilities, one per strategy.
+    payoffs : tuple of Fraction
+        Each player's exact expected payoff.
+    regret : Fraction
+        The exact regret: 0 for every equilibrium gametheory returns.
+    """
+
+    players: tuple[str, ...]
+    strategies: tuple[tuple[str, ...], ...]
+    profile: Profile
+    payoffs: tuple[Fraction, ...]
+    regret: Fraction = Fraction(0)
+
+    @property
+    def is_pure(self) -> bool:
+        """True if every player plays one strategy with probability one."""
+        return all(max(sigma) == 1 for sigma in self.profile)
+
+    def support(self) -> tuple[tuple[str, ...], ...]:
+        """The labels of the strategies played with positive probability, per player."""
+        return tuple(
+            tuple(label for label, p in zip(labels, sigma, strict=True) if p > 0)
+            for labels, sigma in zip(self.strategies, self.profile, strict=True)
+        )
+
+    def probabilities(self, player: str) -> dict[str, Fraction]:
+        """A player's probabilities keyed by strategy label."""
+        i = self.players.index(player)
+        return dict(zip(self.strategies[i], self.profile[i], strict=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (a contract): exact numbers as strings such as ``"1/3"``."""
+        return {
+            "strategies": {
+                player: {
+                    label: format_fraction(p)
+                    for label, p in zip(labels, sigma, strict=True)
+                }
+                for player, labels, sigma in zip(
+                    self.players, self.strategies, self.profile, strict=True
+                )
+            },
+            "payoffs": {
+                player: format_fraction(u)
+                for player, u in zip(self.players, self.payoffs, strict=True)
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Component:
+    """A connected component of the set of Nash equilibria of a two-player game.
+
+    The component is the union of its maximal Nash subsets; each maximal Nash subset is the
+    product of the convex hulls of some extreme strategies of each player, every pair of which
+    is an extreme equilibrium (Avis, Rosenberg, Savani and von Stengel, 2010).
+
+    Attributes
+    ----------
+    equilibria : tuple of int
+        Indices into :attr:`SolveResult.equilibria` of the extreme equilibria in the component.
+    nash_subsets : tuple of tuple of tuple of int
+        Each maximal Nash subset as, per player, the indices (into :attr:`equilibria` of the
+        result) of equilibria whose strategy for that player spans the subset: the subset is the
+        product over players of the convex hulls of those equilibria's strategies.
+    """
+
+    equilibria: tuple[int, ...]
+    nash_subsets: tuple[tuple[tuple[int, ...], ...], ...] = ()
+
+    @property
+    def is_singleton(self) -> bool:
+        """True if the component is a single (isolated) equilibrium."""
+        return len(self.equilibria) == 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "equilibria": list(self.equilibria),
+            "nash_subsets": [[list(part) for part in subset] for subset in self.nash_subsets],
+        }
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """What a solver found.
+
+    Attributes
+    ----------
+    game : Game
+    method : str
+        The method's name as passed to :func:`gametheory.solve`.
+    equilibria : tuple of Equilibrium
+        Certified equilibria, in a deterministic order.
+    components : tuple of Component
+        The equilibrium components, for methods that compute them; else empty.
+    exact : bool
+        True if the equilibria were computed in exact arithmetic.
+    complete : bool
+        True if the method guarantees that it found every (extreme) equilibrium.
+    status : str
+        ``"ok"``; ``"degenerate"`` when the game is degenerate (result still correct);
+        ``"incomplete"`` when the method may have missed equilibria or some candidates failed
+        certification; ``"failed"`` when the method did not finish.
+    message : str
+        A human-readable explanation of the status.
+    rejected : tuple of Profile
+        Candidate profiles from a floating-point method that are *not* equilibria once
+        rounded to fractions; reported, never passed off as equilibria.
+    """
+
+    game: Game
+    method: str
+    equilibria: tuple[Equilibrium, ...]
+    components: tuple[Component, ...] = ()
+    exact: bool = True
+    complete: bool = True
+    status: str = "ok"
+    message: str = ""
+    rejected: tuple[Profile, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``equilibria`` and ``components`` (contract), plus metadata."""
+        return {
+            "game": self.game.title,
+            "players": list(self.game.players),
+            "method": self.method,
+            "exact": self.exact,
+            "complete": self.complete,
+            "status": self.status,
+            "message": self.message,
+            "equilibria": [eq.to_dict() for eq in self.equilibria],
+            "components": [c.to_dict() for c in self.components],
+            "rejected": len(self.rejected),
+        }
+
+
+def certify(game: Game, profile: Profile) -> Equilibrium | None:
+    """Return the profile as a certified :class:`Equilibrium`, or ``None`` if it is not one.
+
+    The check is exact: the profile's regret is computed in rational arithmetic and must be 0.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> g = Game.from_arrays([[1, -1], [-1, 1]])
+    >>> certify(g, ((F(1, 2), F(1, 2)), (F(1, 2), F(1, 2)))).payoffs
+    (Fraction(0, 1), Fraction(0, 1))
+    >>> certify(g, ((F(1), F(0)), (F(1), F(0)))) is None
+    True
+    """
+    sigma = game.profile(profile)
+    regrets = game.regrets(sigma)
+    if any(r != 0 for r in regrets):
+        return None
+    return Equilibrium(
+        players=game.players,
+        strategies=game.strategies,
+        profile=sigma,
+        payoffs=game.expected_payoffs(sigma),
+        regret=Fraction(0),
+    )

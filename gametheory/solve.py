@@ -1,0 +1,89 @@
+"""One entry point to every equilibrium solver, choosing the method by name.
+
+Examples
+--------
+>>> from gametheory import Game
+>>> g = Game.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+>>> [eq.to_dict()["strategies"]["Row"] for eq in solve(g).equilibria]
+[{'1': '1', '2': '0'}, {'1': '2/3', '2': '1/3'}, {'1': '0', '2': '1'}]
+>>> solve(g, method="simplex")
+Traceback (most recent call last):
+...
+gametheory.errors.GameValueError: method: unknown method 'simplex' (expected one of 'exact', 'pure', 'support-enumeration', 'vertex-enumeration', 'lemke-howson', 'zero-sum')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from .errors import GameValueError, did_you_mean
+from .game import Game
+from .result import SolveResult
+
+__all__ = ["METHODS", "solve"]
+
+#: Method name -> (module, function, description). Modules are imported on first use so that
+#: the command line starts fast.
+METHODS: dict[str, tuple[str, str, str]] = {
+    "exact": (
+        ".algorithms.exact",
+        "exact_equilibria",
+        "every extreme equilibrium and the components, exact (two players)",
+    ),
+    "pure": (".algorithms.pure", "pure_equilibria", "pure equilibria, exact (any players)"),
+    "support-enumeration": (
+        ".algorithms.nashpy_methods",
+        "support_enumeration",
+        "nashpy's support enumeration, certified exactly (two players)",
+    ),
+    "vertex-enumeration": (
+        ".algorithms.nashpy_methods",
+        "vertex_enumeration",
+        "nashpy's vertex enumeration, certified exactly (two players)",
+    ),
+    "lemke-howson": (
+        ".algorithms.nashpy_methods",
+        "lemke_howson",
+        "nashpy's Lemke-Howson from every starting label, certified exactly (two players)",
+    ),
+    "zero-sum": (
+        ".algorithms.zero_sum",
+        "zero_sum_equilibrium",
+        "value and optimal strategies by linear programming (two-player constant-sum)",
+    ),
+}
+
+
+def _method(name: str) -> Callable[[Game], SolveResult]:
+    if name not in METHODS:
+        raise GameValueError(
+            f"unknown method {name!r}", key="method", hint=did_you_mean(name, METHODS)
+        )
+    module, function, _ = METHODS[name]
+    return getattr(import_module(module, __package__), function)
+
+
+def solve(game: Game, method: str | None = None) -> SolveResult:
+    """Compute the Nash equilibria of a game with the named method.
+
+    Parameters
+    ----------
+    game : Game
+    method : str, optional
+        One of :data:`METHODS`. Default: ``"exact"`` for two players, ``"pure"`` otherwise.
+
+    Returns
+    -------
+    SolveResult
+        Every equilibrium in it is certified exactly (its regret is 0).
+
+    Raises
+    ------
+    GameValueError
+        For an unknown method, or a method that does not apply to the game (for example a
+        two-player method on a three-player game).
+    """
+    if method is None:
+        method = "exact" if game.n_players == 2 else "pure"
+    return _method(method)(game)
