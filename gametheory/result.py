@@ -192,13 +192,13 @@ def certify(game: Game, profile: Profile) -> Equilibrium | None:
     True
     """
     sigma = game.profile(profile)
-    regrets = game.regrets(sigma)
+    payoffs, regrets = game._evaluate(sigma)
     if any(r != 0 for r in regrets):
         return None
     return Equilibrium(
         players=game.players,
         strategies=game.strategies,
         profile=sigma,
-        payoffs=game.expected_payoffs(sigma),
+        payoffs=payoffs,
         regret=Fraction(0),
     )

@@ -122,9 +122,10 @@ def enumerate_vertices(matrix: np.ndarray) -> Vertices:
         else:
             rays, masks = rays[keep], masks[keep]
 
-    labels = tuple(
-        sum(int(w) << (_WORD * i) for i, w in enumerate(mask)) for mask in masks
-    )
+    if words == 1:
+        labels = tuple(masks[:, 0].tolist())
+    else:
+        labels = tuple(sum(int(w) << (_WORD * i) for i, w in enumerate(m)) for m in masks)
     return Vertices(points=rays, labels=labels)
 
 
@@ -138,25 +139,15 @@ def _new_rays(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The rays on the new hyperplane from adjacent (inside, outside) pairs."""
     counts = np.bitwise_count(masks).sum(axis=1)
-    # Pairs whose common zero set is large enough to span an edge: d - 1 of the d + 1
-    # coordinates of the homogenised cone. Done on the pos x neg grid at once.
-    mp, mq = masks[pos], masks[neg]
+    # A ray with exactly d zeros is simple: its d tight constraints are independent, so a pair
+    # with a simple member spans an edge exactly when it shares d - 1 zeros. Only pairs of two
+    # degenerate rays need the combinatorial test (no third ray's zero set contains the common
+    # zero set).
     if masks.shape[1] == 1:
-        grid = mp[:, None, 0] & mq[None, :, 0]
-        enough = np.bitwise_count(grid) >= d - 1
+        pi, qi = _pairs_single_word(masks[:, 0], counts, pos, neg, d)
     else:
-        grid = mp[:, None, :] & mq[None, :, :]
-        enough = np.bitwise_count(grid).sum(axis=2) >= d - 1
-    a, b = np.nonzero(enough)
-    pi, qi = pos[a], neg[b]
+        pi, qi = _pairs_grid(masks, pos, neg, d)
     common = masks[pi] & masks[qi]
-    if len(pi) == 0:
-        return np.empty((0, d + 1), dtype=object), np.empty((0, masks.shape[1]), np.uint64)
-
-    # A ray with exactly d zeros is simple: its d tight constraints are independent, so any
-    # d - 1 of them have rank d - 1 and the pair spans an edge. Only when both rays are
-    # degenerate is the combinatorial test needed: no third ray's zero set may contain the
-    # common zero set.
     doubtful = np.flatnonzero((counts[pi] > d) & (counts[qi] > d))
     if len(doubtful):
         adjacent = np.ones(len(pi), dtype=bool)
@@ -167,9 +158,62 @@ def _new_rays(
             contains = ((masks[None, :, :] & block[:, None, :]) == block[:, None, :]).all(axis=2)
             adjacent[rows] = contains.sum(axis=1) == 2
         pi, qi, common = pi[adjacent], qi[adjacent], common[adjacent]
+    if len(pi) == 0:
+        return np.empty((0, d + 1), dtype=object), np.empty((0, masks.shape[1]), np.uint64)
 
     # v_p > 0 > v_q: the combination v_p r_q - v_q r_p has zero slack and non-negative entries.
     vp = values[pi][:, None]
     vq = values[qi][:, None]
     combined = vp * rays[qi] - vq * rays[pi]
     return _normalise(combined), common
+
+
+def _pairs_grid(
+    masks: np.ndarray, pos: np.ndarray, neg: np.ndarray, d: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(pos, neg) pairs sharing at least d - 1 zeros, by testing the whole grid."""
+    grid = masks[pos][:, None, :] & masks[neg][None, :, :]
+    a, b = np.nonzero(np.bitwise_count(grid).sum(axis=2) >= d - 1)
+    return pos[a], neg[b]
+
+
+def _pairs_single_word(
+    masks: np.ndarray, counts: np.ndarray, pos: np.ndarray, neg: np.ndarray, d: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(pos, neg) pairs sharing at least d - 1 zeros, for masks in one word.
+
+    Two simple rays share d - 1 zeros exactly when dropping one zero from each gives the same
+    set, so those pairs are found by matching the d "drop one zero" keys of every simple ray
+    (sorting, O(r d log r)) instead of testing all |pos| x |neg| pairs. Pairs with a degenerate
+    ray are tested on their (small) part of the grid.
+    """
+    simple_pos, simple_neg = pos[counts[pos] == d], neg[counts[neg] == d]
+    deg_pos, deg_neg = pos[counts[pos] > d], neg[counts[neg] > d]
+    pi_parts, qi_parts = [], []
+    if len(simple_pos) and len(simple_neg):
+        kp, rp = _drop_one_keys(masks[simple_pos], simple_pos, d)
+        kn, rn = _drop_one_keys(masks[simple_neg], simple_neg, d)
+        _, ip, iq = np.intersect1d(kp, kn, return_indices=True)
+        pi_parts.append(rp[ip])
+        qi_parts.append(rn[iq])
+    for left, right in ((deg_pos, neg), (simple_pos, deg_neg)):
+        if len(left) and len(right):
+            grid = masks[left][:, None] & masks[right][None, :]
+            a, b = np.nonzero(np.bitwise_count(grid) >= d - 1)
+            pi_parts.append(left[a])
+            qi_parts.append(right[b])
+    if not pi_parts:
+        empty = np.empty(0, dtype=np.intp)
+        return empty, empty
+    return np.concatenate(pi_parts), np.concatenate(qi_parts)
+
+
+def _drop_one_keys(
+    masks: np.ndarray, index: np.ndarray, d: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """For rays with exactly d zeros: every mask with one zero removed, and its ray's index."""
+    bits = np.arange(_WORD, dtype=np.uint64)
+    present = ((masks[:, None] >> bits[None, :]) & np.uint64(1)).astype(bool)
+    rows, cols = np.nonzero(present)  # d entries per row, in row order
+    keys = masks[rows] & ~(np.uint64(1) << cols.astype(np.uint64))
+    return keys, index[rows]
