@@ -102,14 +102,14 @@ class Component:
     ----------
     equilibria : tuple of int
         Indices into :attr:`SolveResult.equilibria` of the extreme equilibria in the component.
-    nash_subsets : tuple of tuple of tuple of int
-        Each maximal Nash subset as, per player, the indices (into :attr:`equilibria` of the
-        result) of equilibria whose strategy for that player spans the subset: the subset is the
-        product over players of the convex hulls of those equilibria's strategies.
+    nash_subsets : tuple of tuple of int
+        Each maximal Nash subset as the indices (into :attr:`SolveResult.equilibria`) of its
+        extreme equilibria: with X the row strategies and Y the column strategies among them,
+        every pair in X x Y is an extreme equilibrium and the subset is conv(X) x conv(Y).
     """
 
     equilibria: tuple[int, ...]
-    nash_subsets: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    nash_subsets: tuple[tuple[int, ...], ...] = ()
 
     @property
     def is_singleton(self) -> bool:
@@ -119,7 +119,7 @@ class Component:
     def to_dict(self) -> dict[str, Any]:
         return {
             "equilibria": list(self.equilibria),
-            "nash_subsets": [[list(part) for part in subset] for subset in self.nash_subsets],
+            "nash_subsets": [list(subset) for subset in self.nash_subsets],
         }
 
 

@@ -210,7 +210,9 @@ def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
             xset = [k for k in rows if neighbours[k] & ymask == ymask]
             yset = [l for l in range(len(ys)) if ymask >> l & 1]
             subsets.append(tuple(sorted(edge_index[(k, l)] for k in xset for l in yset)))
-        components.append(Component(equilibria=tuple(sorted(edges)), nash_subsets=tuple(sorted(subsets))))
+        components.append(
+            Component(equilibria=tuple(sorted(edges)), nash_subsets=tuple(sorted(subsets)))
+        )
     return tuple(components)
 
 
