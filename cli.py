@@ -1,0 +1,709 @@
+"""The ``gametheory`` command line: a thin layer of click over the gametheory library.
+
+Each command parses its options, loads the model, calls the library and writes what the
+library formatted (``gametheory.report``, ``gametheory.plot``). Only click is imported at
+start-up; the library, and with it numpy, is imported inside the commands, and scipy, sympy,
+nashpy and matplotlib only by the commands and methods that need them.
+
+Exit codes: 0 success; 1 bad input (a model or game file, a model name, a parameter or payoff
+named on the command line); 2 bad usage (unknown command or option, malformed option value);
+3 the solver did not finish (its status is "failed"). Errors are one line on stderr.
+
+New commands are added with ``@cli.command()`` and reuse the shared options below
+(``model_options``, ``output_options``, ``method_option``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+import click
+
+__all__ = ["EXIT_INPUT", "EXIT_SOLVER", "EXIT_USAGE", "cli", "main"]
+
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_SOLVER = 3
+
+#: The output formats (gametheory.report.FORMATS; repeated here so that --help needs no numpy).
+FORMATS = ("text", "json", "markdown", "latex", "csv")
+#: The solver methods (gametheory.solve.METHODS), for --help and completion.
+METHODS = (
+    "exact",
+    "pure",
+    "support-enumeration",
+    "vertex-enumeration",
+    "lemke-howson",
+    "zero-sum",
+)
+
+
+class SolverFailed(click.ClickException):
+    """A solver did not finish (status "failed")."""
+
+    exit_code = EXIT_SOLVER
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+class _Group(click.Group):
+    """A click group whose every error is one line on stderr, with a documented exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from gametheory.errors import GameError  # light: no numpy
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+            code = _fail(exc.format_message() + hint, exc.exit_code)
+        except click.ClickException as exc:
+            code = _fail(exc.format_message(), exc.exit_code)
+        except GameError as exc:
+            code = _fail(str(exc), EXIT_INPUT)
+        except UnicodeDecodeError as exc:
+            code = _fail(f"cannot read the input: not UTF-8 text ({exc.reason})", EXIT_INPUT)
+        except click.Abort:
+            code = _fail("aborted", EXIT_INPUT)
+        except BrokenPipeError:
+            # The reader (e.g. `head`) went away: not an error of ours.
+            sys.stderr.close()
+            code = 0
+        except OSError as exc:
+            where = f": {exc.filename}" if exc.filename else ""
+            code = _fail(f"{exc.strerror or exc}{where}", EXIT_INPUT)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"Error: {_one_line(message)}", err=True)
+    return code
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from gametheory import __version__
+
+    click.echo(f"gametheory {__version__}")
+    ctx.exit()
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Exact game-theoretic analysis of negotiations: every equilibrium, certified.
+
+    MODEL is a built-in model name (see `gametheory models`), a model file (.toml) or a
+    Gambit strategic-form file (.nfg).
+
+    \b
+    Examples:
+      gametheory models
+      gametheory solve us-russia
+      gametheory solve us-russia-2x2 --set "US:pressure,hard_demand=3" --format markdown
+      gametheory analyze prisoners-dilemma
+      gametheory plot chicken -o chicken.png
+
+    Exit codes: 0 ok, 1 bad input, 2 bad usage, 3 the solver did not finish.
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+# --------------------------------------------------------------------------- shared options
+class Edit(NamedTuple):
+    """One ``--set``: a player's payoff in one cell, or a whole cell (``player`` None)."""
+
+    spec: str
+    player: str | None
+    profile: tuple[str, ...]
+    values: tuple[str, ...]
+
+
+SET_HELP = (
+    "Change a payoff: 'PLAYER:S1,S2=VALUE' sets PLAYER's payoff where the players play "
+    "S1, S2; 'S1,S2=V1,V2' sets the whole cell, one value per player. Values are numbers or "
+    "expressions in the parameters. Repeatable. Example: --set 'US:pressure,hard_demand=3'."
+)
+
+
+def parse_edit(spec: str) -> Edit:
+    """Parse a ``--set`` specification (syntax only; names are checked against the model).
+
+    Examples
+    --------
+    >>> parse_edit("US:pressure,hard_demand=3")
+    Edit(spec='US:pressure,hard_demand=3', player='US', profile=('pressure', 'hard_demand'), values=('3',))
+    >>> parse_edit("c1,c2 = 1/2, -1").values
+    ('1/2', '-1')
+    """  # noqa: E501
+    example = "e.g. 'US:pressure,hard_demand=3' or 'pressure,hard_demand=3,2'"
+    if "=" not in spec:
+        raise click.BadParameter(f"{spec!r} has no '=' ({example})", param_hint="'--set'")
+    left, right = spec.split("=", 1)
+    player: str | None = None
+    if ":" in left:
+        player, left = (part.strip() for part in left.split(":", 1))
+        if not player:
+            raise click.BadParameter(f"{spec!r}: no player before ':'", param_hint="'--set'")
+    profile = tuple(part.strip() for part in left.split(","))
+    values = tuple(part.strip() for part in right.split(","))
+    if not all(profile):
+        raise click.BadParameter(
+            f"{spec!r}: name one strategy per player, separated by commas ({example})",
+            param_hint="'--set'",
+        )
+    if not all(values):
+        raise click.BadParameter(f"{spec!r}: empty value ({example})", param_hint="'--set'")
+    if player is not None and len(values) != 1:
+        raise click.BadParameter(
+            f"{spec!r}: one player's payoff takes one value ({example})", param_hint="'--set'"
+        )
+    return Edit(spec, player, profile, values)
+
+
+def _parse_params(
+    _ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
+) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in value:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip() or not text.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE (e.g. c=2 or c=1/3)")
+        params[name.strip()] = text.strip()
+    return params
+
+
+def _parse_sets(
+    _ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
+) -> tuple[Edit, ...]:
+    return tuple(parse_edit(spec) for spec in value)
+
+
+def _check_method(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None or value in METHODS:
+        return value
+    from gametheory.errors import did_you_mean
+
+    raise click.BadParameter(f"unknown method {value!r} ({did_you_mean(value, METHODS)})")
+
+
+def _complete_models(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
+    from gametheory.models import builtin_models
+
+    names = [name for name, _ in builtin_models() if name.startswith(incomplete)]
+    return [CompletionItem(name) for name in names] + [CompletionItem(incomplete, type="file")]
+
+
+def _stack(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def apply(function: Any) -> Any:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+
+    return apply
+
+
+#: MODEL, --param, --set and --save: what every command that reads a model takes.
+model_options = _stack(
+    click.argument("model", metavar="MODEL", shell_complete=_complete_models),
+    click.option(
+        "--param",
+        "-p",
+        "params",
+        metavar="NAME=VALUE",
+        multiple=True,
+        callback=_parse_params,
+        help="Set a parameter of the model (repeatable). Example: --param c=2",
+    ),
+    click.option(
+        "--set",
+        "-s",
+        "edits",
+        metavar="SPEC",
+        multiple=True,
+        callback=_parse_sets,
+        help=SET_HELP,
+    ),
+    click.option(
+        "--save",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="Also write the model, with the --param and --set changes, to FILE (TOML).",
+    ),
+)
+
+#: --format, --decimals, -o, --force, --standalone, --sgame: every command that prints results.
+output_options = _stack(
+    click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help="Output format [default: from the suffix of -o (.json, .md, .tex, .csv), else text].",
+    ),
+    click.option(
+        "--decimals",
+        "-d",
+        type=click.IntRange(0, 30),
+        metavar="N",
+        help="Write numbers with N decimals instead of exact fractions.",
+    ),
+    click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="Write to FILE (atomically) instead of standard output.",
+    ),
+    click.option(
+        "--force", is_flag=True, help="Allow -o/--save to overwrite an existing model file."
+    ),
+    click.option(
+        "--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is."
+    ),
+    click.option(
+        "--sgame", is_flag=True, help=r"LaTeX: the payoff table in sgame's \begin{game}."
+    ),
+)
+
+method_option = click.option(
+    "--method",
+    "-m",
+    metavar="NAME",
+    callback=_check_method,
+    help="Solver: " + ", ".join(METHODS) + " [default: exact for two players, else pure].",
+)
+
+
+# --------------------------------------------------------------------------- helpers
+class Loaded(NamedTuple):
+    """A model with the command line's changes applied, and its numeric game."""
+
+    model: Any
+    values: dict[str, Any]
+    game: Any
+
+    @property
+    def title(self) -> str:
+        return f"{self.model.name}: {self.model.title}" if self.model.title else self.model.name
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        path = getattr(self.model, "path", None)
+        return (str(path),) if path else ()
+
+
+def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
+    """The model with each ``--set`` applied, names checked with did-you-mean hints."""
+    from gametheory.errors import GameError, ModelError, did_you_mean
+
+    players = [p.name for p in model.players]
+    for edit in edits:
+        where = f"--set {edit.spec!r}"
+        if edit.player is not None and edit.player not in players:
+            raise ModelError(
+                f"unknown player {edit.player!r}", key=where,
+                hint=did_you_mean(edit.player, players),
+            )
+        if len(edit.profile) != len(players):
+            raise ModelError(
+                f"name one strategy for each of the {len(players)} players "
+                f"({', '.join(players)}), in that order; got {len(edit.profile)}",
+                key=where,
+            )
+        for player, name in zip(model.players, edit.profile, strict=True):
+            ids = [s.id for s in player.strategies]
+            if name not in ids:
+                raise ModelError(
+                    f"{player.name} has no strategy {name!r}", key=where,
+                    hint=did_you_mean(name, ids),
+                )
+        if edit.player is None and len(edit.values) != len(players):
+            raise ModelError(
+                f"a whole cell takes {len(players)} values, one per player "
+                f"({', '.join(players)}); got {len(edit.values)}",
+                key=where,
+            )
+        targets = [edit.player] if edit.player is not None else players
+        for player, value in zip(targets, edit.values, strict=True):
+            try:
+                model = model.with_payoff(player, edit.profile, value)
+            except GameError as exc:
+                raise ModelError(_one_line(exc.message), key=where, hint=exc.hint) from None
+    return model
+
+
+def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
+    """Load MODEL and apply --set and --param."""
+    from gametheory.models import load_model
+
+    loaded = apply_edits(load_model(model), edits)
+    values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
+    return Loaded(loaded, values, loaded.game(values) if values else loaded.game())
+
+
+def check_target(
+    path: str, *, force: bool = False, inputs: Sequence[str] = (), model: bool = False
+) -> None:
+    """Refuse to write over the input model or, without --force, over any model file.
+
+    ``model`` is true for --save, which writes a model: with --force it may replace the input.
+    """
+    from gametheory.errors import GameError
+    from gametheory.report import is_model_file
+
+    is_input = os.path.exists(path) and any(
+        os.path.exists(i) and os.path.samefile(path, i) for i in inputs
+    )
+    if is_input and not (model and force):
+        hint = "; use --force to overwrite it" if model else ""
+        raise GameError(f"refusing to overwrite the input model{hint}", file=path)
+    if not force and not is_input and is_model_file(path):
+        raise GameError(
+            "refusing to overwrite a model file; use --force to overwrite it", file=path
+        )
+
+
+def write_output(text: str | bytes, output: str | None) -> None:
+    """Echo the output, or write it to a file atomically (all or nothing)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from gametheory.report import atomic_write
+
+    atomic_write(output, text)
+
+
+def finish(
+    loaded: Loaded, text: str | bytes, output: str | None, save: str | None, force: bool
+) -> None:
+    """Write the output and the --save model, after checking both targets (nothing half-done)."""
+    if output is not None:
+        check_target(output, force=force, inputs=loaded.inputs)
+    if save is not None:
+        check_target(save, force=force, inputs=loaded.inputs, model=True)
+        model = loaded.model.with_values(loaded.values) if loaded.values else loaded.model
+        write_output(model.to_toml(), save)
+    write_output(text, output)
+
+
+def _format(fmt: str | None, output: str | None) -> str:
+    if fmt is not None:
+        return fmt
+    from gametheory.report import format_for_path
+
+    return format_for_path(output)
+
+
+def _check_latex_flags(fmt: str, standalone: bool, sgame: bool) -> None:
+    if (standalone or sgame) and fmt != "latex":
+        flag = "--standalone" if standalone else "--sgame"
+        raise click.UsageError(f"{flag} applies to --format latex only")
+
+
+def _solve(game: Any, method: str | None) -> Any:
+    from gametheory import solve
+
+    result = solve(game, method)
+    if result.status == "failed":
+        raise SolverFailed(f"the {result.method} solver did not finish: {result.message}")
+    return result
+
+
+# --------------------------------------------------------------------------- commands
+@cli.command()
+@model_options
+@method_option
+@output_options
+def solve(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    method: str | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """Find every Nash equilibrium of MODEL, exactly.
+
+    Prints the payoff table (best responses marked *, pure equilibria in [ ]), every
+    equilibrium with its payoffs, and the components (continua) of equilibria.
+
+    \b
+    Examples:
+      gametheory solve us-russia
+      gametheory solve us-russia --param c=2 --format json
+      gametheory solve chicken --set "Row:swerve,straight=-2" --save my-chicken.toml
+      gametheory solve game.nfg --method lemke-howson --decimals 3
+      gametheory solve us-russia-2x2 --format latex --standalone -o table.tex
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    loaded = load(model, params, edits)
+    result = _solve(loaded.game, method)
+    from gametheory.report import format_solve
+
+    text = format_solve(
+        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone, sgame=sgame,
+    )
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@model_options
+@click.option(
+    "--explain", is_flag=True, help="Also show each outcome's ranks, their reasons and sources."
+)
+@output_options
+def show(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    explain: bool,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """Show MODEL: its strategies, parameters and payoff tables.
+
+    \b
+    Examples:
+      gametheory show us-russia-2x2
+      gametheory show us-russia --explain
+      gametheory show chicken --format latex --sgame
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    loaded = load(model, params, edits)
+    from gametheory.report import format_model
+
+    text = format_model(
+        loaded.model, fmt, values=loaded.values or None, explain=explain, decimals=decimals,
+        standalone=standalone, sgame=sgame,
+    )
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format.")
+def models(fmt: str | None) -> None:
+    """List the built-in models.
+
+    \b
+    Example:
+      gametheory models
+    """
+    from gametheory.models import builtin_models
+    from gametheory.report import format_models
+
+    click.echo(format_models(builtin_models(), fmt or "text"), nl=False)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def validate(file: str) -> None:
+    """Check a model file and report every problem, one per line.
+
+    Exit code 0 if the file is a valid model, 1 if it has problems.
+
+    \b
+    Example:
+      gametheory validate my-model.toml
+    """
+    from gametheory.models import validate_model_file
+
+    problems = validate_model_file(file)
+    if not problems:
+        click.echo(f"{file}: ok")
+        return
+    for problem in problems:
+        click.echo(_one_line(str(problem)))
+    raise SystemExit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("source", metavar="IN", shell_complete=_complete_models)
+@click.argument("target", metavar="OUT", type=click.Path(dir_okay=False))
+@click.option(
+    "--param", "-p", "params", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
+    help="Set a parameter of the model (repeatable). Example: --param c=2",
+)
+@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
+              help=SET_HELP)
+@click.option("--force", is_flag=True, help="Allow overwriting an existing model file.")
+def convert(
+    source: str, target: str, params: dict[str, str], edits: tuple[Edit, ...], force: bool
+) -> None:
+    """Convert a model between .toml and Gambit's .nfg (parameters substituted in .nfg).
+
+    IN is a built-in model name or a .toml or .nfg file; the suffix of OUT chooses the
+    format.
+
+    \b
+    Examples:
+      gametheory convert us-russia us-russia.nfg
+      gametheory convert game.nfg game.toml
+      gametheory convert us-russia us-russia-c2.nfg --param c=2
+    """
+    suffix = os.path.splitext(target)[1].lower()
+    if suffix not in (".toml", ".nfg"):
+        raise click.BadParameter(
+            f"{target!r}: the suffix must be .toml or .nfg", param_hint="'OUT'"
+        )
+    loaded = load(source, params, edits)
+    if suffix == ".nfg":
+        from gametheory.io.nfg import write_nfg
+
+        text = write_nfg(loaded.game)
+    else:
+        model = loaded.model.with_values(loaded.values) if loaded.values else loaded.model
+        text = model.to_toml()
+    check_target(target, force=force, inputs=loaded.inputs)
+    write_output(text, target)
+
+
+@cli.command()
+@model_options
+@method_option
+@output_options
+def analyze(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    method: str | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """Analyse MODEL: equilibria, Pareto efficiency, dominance, security levels, value.
+
+    One report with the equilibria and their components, which outcomes and equilibria are
+    Pareto-efficient, the strategies eliminated by iterated dominance (in order), each
+    player's security (maximin) level, and for a zero-sum game its value.
+
+    \b
+    Examples:
+      gametheory analyze prisoners-dilemma
+      gametheory analyze matching-pennies --format markdown
+      gametheory analyze us-russia --param c=2 -o report.json
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    loaded = load(model, params, edits)
+    from gametheory.analysis import analyze as run_analysis
+    from gametheory.report import format_analysis
+
+    analysis = run_analysis(loaded.game, method)
+    if analysis.result.status == "failed":
+        raise SolverFailed(
+            f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
+        )
+    text = format_analysis(
+        analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone, sgame=sgame,
+    )
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@model_options
+@method_option
+@click.option(
+    "--output", "-o", metavar="FIG", required=True, type=click.Path(dir_okay=False),
+    help="The figure file: .png, .pdf or .svg.",
+)
+@click.option(
+    "--kind",
+    "-k",
+    type=click.Choice(["best-response", "payoff-space"]),
+    help="best-response (2x2 games only) or payoff-space "
+    "[default: best-response for 2x2 games, else payoff-space].",
+)
+@click.option("--force", is_flag=True, help="Allow --save to overwrite an existing model file.")
+def plot(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    method: str | None,
+    output: str,
+    kind: str | None,
+    force: bool,
+) -> None:
+    """Draw a figure of MODEL (needs matplotlib: pip install "gametheory[plot]").
+
+    best-response: both players' best responses on the unit square, equilibria marked (2x2
+    games). payoff-space: the pure outcomes' payoffs, their convex hull, the Pareto frontier
+    and the equilibria (two-player games).
+
+    \b
+    Examples:
+      gametheory plot us-russia-2x2 -o br.png
+      gametheory plot us-russia --kind payoff-space -o payoffs.pdf
+    """
+    from gametheory.plot import FIGURE_SUFFIXES, figure_bytes
+
+    suffix = os.path.splitext(output)[1].lower()
+    if suffix not in FIGURE_SUFFIXES:
+        raise click.BadParameter(
+            f"{output!r}: the suffix must be one of {', '.join(FIGURE_SUFFIXES)}",
+            param_hint="'--output'",
+        )
+    loaded = load(model, params, edits)
+    result = _solve(loaded.game, method)
+    data = figure_bytes(result, kind=kind, format=suffix[1:], title=loaded.model.title or "")
+    finish(loaded, data, output, save, force)
+
+
+def main(args: Sequence[str] | None = None) -> None:
+    """Run the command line (the ``gametheory`` console script)."""
+    cli.main(args=args, prog_name="gametheory")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

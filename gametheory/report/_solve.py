@@ -1,0 +1,250 @@
+"""Reports of games and of solver results: payoff tables, equilibria, components, status."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from ..game import Game
+from ..result import Equilibrium, SolveResult
+from ._document import ALL_FORMATS, Bimatrix, Document, Heading, Mix, Numbers, Paragraph, Table
+
+__all__ = [
+    "equilibria_table",
+    "game_bimatrix",
+    "parameters_text",
+    "solve_document",
+    "solve_json",
+]
+
+
+def _nested_strings(value: Any, write: Any) -> Any:
+    """Nested lists with every leaf written as a string by ``write``."""
+    if isinstance(value, list):
+        return [_nested_strings(v, write) for v in value]
+    return write(value)
+
+
+def parameters_text(values: Mapping[str, Fraction], numbers: Numbers | None = None) -> str:
+    """``c = 1, s = 1/2``: parameter values in one line.
+
+    Examples
+    --------
+    >>> parameters_text({"c": Fraction(1), "s": Fraction(1, 2)})
+    'c = 1, s = 1/2'
+    """
+    numbers = numbers or Numbers()
+    return ", ".join(f"{name} = {numbers.format(v)}" for name, v in values.items())
+
+
+def game_bimatrix(game: Game, caption: str = "", *, label: str = "", csv: bool = False) -> Bimatrix:
+    """The payoff table of a game with every best response flagged.
+
+    Examples
+    --------
+    >>> g = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> m = game_bimatrix(g)
+    >>> m.best[(1, 1)], m.is_equilibrium((1, 1)), m.is_equilibrium((0, 0))
+    ((True, True), True, False)
+    """
+    payoffs: dict[tuple[int, ...], tuple[Fraction, ...]] = {}
+    best: dict[tuple[int, ...], tuple[bool, ...]] = {}
+    profiles = list(game.pure_profiles())
+    for profile in profiles:
+        payoffs[profile] = tuple(Fraction(p[profile]) for p in game.payoffs)
+    for profile in profiles:
+        flags = []
+        for i, array in enumerate(game.payoffs):
+            # The best payoff player i can get against the others' strategies in this profile.
+            top = max(
+                array[profile[:i] + (k,) + profile[i + 1 :]] for k in range(game.shape[i])
+            )
+            flags.append(array[profile] == top)
+        best[profile] = tuple(flags)
+    formats = ALL_FORMATS if csv else ALL_FORMATS - {"csv"}
+    return Bimatrix(
+        players=game.players,
+        strategies=game.strategies,
+        payoffs=payoffs,
+        best=best,
+        caption=caption or f"Payoffs ({', '.join(game.players)})",
+        label=label,
+        formats=formats,
+    )
+
+
+def _mix(labels: Sequence[str], probabilities: Sequence[Fraction]) -> Mix:
+    return Mix(tuple((p, s) for s, p in zip(labels, probabilities, strict=True) if p > 0))
+
+
+def _component_of(result: SolveResult) -> dict[int, int]:
+    return {e: k for k, comp in enumerate(result.components) for e in comp.equilibria}
+
+
+def equilibria_table(
+    result: SolveResult,
+    *,
+    extra: Mapping[str, Sequence[str]] | None = None,
+    caption: str | None = None,
+    label: str = "",
+) -> Table:
+    """The equilibria as a display table: number, each player's strategy, payoffs.
+
+    ``extra`` adds columns (header -> one text per equilibrium). A ``component`` column is
+    shown when some component holds more than one extreme equilibrium.
+    """
+    game = result.game
+    header = ["#", *game.players, *(f"{p} payoff" for p in game.players)]
+    show_components = any(len(c.equilibria) > 1 for c in result.components)
+    component = _component_of(result)
+    if show_components:
+        header.append("component")
+    extra = dict(extra or {})
+    header += list(extra)
+    rows = []
+    for k, eq in enumerate(result.equilibria):
+        row: list[Any] = [str(k + 1)]
+        row += [_mix(labels, sigma) for labels, sigma in zip(eq.strategies, eq.profile, strict=True)]
+        row += list(eq.payoffs)
+        if show_components:
+            row.append(str(component[k] + 1) if k in component else "")
+        row += [values[k] for values in extra.values()]
+        rows.append(tuple(row))
+    if caption is None:
+        caption = _equilibria_caption(result)
+    return Table(
+        tuple(header), tuple(rows), caption=caption, label=label, formats=ALL_FORMATS - {"csv"}
+    )
+
+
+def _equilibria_caption(result: SolveResult) -> str:
+    n = len(result.equilibria)
+    noun = "equilibrium" if n == 1 else "equilibria"
+    # "Extreme" matters only when there are continua: then the list is their corners.
+    kind = "extreme " if any(len(c.equilibria) > 1 for c in result.components) else ""
+    return f"{n} {kind}Nash {noun}"
+
+
+def _data_table(result: SolveResult, numbers: Numbers) -> Table:
+    """One row per equilibrium with every probability in its own column (for CSV)."""
+    game = result.game
+    header = ["equilibrium", "component"]
+    header += [f"{p}:{s}" for p, labels in zip(game.players, game.strategies, strict=True)
+               for s in labels]
+    header += [f"{p} payoff" for p in game.players]
+    component = _component_of(result)
+    rows = []
+    for k, eq in enumerate(result.equilibria):
+        row: list[Any] = [str(k + 1), str(component[k] + 1) if k in component else ""]
+        row += [p for sigma in eq.profile for p in sigma]
+        row += list(eq.payoffs)
+        rows.append(tuple(row))
+    return Table(tuple(header), tuple(rows), formats=frozenset({"csv"}))
+
+
+def _components_text(result: SolveResult) -> str:
+    """Say in words which equilibria form continua (only when some do)."""
+    players = result.game.players
+    lines = []
+    for k, comp in enumerate(result.components):
+        if comp.is_singleton:
+            continue
+        members = ", ".join(str(e + 1) for e in comp.equilibria)
+        subsets = ", ".join(
+            "{" + ", ".join(str(e + 1) for e in subset) + "}" for subset in comp.nash_subsets
+        )
+        lines.append(
+            f"Equilibria {members} form one continuum (component {k + 1}): within each of its "
+            f"maximal Nash subsets {subsets}, any mixture of {players[0]}'s strategies in "
+            f"those equilibria, against any mixture of {players[1]}'s, is an equilibrium."
+        )
+    return "\n".join(lines)
+
+
+def status_text(result: SolveResult) -> str:
+    """One line: method, status, message, and rejected candidates."""
+    text = f"Method {result.method}: "
+    if result.status not in ("ok", "degenerate"):
+        text += f"{result.status}: "
+    text += result.message or result.status
+    if result.rejected:
+        n = len(result.rejected)
+        text += (
+            f"; {n} candidate{'s' if n > 1 else ''} failed the exact check and "
+            f"{'were' if n > 1 else 'was'} dropped"
+        )
+    return text if text.endswith(".") else text + "."
+
+
+def solve_document(
+    result: SolveResult,
+    *,
+    title: str = "",
+    parameters: Mapping[str, Fraction] | None = None,
+    numbers: Numbers | None = None,
+    label: str = "",
+) -> Document:
+    """The report of a solve: payoff table, equilibria, components and status."""
+    numbers = numbers or Numbers()
+    game = result.game
+    title = title or game.title or "Game"
+    blocks: list[Any] = [Heading(title)]
+    if parameters:
+        blocks.append(Paragraph("Parameters: " + parameters_text(parameters, numbers)))
+    caption = f"Payoffs ({', '.join(game.players)})"
+    if parameters:
+        caption += " at " + parameters_text(parameters, numbers)
+    blocks.append(game_bimatrix(game, caption, label=f"{label}-payoffs" if label else ""))
+    if result.equilibria:
+        blocks.append(equilibria_table(result, label=f"{label}-equilibria" if label else ""))
+        components = _components_text(result)
+        if components:
+            blocks.append(Paragraph(components))
+    else:
+        blocks.append(Paragraph("No Nash equilibrium was found."))
+    blocks.append(_data_table(result, numbers))
+    blocks.append(Paragraph(status_text(result)))
+    return Document(tuple(blocks), title=title)
+
+
+def equilibrium_json(eq: Equilibrium, numbers: Numbers) -> dict[str, Any]:
+    """The JSON contract of one equilibrium, with numbers written by ``numbers``."""
+    if numbers.decimals is None:
+        return eq.to_dict()
+    return {
+        "strategies": {
+            player: {s: numbers.format(p) for s, p in zip(labels, sigma, strict=True)}
+            for player, labels, sigma in zip(eq.players, eq.strategies, eq.profile, strict=True)
+        },
+        "payoffs": {
+            player: numbers.format(u) for player, u in zip(eq.players, eq.payoffs, strict=True)
+        },
+    }
+
+
+def solve_json(
+    result: SolveResult,
+    *,
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    numbers: Numbers | None = None,
+) -> dict[str, Any]:
+    """The JSON form of a solve (the contract of :meth:`SolveResult.to_dict`, plus context).
+
+    Examples
+    --------
+    >>> from gametheory import solve
+    >>> data = solve_json(solve(Game.from_arrays([[1, -1], [-1, 1]])), numbers=Numbers(2))
+    >>> data["equilibria"][0]["strategies"]["Row"]
+    {'1': '0.50', '2': '0.50'}
+    """
+    numbers = numbers or Numbers()
+    data: dict[str, Any] = {}
+    if model is not None:
+        data["model"] = model
+    if parameters:
+        data["parameters"] = {name: numbers.format(v) for name, v in parameters.items()}
+    data.update(result.to_dict())
+    data["equilibria"] = [equilibrium_json(eq, numbers) for eq in result.equilibria]
+    return data
