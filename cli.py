@@ -317,7 +317,7 @@ class Loaded(NamedTuple):
 
     @property
     def title(self) -> str:
-        return f"{self.model.name}: {self.model.title}" if self.model.title else self.model.name
+        return self.model.title or self.model.name
 
     @property
     def inputs(self) -> tuple[str, ...]:

@@ -59,6 +59,7 @@ import itertools
 import math
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -74,6 +75,8 @@ __all__ = ["parse_nfg", "read_nfg", "write_nfg"]
 # Exponents beyond this would build huge integers (1e999999999 is a valid token); no game needs
 # them, and they would let a tiny file exhaust memory.
 _MAX_EXPONENT = 1000
+# Python refuses to convert decimal strings of more than 4300 digits to int.
+_MAX_DIGITS = 4000
 
 _SCAN = re.compile(
     r"""
@@ -86,8 +89,9 @@ _SCAN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?")
-_RATIO = re.compile(r"([+-]?\d+)/(\d+)")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+))?")
+_RATIO = re.compile(r"([+-]?[0-9]+)/([0-9]+)")
+_COUNT = re.compile(r"[0-9]+")
 _ESCAPE = re.compile(r"\\([\\\"])")
 
 
@@ -135,6 +139,12 @@ def _tokens(text: str, file: str) -> list[_Token]:
 def _number(token: _Token, file: str) -> Fraction:
     """The exact value of a number token."""
     text = token.value
+    if len(text) > _MAX_DIGITS:
+        raise GameValueError(
+            f"number too long ({len(text)} characters, at most {_MAX_DIGITS})",
+            file=file,
+            line=token.line,
+        )
     ratio = _RATIO.fullmatch(text)
     if ratio:
         if int(ratio.group(2)) == 0:
@@ -185,11 +195,13 @@ class _Parser:
                 token,
             )
         token = self.take()
-        if token.value != "1":
+        if token.kind != "number" or token.value != "1":
             raise self.error(f"unsupported NFG version {token.describe()}: expected 1", token)
         token = self.take()
         if token.kind != "symbol" or token.value not in ("R", "D"):
-            raise self.error(f"expected the data type 'R' (or 'D'), found {token.describe()}", token)
+            raise self.error(
+                f"expected the data type 'R' (or 'D'), found {token.describe()}", token
+            )
         return self.expect("text", "the game title (a quoted string)").value
 
     def players(self) -> list[tuple[str, _Token]]:
@@ -228,7 +240,11 @@ class _Parser:
                         token,
                     )
                 self.take()
-                if not token.value.isdigit() or int(token.value) < 1:
+                if (
+                    not _COUNT.fullmatch(token.value)
+                    or len(token.value) > _MAX_DIGITS
+                    or int(token.value) < 1
+                ):
                     raise self.error(
                         f"the number of strategies of player {name!r} must be a positive "
                         f"integer, found {token.value!r}",
@@ -317,7 +333,11 @@ class _Parser:
             )
         flat: list[Fraction] = []
         for token in self.tokens[start : self.pos]:
-            if not token.value.isdigit() or int(token.value) >= len(outcomes):
+            if (
+                not _COUNT.fullmatch(token.value)
+                or len(token.value) > _MAX_DIGITS
+                or int(token.value) >= len(outcomes)
+            ):
                 raise self.error(
                     f"outcome number {token.value!r} is not one of 0..{len(outcomes) - 1}", token
                 )
@@ -328,9 +348,7 @@ class _Parser:
     def game(self) -> Game:
         title = self.header()
         player_tokens = self.players()
-        players = _names(
-            player_tokens, lambda k: f"Player {k + 1}", "player name", self.file
-        )
+        players = _names(player_tokens, lambda k: f"Player {k + 1}", "player name", self.file)
         spec = self.strategies(players)
         if self.peek().kind == "text":
             self.take()  # the optional comment
@@ -368,14 +386,14 @@ class _Parser:
 
 
 def _names(
-    entries: list[tuple[str, _Token]], default: object, what: str, file: str
+    entries: list[tuple[str, _Token]], default: Callable[[int], str], what: str, file: str
 ) -> tuple[str, ...]:
     """Names from the file: blank ones get their default, duplicates are an error."""
     names: list[str] = []
     seen: dict[str, int] = {}
     for k, (name, token) in enumerate(entries):
         if not name.strip():
-            name = default(k)  # type: ignore[operator]
+            name = default(k)
         if name in seen:
             raise GameValueError(
                 f"duplicate {what} {name!r} (also number {seen[name] + 1})",

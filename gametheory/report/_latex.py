@@ -8,10 +8,11 @@ compiles as it is with pdflatex.
 from __future__ import annotations
 
 import itertools
+import re
 from fractions import Fraction
 
 from ._document import Bimatrix, Cell, Document, Expr, Heading, Mix, Numbers, Paragraph, Table
-from ._text import _numeric_columns
+from ._text import _numeric_columns, cell_text
 
 __all__ = ["escape_latex", "latex_number", "render_latex"]
 
@@ -82,9 +83,9 @@ def _cell(cell: Cell, numbers: Numbers) -> str:
     if isinstance(cell, Mix):
         if len(cell.parts) == 1 and cell.parts[0][0] == 1:
             return escape_latex(cell.parts[0][1])
-        return " + ".join(
-            f"${latex_number(p, numbers)}$~{escape_latex(label)}" for p, label in cell.parts
-        )
+        # One line per strategy in the support keeps wide mixtures from overflowing.
+        lines = [f"${latex_number(p, numbers)}$~{escape_latex(label)}" for p, label in cell.parts]
+        return r"\begin{tabular}[t]{@{}l@{}}" + r" \\ ".join(lines) + r"\end{tabular}"
     return escape_latex(str(cell))
 
 
@@ -97,16 +98,107 @@ def _float(body: list[str], caption: str, label: str) -> list[str]:
     return lines + body + [r"\end{table}"]
 
 
-def _table(table: Table, numbers: Numbers) -> list[str]:
+def _fit(body: list[str]) -> list[str]:
+    """Set the body in a box, scaled down to the line width only if it is wider."""
+    return [
+        r"\setbox0=\hbox{%",
+        *body,
+        r"}%",
+        r"\ifdim\wd0>\linewidth\resizebox{\linewidth}{!}{\box0}\else\box0\fi",
+    ]
+
+
+#: About how many characters fit on a line of an article's text width.
+_LINE = 80
+#: The space between two columns, as a fraction of the line (2 \\tabcolsep of 345pt).
+_COLUMN_SEP = 0.035
+#: Paragraph columns are set ragged right (the array package's >{...} column prefix).
+_RAGGED = r">{\raggedright\arraybackslash}"
+#: Columns of at most this many characters stay unbroken in a table too wide for the line.
+_SHORT = 16
+#: Where a long cell may break: spaces, and after an underscore, slash or hyphen.
+_BREAKS = re.compile(r"\s+|(?<=[_/-])")
+#: Tables with more rows than this, or with paragraph columns, may break across pages.
+_MANY_ROWS = 25
+
+
+def _column_spec(
+    table: Table, numbers: Numbers, right: list[bool], line: float = _LINE
+) -> tuple[str, bool]:
+    """l/r columns; if the table is too wide for the line, paragraph columns that fit it.
+
+    Widths are estimated in characters (``line`` to a line). Short columns stay l/r; the
+    others share the rest of the line in proportion to their length, each at least as wide as
+    its longest word (ids break after an underscore). Returns the column specification and
+    whether it fits.
+    """
+    texts = [[h] + [cell_text(row[k], numbers) for row in table.rows]
+             for k, h in enumerate(table.header)]
+    natural = [(max(len(t) for t in column) + 1) / line for column in texts]
+    content = 1 - _COLUMN_SEP * len(texts)
+    if sum(natural) <= content:
+        return "".join("r" if r else "l" for r in right), True
+    least = [
+        # A single word may be wider than average text: allow for wide letters.
+        (max(len(word) for t in column for word in _BREAKS.split(t)) + 2) * 1.15 / line
+        for column in texts
+    ]
+    # Short columns stay l/r; the others share what is left of the line in proportion to their
+    # length, but each at least its longest word and at most its whole text (water-filling).
+    short = [n <= _SHORT / line for n in natural]
+    room = content - sum(n for n, s in zip(natural, short, strict=True) if s)
+    widths = dict.fromkeys((k for k, s in enumerate(short) if not s), 0.0)
+    fixed: dict[int, float] = {}
+    while True:
+        free = [k for k in widths if k not in fixed]
+        left = room - sum(fixed.values())
+        total = sum(natural[k] for k in free) or 1
+        share = {k: left * natural[k] / total for k in free}
+        clamp = {k: least[k] for k in free if share[k] < least[k]}
+        clamp.update({k: natural[k] for k in free if share[k] > natural[k]})
+        if not clamp:
+            widths.update(share)
+            widths.update(fixed)
+            break
+        fixed.update(clamp)
+    spec = ""
+    for k, (s, r) in enumerate(zip(short, right, strict=True)):
+        spec += ("r" if r else "l") if s else _RAGGED + rf"p{{{widths[k]:.3f}\linewidth}}"
+    return spec, sum(widths.values()) <= room + 1e-9
+
+
+def _table(table: Table, numbers: Numbers, needs: set[str]) -> list[str]:
     right = _numeric_columns(table)
-    spec = "".join("r" if r else "l" for r in right)
-    body = [r"\begin{tabular}{" + spec + "}", r"\toprule"]
-    body.append(" & ".join(escape_latex(h) for h in table.header) + r" \\")
-    body.append(r"\midrule")
-    for row in table.rows:
-        body.append(" & ".join(_cell(c, numbers) for c in row) + r" \\")
-    body += [r"\bottomrule", r"\end{tabular}"]
-    return _float(body, table.caption, table.label)
+    cells = [[_cell(c, numbers) for c in row] for row in table.rows]
+    spec, fits = _column_spec(table, numbers, right)
+    small = not fits
+    if small:
+        # Footnote size sets about a quarter more characters to the line.
+        spec, fits = _column_spec(table, numbers, right, _LINE * 1.25)
+    header = " & ".join(escape_latex(h) for h in table.header) + r" \\"
+    rows = [" & ".join(row) + r" \\" for row in cells]
+    if "p{" in spec:
+        # Let long ids break after their underscores in paragraph columns.
+        rows = [row.replace(r"\_", r"\_\allowbreak{}") for row in rows]
+    if "p{" in spec or len(rows) > _MANY_ROWS:
+        needs.add("longtable")
+        needs.add("array")
+        lines = [r"\begingroup\footnotesize"] if small else []
+        lines.append(r"\begin{longtable}{" + spec + "}")
+        head = []
+        if table.caption:
+            head.append(r"\caption{" + escape_latex(table.caption) + "}")
+        if table.label:
+            head.append(r"\label{" + table.label + "}")
+        if head:
+            lines.append("".join(head) + r" \\")
+        lines += [r"\toprule", header, r"\midrule", r"\endhead"]
+        lines += rows + [r"\bottomrule", r"\end{longtable}"]
+        return lines + [r"\endgroup"] if small else lines
+    needs.add("graphicx")
+    body = [r"\begin{tabular}{" + spec + "}", r"\toprule", header, r"\midrule"]
+    body += rows + [r"\bottomrule", r"\end{tabular}"]
+    return _float(_fit(body), table.caption, table.label)
 
 
 def _payoff_cell(matrix: Bimatrix, profile: tuple[int, ...], numbers: Numbers) -> str:
@@ -129,11 +221,12 @@ def _legend(matrix: Bimatrix) -> list[str]:
     return [r"\par\smallskip{\footnotesize $^{*}$ best response; boxed: pure equilibrium.}"]
 
 
-def _bimatrix(matrix: Bimatrix, numbers: Numbers, sgame: bool) -> list[str]:
+def _bimatrix(matrix: Bimatrix, numbers: Numbers, sgame: bool, needs: set[str]) -> list[str]:
     two = len(matrix.players) > 1
     if not two:
         rows = tuple((s, *matrix.payoffs[(r,)]) for r, s in enumerate(matrix.strategies[0]))
-        return _table(Table((matrix.players[0], "payoff"), rows, matrix.caption), numbers)
+        return _table(Table((matrix.players[0], "payoff"), rows, matrix.caption), numbers, needs)
+    needs.add("graphicx")
     tails = list(itertools.product(*(range(len(s)) for s in matrix.strategies[2:])))
     rows_n, cols_n = len(matrix.strategies[0]), len(matrix.strategies[1])
     out: list[str] = []
@@ -144,6 +237,7 @@ def _bimatrix(matrix: Bimatrix, numbers: Numbers, sgame: bool) -> list[str]:
         )
         label = matrix.label + (f"-{number + 1}" if tail and matrix.label else "")
         if sgame and not tail:
+            needs.add("sgame")
             body = [
                 rf"\begin{{game}}{{{rows_n}}}{{{cols_n}}}"
                 f"[{escape_latex(matrix.players[0])}][{escape_latex(matrix.players[1])}]",
@@ -170,7 +264,7 @@ def _bimatrix(matrix: Bimatrix, numbers: Numbers, sgame: bool) -> list[str]:
                 cells = [_payoff_cell(matrix, (r, c, *tail), numbers) for c in range(cols_n)]
                 body.append(escape_latex(s) + " & " + " & ".join(cells) + r" \\")
             body += [r"\bottomrule", r"\end{tabular}"]
-        out += [*_float(body[:] + _legend(matrix), _bimatrix_caption(matrix, tail_text), label)]
+        out += _float(_fit(body) + _legend(matrix), _bimatrix_caption(matrix, tail_text), label)
         out.append("")
     return out[:-1]
 
@@ -180,6 +274,7 @@ def render_latex(
 ) -> str:
     """Render a document as LaTeX: a fragment, or a whole document with ``standalone``."""
     chunks: list[list[str]] = []
+    needs: set[str] = {"booktabs"}
     for block in document.blocks:
         if "latex" not in block.formats:
             continue
@@ -189,21 +284,24 @@ def render_latex(
             else:
                 chunks.append([r"\paragraph{" + escape_latex(block.text) + "}"])
         elif isinstance(block, Paragraph):
-            chunks.append([escape_latex(block.text)])
+            chunks.append([escape_latex(line) for line in block.text.split("\n")])
         elif isinstance(block, Table):
-            chunks.append(_table(block, numbers))
+            chunks.append(_table(block, numbers, needs))
         elif isinstance(block, Bimatrix):
-            chunks.append(_bimatrix(block, numbers, sgame))
+            chunks.append(_bimatrix(block, numbers, sgame, needs))
     body = "\n\n".join("\n".join(chunk) for chunk in chunks)
-    packages = ["booktabs"] + (["sgame"] if sgame else [])
+    packages = [p for p in _PACKAGES if p in needs]
     if not standalone:
-        needs = " and ".join(rf"\usepackage{{{p}}}" for p in packages)
-        return f"% Needs {needs} in the preamble.\n{body}\n"
-    preamble = "\n".join(rf"\usepackage{{{p}}}" for p in packages)
+        listed = ", ".join(packages)
+        return f"% Needs \\usepackage{{{listed}}} in the preamble.\n{body}\n"
     return (
         "\\documentclass{article}\n"
-        f"{preamble}\n"
+        f"\\usepackage{{{','.join(packages)}}}\n"
         "\\begin{document}\n"
         f"{body}\n"
         "\\end{document}\n"
     )
+
+
+#: Packages a LaTeX report may need, in preamble order.
+_PACKAGES = ("array", "booktabs", "graphicx", "longtable", "sgame")

@@ -100,7 +100,7 @@ def model_document(
     numbers = numbers or Numbers()
     values = dict(model.values(values)) if model.parameters else {}
     game = model.game(values) if values else model.game()
-    title = f"{model.name}: {model.title}" if model.title else model.name
+    title = model.title or model.name
     blocks: list[Any] = [Heading(title)]
     if model.description:
         blocks.append(Paragraph(model.description.strip()))
@@ -113,8 +113,17 @@ def model_document(
         )
         blocks.append(
             Table(("parameter", "value", "range", "meaning"), rows, caption="Parameters",
-                  label=f"{model.name}-parameters")
+                  label=f"{model.name}-parameters", formats=_NOT_TEXT)
         )
+        lines = ["Parameters"]
+        for p in model.parameters.values():
+            bounds = _range_text(p, numbers)
+            head = f"{p.name} = {numbers.format(values[p.name])}"
+            if values[p.name] != p.value:
+                head += f" (default {numbers.format(p.value)})"
+            head += f", range {bounds}" if bounds else ""
+            lines.append(f"  {head}: {_sentence(p.description)}" if p.description else "  " + head)
+        blocks.append(Paragraph("\n".join(lines), formats=frozenset({"text"})))
     strategy_lines = []
     for player in model.players:
         strategy_lines.append(f"{player.name} chooses")

@@ -190,8 +190,6 @@ def solve_document(
     game = result.game
     title = title or game.title or "Game"
     blocks: list[Any] = [Heading(title)]
-    if parameters:
-        blocks.append(Paragraph("Parameters: " + parameters_text(parameters, numbers)))
     caption = f"Payoffs ({', '.join(game.players)})"
     if parameters:
         caption += " at " + parameters_text(parameters, numbers)

@@ -68,7 +68,8 @@ class PointSolution:
 
     keys: list[Any]  # one hashable identity per extreme equilibrium, in display order
     components: tuple[Component, ...]
-    values: list[tuple[tuple[tuple[Any, ...], ...], tuple[Any, ...]]]  # (profile, payoffs)
+    # (profile, payoffs) per equilibrium; None at an irrational point until asked for
+    values: list[tuple[tuple[tuple[Any, ...], ...], tuple[Any, ...]]] | None
     undefined: bool = False
     exact_rational: bool = True
 
@@ -247,25 +248,34 @@ class Bimatrix:
         pairs = [(lx, ly) for lx in xs for ly in ys if lx | ly == full]
         for lx, ly in pairs:
             self._formula_cache.setdefault((lx, ly), (xs[lx], ys[ly]))
-        root = t.to_sympy(symbol_name)
-        import sympy
+        floats = {key: self._float_profile(key, t) for key in pairs}
+        keys = sorted(pairs, key=lambda k: tuple(-p for p in floats[k]))
+        return PointSolution(keys, components(keys), None, exact_rational=False)
 
-        symbol = sympy.Symbol(symbol_name, real=True)
-        vals = []
-        for key in pairs:
-            (x, y), pay = self.expressions(key, symbol)
-            sub = [
-                tuple(sympy.simplify(e.subs(symbol, root)) for e in part)
-                for part in (x, y, pay)
-            ]
-            vals.append(((sub[0], sub[1]), sub[2]))
-        order = sorted(
-            range(len(pairs)),
-            key=lambda k: tuple(-float(p) for part in vals[k][0] for p in part),
-        )
-        keys = [pairs[k] for k in order]
-        vals = [vals[k] for k in order]
-        return PointSolution(keys, components(keys), vals, exact_rational=False)
+    def _fractions(self, key: tuple[int, int]) -> list[tuple[Poly, Poly]]:
+        """Numerator and denominator of every probability, then of both payoffs."""
+        bx, by = self._formula_cache[key]
+        out = [(bx.coords.get(i, ()), bx.det) for i in range(self.m)]
+        out += [(by.coords.get(j, ()), by.det) for j in range(self.n)]
+        out.append((by.value, _poly.mul(by.det, self.common_a)))
+        out.append((bx.value, _poly.mul(bx.det, self.common_b)))
+        return out
+
+    def _float_profile(self, key: tuple[int, int], t: Algebraic) -> tuple[float, ...]:
+        a = float(t)
+        out = []
+        for num, den in self._fractions(key)[: self.m + self.n]:
+            coeffs = _poly.field_value(num, den, t.poly) if num else []
+            out.append(sum(float(c) * a**k for k, c in enumerate(coeffs)))
+        return tuple(out)
+
+    def algebraic_values(self, keys: list, t: Algebraic, symbol_name: str) -> list:
+        """The exact profiles and payoffs at an irrational point, as sympy expressions."""
+        values = [field_values(self._fractions(key), t, symbol_name) for key in keys]
+        return [
+            ((tuple(v[: self.m]), tuple(v[self.m : self.m + self.n])), tuple(v[self.m + self.n :]))
+            for v in values
+        ]
 
     def _vertices(self, bases: list[Basis], t: Algebraic, common: Poly, own: int) -> dict:
         found: dict[int, Basis] = {}
@@ -401,16 +411,44 @@ class PureOnly:
             for s in self.profiles
             if all(t.sign_of(_poly.mul(d, den)) >= 0 for d, den in self.diffs[s])
         ]
-        root = t.to_sympy(symbol_name)
-        symbol = sympy.Symbol(symbol_name, real=True)
-        vals = []
+        return PointSolution(keys, (), None, exact_rational=False)
+
+    def algebraic_values(self, keys: list, t: Algebraic, symbol_name: str) -> list:
+        """The exact profiles and payoffs at an irrational point, as sympy expressions."""
+        import sympy
+
+        out = []
         for s in keys:
-            profile, pays = self.expressions(s, symbol)
-            vals.append((profile, tuple(sympy.simplify(p.subs(symbol, root)) for p in pays)))
-        return PointSolution(keys, (), vals, exact_rational=False)
+            profile = tuple(
+                tuple(sympy.Integer(int(k == j)) for k in range(n))
+                for j, n in zip(s, self.shape, strict=True)
+            )
+            pays = field_values([cells[s] for cells in self.cells], t, symbol_name)
+            out.append((profile, tuple(pays)))
+        return out
 
     def key_at_algebraic(self, key: tuple[int, ...], t: Algebraic) -> tuple[int, ...] | None:
         return key
+
+
+def field_values(fractions: list[tuple[Poly, Poly]], t: Algebraic, symbol_name: str) -> list:
+    """Rational functions evaluated exactly at an algebraic number, as sympy expressions."""
+    import sympy
+
+    alpha = t.to_sympy(symbol_name)
+    out = []
+    for num, den in fractions:
+        coeffs = _poly.field_value(num, den, t.poly) if num else []
+        out.append(
+            sympy.expand(
+                sum(
+                    (sympy.Rational(c.numerator, c.denominator) * alpha**k
+                     for k, c in enumerate(coeffs)),
+                    sympy.Integer(0),
+                )
+            )
+        )
+    return out
 
 
 def _pure_profile(s: Sequence[int], shape: Sequence[int]) -> tuple[tuple[Fraction, ...], ...]:

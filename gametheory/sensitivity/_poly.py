@@ -365,3 +365,60 @@ def between(lo: Number | None, hi: Number | None) -> Fraction:
             if isinstance(x, Algebraic):
                 x.refine()
     return simplest_between(None if lo is None else upper(lo), None if hi is None else lower(hi))
+
+
+# ------------------------------------------------------------------ arithmetic in Q(alpha)
+def _frac_trim(p: list[Fraction]) -> list[Fraction]:
+    while p and p[-1] == 0:
+        p.pop()
+    return p
+
+
+def _frac_divmod(p: list[Fraction], q: list[Fraction]) -> tuple[list[Fraction], list[Fraction]]:
+    rem = list(p)
+    quot = [Fraction(0)] * max(len(p) - len(q) + 1, 0)
+    for k in range(len(quot) - 1, -1, -1):
+        coeff = rem[k + len(q) - 1] / q[-1]
+        quot[k] = coeff
+        if coeff:
+            for j, b in enumerate(q):
+                rem[k + j] -= coeff * b
+    return _frac_trim(quot), _frac_trim(rem[: len(q) - 1])
+
+
+def _frac_mul(p: list[Fraction], q: list[Fraction]) -> list[Fraction]:
+    if not p or not q:
+        return []
+    out = [Fraction(0)] * (len(p) + len(q) - 1)
+    for i, a in enumerate(p):
+        for j, b in enumerate(q):
+            out[i + j] += a * b
+    return _frac_trim(out)
+
+
+def _frac_sub(p: list[Fraction], q: list[Fraction]) -> list[Fraction]:
+    n = max(len(p), len(q))
+    return _frac_trim(
+        [(p[k] if k < len(p) else 0) - (q[k] if k < len(q) else 0) for k in range(n)]
+    )
+
+
+def field_value(num: Poly, den: Poly, minimal: Poly) -> list[Fraction]:
+    """num(a) / den(a) in Q(a) for a root a of the irreducible ``minimal``, as the coefficients
+    (constant first) of a polynomial in a of degree below that of ``minimal``.
+
+    ``den`` must not vanish at a (it is then coprime with ``minimal``).
+    """
+    q = [Fraction(v) for v in minimal]
+    _, d = _frac_divmod([Fraction(v) for v in den], q)
+    # Extended Euclid: find s with s * d = 1 (mod q).
+    r0, r1 = q, d
+    s0: list[Fraction] = []
+    s1: list[Fraction] = [Fraction(1)]
+    while len(r1) > 1:
+        quot, rem = _frac_divmod(r0, r1)
+        r0, r1 = r1, rem
+        s0, s1 = s1, _frac_sub(s0, _frac_mul(quot, s1))
+    inverse = [v / r1[0] for v in s1]
+    _, out = _frac_divmod(_frac_mul([Fraction(v) for v in num], inverse), q)
+    return out

@@ -273,6 +273,40 @@ class ParametricGame:
             arrays.append(out.reshape(compiled.shape))
         return Game(arrays, self.players, self.strategies, self.title)
 
+    def gradient(
+        self, values: Mapping[str, Any] | None = None
+    ) -> dict[str, tuple[np.ndarray, ...]]:
+        """The exact partial derivatives of every payoff with respect to each parameter.
+
+        Returns
+        -------
+        dict
+            Parameter name -> one array of :class:`~fractions.Fraction` per player.
+
+        Examples
+        --------
+        >>> import sympy
+        >>> c = sympy.Symbol("c", real=True)
+        >>> pg = ParametricGame.from_arrays([[c**2, 1 / c]], [[0, 0]], parameters={"c": 2})
+        >>> pg.gradient()["c"][0].tolist()
+        [[Fraction(4, 1), Fraction(-1, 4)]]
+        """
+        vals = self.values(values)
+        point = tuple(vals[name] for name in self._names)
+        out = {}
+        for k, name in enumerate(self._names):
+            arrays = []
+            for compiled in self._compiled:
+                flat = compiled.reshape(-1)
+                cells = []
+                for num, den in flat:
+                    n, d = _eval_terms(num, point), _eval_terms(den, point)
+                    dn, dd = _eval_terms(_diff(num, k), point), _eval_terms(_diff(den, k), point)
+                    cells.append((dn * d - n * dd) / (d * d))
+                arrays.append(_cells(cells, compiled.shape))
+            out[name] = tuple(arrays)
+        return out
+
     def univariate(
         self, name: str, values: Mapping[str, Fraction]
     ) -> tuple[np.ndarray, ...]:
@@ -378,6 +412,17 @@ def _eval_terms(terms: _Terms, point: Sequence[Fraction]) -> Fraction:
                 term *= v**e
         total += term
     return total
+
+
+def _diff(terms: _Terms, index: int) -> _Terms:
+    """The partial derivative of a polynomial given by its terms."""
+    out = []
+    for exponents, coeff in terms:
+        e = exponents[index] if index < len(exponents) else 0
+        if e:
+            lowered = exponents[:index] + (e - 1,) + exponents[index + 1 :]
+            out.append((lowered, coeff * e))
+    return tuple(out)
 
 
 def _restrict(terms: _Terms, point: Sequence[Fraction], index: int) -> list[Fraction]:

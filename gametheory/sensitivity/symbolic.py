@@ -113,7 +113,7 @@ class SymbolicEquilibrium:
         }
 
         def value(expr: Any) -> Fraction:
-            out = sympy.nsimplify(expr.xreplace(subs)) if subs else expr
+            out = expr.xreplace(subs) if subs else expr
             out = sympy.Rational(out)
             return Fraction(int(out.p), int(out.q))
 
