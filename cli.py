@@ -67,8 +67,12 @@ class _Group(click.Group):
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
-            hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
-            code = _fail(exc.format_message() + hint, exc.exit_code)
+            message = exc.format_message().rstrip()
+            if exc.ctx is not None:
+                message += ("" if message.endswith((".", "?", "!")) else ".") + (
+                    f" Try '{exc.ctx.command_path} --help'."
+                )
+            code = _fail(message, exc.exit_code)
         except click.ClickException as exc:
             code = _fail(exc.format_message(), exc.exit_code)
         except GameError as exc:
@@ -104,6 +108,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 
 @click.group(
+    name="gametheory",
     cls=_Group,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -369,8 +374,13 @@ def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
     """Load MODEL and apply --set and --param."""
     from gametheory.models import load_model
 
+    from gametheory.errors import GameError, ModelError
+
     loaded = apply_edits(load_model(model), edits)
-    values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
+    try:
+        values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
+    except GameError as exc:
+        raise ModelError(_one_line(exc.message), key="--param", hint=exc.hint) from None
     return Loaded(loaded, values, loaded.game(values) if values else loaded.game())
 
 

@@ -31,6 +31,9 @@ _NUMBER = re.compile(
     r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*/\s*[+-]?\d+(\.\d*)?([eE][+-]?\d+)?)?\s*$"
 )
 
+_EXPONENT = re.compile(r"[eE]([+-]?\d+)")
+_MAX_EXPONENT = 100
+
 
 def to_fraction(value: object, *, where: str | None = None) -> Fraction:
     """Convert a number or numeric string to an exact :class:`~fractions.Fraction`.
@@ -56,6 +59,10 @@ def to_fraction(value: object, *, where: str | None = None) -> Fraction:
     --------
     >>> to_fraction(3), to_fraction("2.5"), to_fraction(" 1 / 3 ")
     (Fraction(3, 1), Fraction(5, 2), Fraction(1, 3))
+    >>> to_fraction("1e999999999")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameValueError: exponent too large in '1e999999999' (at most 100)
     >>> to_fraction("inf")
     Traceback (most recent call last):
     ...
@@ -82,6 +89,11 @@ def to_fraction(value: object, *, where: str | None = None) -> Fraction:
     if isinstance(value, str):
         if not _NUMBER.match(value):
             raise GameValueError(f"not a finite number: {value!r}", key=where)
+        # Decimal would expand "1e999999999" into a huge integer: bound the exponent.
+        if any(abs(int(e)) > _MAX_EXPONENT for e in _EXPONENT.findall(value)):
+            raise GameValueError(
+                f"exponent too large in {value!r} (at most {_MAX_EXPONENT})", key=where
+            )
         text = value.replace(" ", "")
         try:
             if "/" in text:

@@ -385,3 +385,11 @@ def test_no_code_runs(tmp_path, sentinel: list[object]) -> None:
             parse_expression(payload, SYMBOLS | {"gt_sentinel"})
     assert not target.exists()
     assert not sentinel
+
+
+def test_evaluate_keeps_int_and_float_values_exact() -> None:
+    e = parse_expression("c / v", SYMBOLS)
+    assert e.evaluate({"c": 1, "v": 3}) == F(1, 3)
+    assert e.evaluate({"c": 0.1, "v": 1}) == F(1, 10)
+    with pytest.raises(GameError):
+        e.evaluate({"c": float("nan"), "v": 1})

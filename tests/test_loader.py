@@ -223,7 +223,7 @@ def test_broken_files(
     )
     assert "\n" not in str(raised)
     if problems > 1:
-        assert f"and {problems - 1} more problem" in str(raised)
+        assert f" {problems - 1} more problem" in str(raised)
     assert [str(p) for p in raised.problems] == [str(e) for e in errors]
 
 
@@ -243,6 +243,18 @@ def test_every_problem_is_reported() -> None:
     ]
 
 
+def test_first_problem_says_how_many_more() -> None:
+    with pytest.raises(ModelError) as info:
+        load_model(BROKEN / "many_problems.toml")
+    assert str(info.value).endswith(
+        "paramters: unknown key 'paramters' (did you mean 'parameters'? There are 5 more "
+        "problems in this file)"
+    )
+    with pytest.raises(ModelError) as info:
+        load_model(BROKEN / "bad_shape.toml")
+    assert str(info.value).endswith("got 2 (and 1 more problem in this file)")
+
+
 def test_typo_keys_get_suggestions() -> None:
     hints = {e.key: e.hint for e in validate_model_file(BROKEN / "typo_keys.toml")}
     assert hints["game.titel"] == "did you mean 'title'?"
@@ -251,7 +263,7 @@ def test_typo_keys_get_suggestions() -> None:
     assert hints["payofs"] == "did you mean 'payoffs'?"
 
 
-def test_forbidden_payload_does_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_forbidden_payload_does_not_run() -> None:
     target = Path("/tmp/gametheory-pwned")
     if target.exists():
         target.unlink()
@@ -683,3 +695,11 @@ def test_random_bytes(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> N
     path.write_bytes(raw)
     problems = validate_model_file(path)
     assert all(isinstance(p, GameError) for p in problems)
+
+
+def test_validate_names_and_missing_files(tmp_path: Path) -> None:
+    names = [name for name, _ in builtin_models()]
+    for name in names[:1]:
+        assert validate_model_file(name) == []
+    [problem] = validate_model_file(tmp_path / "nothing.toml")
+    assert problem.message == "no such file" and problem.file == str(tmp_path / "nothing.toml")

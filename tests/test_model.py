@@ -255,6 +255,9 @@ def test_from_game_and_constructor_checks() -> None:
     assert m.game().strategies == g.strategies
     assert parse_model(m.to_toml()) == m
     assert '"Player 1" = [' in m.to_toml()
+    assert Model.from_game(g.with_names(title="  "), name="").title == "game"
+    with pytest.raises(ModelError, match="two or more players"):
+        Model.from_game(Game([np.array([1], dtype=object)], ["solo"], [["a"]]))
     with pytest.raises(ModelError, match="control characters"):
         Model.from_game(g.with_names(strategies=(("a\x07", "b"), ("L", "R"))))
     with pytest.raises(ModelError, match="unknown name 'c'"):

@@ -153,6 +153,7 @@ def _run(
     found: dict[Profile, Equilibrium] = {}
     rejected: list[Profile] = []
     malformed = failed = 0
+    failure = ""
     for run in runs(nashpy_game):
         # nashpy warns about degenerate games; degeneracy is decided exactly below and
         # reported in the status instead. Numerical failures inside nashpy on degenerate
@@ -161,8 +162,9 @@ def _run(
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 candidates = list(run())
-        except Exception:
+        except Exception as exc:
             failed += 1
+            failure = failure or f"{type(exc).__name__}: {exc}".splitlines()[0]
             continue
         for x, y in candidates:
             equilibrium, profile = _exact_candidate(game, x, y, bounds)
@@ -187,22 +189,20 @@ def _run(
     if malformed:
         notes.append(f"{malformed} malformed candidate{'s' if malformed > 1 else ''} dropped")
     if failed:
-        notes.append(f"{failed} run{'s' if failed > 1 else ''} failed")
+        notes.append(f"{failed} run{'s' if failed > 1 else ''} failed in nashpy ({failure})")
     if degenerate:
         notes.append(f"the game is degenerate, so {name} may miss equilibria")
-    complete = (
-        can_be_complete
-        and not (rejected or malformed or failed or degenerate)
-        and len(equilibria) % 2 == 1
-    )
-    if can_be_complete and not degenerate and len(equilibria) % 2 == 0:
+    # A nondegenerate game has an odd number of equilibria: an even count proves a miss.
+    missed = can_be_complete and not degenerate and len(equilibria) % 2 == 0
+    if missed:
         notes.append("an even number of equilibria in a nondegenerate game: some were missed")
-    if rejected or malformed or failed:
+    if rejected or malformed or failed or missed:
         status = "incomplete"
     elif degenerate:
         status = "degenerate"
     else:
         status = "ok"
+    complete = can_be_complete and status == "ok"
     if complete:
         notes.append("every equilibrium was found (the game is nondegenerate)")
     elif not can_be_complete:
@@ -216,6 +216,47 @@ def _run(
         status=status,
         message="; ".join(notes),
         rejected=tuple(rejected),
+    )
+
+
+class _CyclingError(RuntimeError):
+    """Floating-point Lemke-Howson returned to a basis it had left."""
+
+
+def _lemke_howson_path(a: np.ndarray, b: np.ndarray, label: int) -> _Candidate:
+    """nashpy's Lemke-Howson (lexicographic, integer pivoting) with a guard against cycling.
+
+    The same steps as ``nashpy.algorithms.lemke_howson.lemke_howson``. In exact arithmetic
+    lexicographic pivoting cannot cycle, but in floating point nashpy can loop for ever on
+    some degenerate games (for example a 3 x 1 game with tied payoffs); a tableau is determined
+    by its basis, so a repeated (basis, entering label) state proves a cycle and ends the run.
+    """
+    from nashpy.linalg import create_col_tableau, create_row_tableau
+
+    col_tableau = create_col_tableau(a, True)
+    row_tableau = create_row_tableau(b, True)
+    tableaux = (row_tableau, col_tableau)
+    turn = 0 if label in row_tableau.non_basic_variables else 1
+    full_labels = col_tableau.labels
+    entering = label
+    seen: set[tuple[int, int, frozenset[int], frozenset[int]]] = set()
+    while True:
+        state = (
+            turn,
+            entering,
+            frozenset(col_tableau.non_basic_variables),
+            frozenset(row_tableau.non_basic_variables),
+        )
+        if state in seen:
+            raise _CyclingError(f"Lemke-Howson cycles from label {label}")
+        seen.add(state)
+        entering = tableaux[turn].pivot_and_drop_label(entering)
+        turn = 1 - turn
+        if col_tableau.non_basic_variables | row_tableau.non_basic_variables == full_labels:
+            break
+    return (
+        row_tableau.to_strategy(col_tableau.non_basic_variables),
+        col_tableau.to_strategy(row_tableau.non_basic_variables),
     )
 
 
@@ -346,7 +387,7 @@ def lemke_howson(game: Game) -> SolveResult:
         "lemke-howson",
         "Lemke-Howson from every starting label",
         lambda g: [
-            (lambda label=label: [g.lemke_howson(initial_dropped_label=label)])
+            (lambda label=label: [_lemke_howson_path(*g.payoff_matrices, label)])
             for label in range(m + n)
         ],
         can_be_complete=False,

@@ -5,10 +5,9 @@ layout of tables is chosen by :meth:`gametheory.models.Model.to_toml`.
 
 Examples
 --------
->>> from decimal import Decimal
-from fractions import Fraction
->>> value(["a", 3, Fraction(5, 2), Fraction(1, 3), {"id": "x y"}])
-'["a", 3, 2.5, "1/3", { id = "x y" }]'
+>>> from fractions import Fraction
+>>> value(["a", 3, Fraction(5, 2), Fraction(1, 3), {"id": "x y"}, Decimal("1E+2")])
+'["a", 3, 2.5, "1/3", { id = "x y" }, 1E+2]'
 >>> key("Player 1"), key("US")
 ('"Player 1"', 'US')
 >>> string('say "hi"\\n')

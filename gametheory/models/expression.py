@@ -58,7 +58,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import ModelError, closest
-from ..numbers import format_fraction
+from ..numbers import format_fraction, to_fraction
 
 __all__ = [
     "MAX_DEPTH",
@@ -165,7 +165,9 @@ class Expression:
         Parameters
         ----------
         values : mapping of str to Fraction
-            A value for (at least) every name in :attr:`symbols`.
+            A value for (at least) every name in :attr:`symbols`. Other exact numbers (int,
+            decimal strings) are converted to fractions, floats through their shortest
+            decimal form.
 
         Returns
         -------
@@ -185,6 +187,12 @@ class Expression:
         ...
         gametheory.errors.ModelError: division by zero in '1 / (c - 1)' at c = 1
         """
+        # Exactness: an int or float value must not turn "/" into float division.
+        values = {
+            name: value if type(value) is Fraction else to_fraction(value, where=name)
+            for name, value in values.items()
+            if name in self.symbols
+        }
         try:
             return self._eval(values)
         except _EvaluationError as exc:

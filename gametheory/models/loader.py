@@ -163,7 +163,8 @@ def load_model(name_or_path: str | os.PathLike[str]) -> Model:
     ------
     ModelError
         For an unknown name (with the closest built-in name), a missing file, or the first
-        problem of an invalid file (with the number of further problems in the hint).
+        problem of an invalid file (with the number of further problems in the hint; every
+        problem is in the error's ``problems`` attribute).
 
     Examples
     --------
@@ -179,33 +180,12 @@ def load_model(name_or_path: str | os.PathLike[str]) -> Model:
     ...
     gametheory.errors.ModelError: unknown model 'prisoners-dilema' (did you mean 'prisoners-dilemma'? A model file must be an existing .toml or .nfg path)
     """  # noqa: E501
-    text = os.fspath(name_or_path)
-    path = FilePath(text)
-    looks_like_path = (
-        isinstance(name_or_path, os.PathLike)
-        or path.suffix.lower() in (".toml", ".nfg")
-        or "/" in text
-        or os.sep in text
-    )
-    if not looks_like_path:
-        builtin = _builtin_file(text)
-        if builtin is not None:
-            return _raise_first(_load_toml(builtin.read_bytes(), str(builtin), text))
-        if not path.is_file():
-            names = [name for name, _ in builtin_models()]
-            best = closest(text, names)
-            hint = f"did you mean {best!r}? " if best else f"built-in models: {', '.join(names)}. "
-            raise ModelError(
-                f"unknown model {text!r}",
-                hint=hint + "A model file must be an existing .toml or .nfg path",
-            )
-    if not path.exists():
-        raise ModelError(
-            "no such file", file=text, hint="give a built-in model's name or an existing path"
-        )
-    if path.suffix.lower() == ".nfg":
-        return _load_nfg(path)
-    return _raise_first(_load_toml(_read(path), text, path.stem))
+    kind, where, name = _resolve(name_or_path)
+    if kind == "nfg":
+        return _load_nfg(where)
+    if kind == "builtin":
+        return _raise_first(_load_toml(where.read_bytes(), str(where), name))
+    return _raise_first(_load_toml(_read(where), str(where), name))
 
 
 def parse_model(text: str, name: str = "model", file: str | None = None) -> Model:
@@ -240,7 +220,8 @@ def parse_model(text: str, name: str = "model", file: str | None = None) -> Mode
 def validate_model_file(path: str | os.PathLike[str]) -> list[ModelError]:
     """Every problem of a model file (``.toml``), in the order of the file; empty if valid.
 
-    An ``.nfg`` file is checked by parsing it (at most one problem).
+    ``path`` may also be a built-in model's name. An ``.nfg`` file is checked by parsing it
+    (at most one problem).
 
     Examples
     --------
@@ -249,16 +230,15 @@ def validate_model_file(path: str | os.PathLike[str]) -> list[ModelError]:
     >>> [str(e) for e in validate_model_file("tests/data/models/broken/syntax_error.toml")]
     ['tests/data/models/broken/syntax_error.toml:7: invalid TOML: Invalid value (column 13)']
     """
-    text = os.fspath(path)
-    file = FilePath(text)
     try:
-        if file.suffix.lower() == ".nfg":
-            _load_nfg(file)
+        kind, where, name = _resolve(path)
+        if kind == "nfg":
+            _load_nfg(where)
             return []
-        _, errors = _load_toml(_read(file), text, file.stem)
+        raw = where.read_bytes() if kind == "builtin" else _read(where)
+        return _load_toml(raw, str(where), name)[1]
     except ModelError as exc:
         return [exc]
-    return errors
 
 
 def builtin_models() -> list[tuple[str, str]]:
@@ -287,6 +267,35 @@ def builtin_models() -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------------- files
+def _resolve(name_or_path: str | os.PathLike[str]) -> tuple[str, Any, str]:
+    """``("builtin" | "toml" | "nfg", file, model name)`` for a name or path, or raise."""
+    text = os.fspath(name_or_path)
+    path = FilePath(text)
+    looks_like_path = (
+        isinstance(name_or_path, os.PathLike)
+        or path.suffix.lower() in (".toml", ".nfg")
+        or "/" in text
+        or os.sep in text
+    )
+    if not looks_like_path:
+        builtin = _builtin_file(text)
+        if builtin is not None:
+            return "builtin", builtin, text
+        if not path.is_file():
+            names = [name for name, _ in builtin_models()]
+            best = closest(text, names)
+            hint = f"did you mean {best!r}? " if best else f"built-in models: {', '.join(names)}. "
+            raise ModelError(
+                f"unknown model {text!r}",
+                hint=hint + "A model file must be an existing .toml or .nfg path",
+            )
+    if not path.exists():
+        raise ModelError(
+            "no such file", file=text, hint="give a built-in model's name or an existing path"
+        )
+    return ("nfg" if path.suffix.lower() == ".nfg" else "toml"), path, path.stem
+
+
 @cache
 def _builtin_folder() -> Any:
     """The folder of built-in models: the installed package, or models/ in the source tree."""
@@ -348,8 +357,13 @@ def _raise_first(result: tuple[Model | None, list[ModelError]]) -> Model:
         more = len(errors) - 1
         hint = first.hint
         if more:
-            extra = f"and {more} more problem{'s' if more > 1 else ''} in this file"
-            hint = f"{hint}; {extra}" if hint else extra
+            count = f"{more} more problem{'s' if more > 1 else ''} in this file"
+            if not hint:
+                hint = f"and {count}"
+            elif hint.endswith("?"):
+                hint = f"{hint} There {'are' if more > 1 else 'is'} {count}"
+            else:
+                hint = f"{hint}; and {count}"
         error = ModelError(
             first.message, file=first.file, line=first.line, key=first.key, hint=hint
         )
@@ -838,9 +852,13 @@ class _Checker:
         if value is None:
             self.add("missing 'profile'", path[:-1])
             return None
-        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        if not isinstance(value, list):
             self.add(f"expected a list of strategy ids, got {_kind(value)}", path)
             return None
+        for j, sid in enumerate(value):
+            if not isinstance(sid, str):
+                self.add(f"a strategy id is a string, got {_show(sid)}", (*path, j))
+                return None
         if players is None:
             return None
         if len(value) != len(players):

@@ -232,13 +232,14 @@ class Model:
             arrays.append(array)
         if len(arrays) != len(players) or len(self.payoffs) != len(players):
             raise ModelError(f"expected {len(players)} payoff arrays, got {len(self.payoffs)}")
+        declared = set(self.parameters)
         for player, array in zip(players, arrays, strict=True):
             for e in array.flat:
                 if not isinstance(e, Expression):
                     raise ModelError(
                         f"payoff {e!r} is not an Expression", key=f"payoffs.{player.name}"
                     )
-                unknown = e.symbols - set(self.parameters)
+                unknown = e.symbols - declared
                 if unknown:
                     raise ModelError(
                         f"unknown name {min(unknown)!r} in {str(e)!r}",
@@ -589,6 +590,8 @@ class Model:
         >>> m.title, m.strategy_ids, m.game().same_payoffs(g)
         ('pennies', (('1', '2'), ('1', '2')), True)
         """
+        if game.n_players < 2:
+            raise ModelError(f"a model needs two or more players, got {game.n_players}", key=name)
         for who, names in (("player", game.players), *(("strategy", s) for s in game.strategies)):
             for n in names:
                 problem = name_problem(n)
@@ -606,7 +609,7 @@ class Model:
             payoffs.append(out.reshape(array.shape))
         return cls(
             name=name,
-            title=game.title or name,
+            title=game.title if game.title.strip() else (name if name.strip() else "game"),
             players=players,
             payoffs=tuple(payoffs),
             path=path,

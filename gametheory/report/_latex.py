@@ -122,6 +122,13 @@ _BREAKS = re.compile(r"\s+|(?<=[_/-])")
 _MANY_ROWS = 25
 
 
+def _lines(cell: Cell, numbers: Numbers) -> list[str]:
+    """The lines a cell takes in LaTeX (a mixed strategy takes one per strategy)."""
+    if isinstance(cell, Mix) and len(cell.parts) > 1:
+        return [f"{numbers.format(p)} {label}" for p, label in cell.parts]
+    return [cell_text(cell, numbers)]
+
+
 def _column_spec(
     table: Table, numbers: Numbers, right: list[bool], line: float = _LINE
 ) -> tuple[str, bool]:
@@ -132,7 +139,7 @@ def _column_spec(
     its longest word (ids break after an underscore). Returns the column specification and
     whether it fits.
     """
-    texts = [[h] + [cell_text(row[k], numbers) for row in table.rows]
+    texts = [[h] + [line for row in table.rows for line in _lines(row[k], numbers)]
              for k, h in enumerate(table.header)]
     natural = [(max(len(t) for t in column) + 1) / line for column in texts]
     content = 1 - _COLUMN_SEP * len(texts)

@@ -126,8 +126,11 @@ def model_document(
         blocks.append(Paragraph("\n".join(lines), formats=frozenset({"text"})))
     strategy_lines = []
     for player in model.players:
-        strategy_lines.append(f"{player.name} chooses")
-        strategy_lines += ["  " + _strategy_line(s) for s in player.strategies]
+        if all(_strategy_line(s) == s.id for s in player.strategies):
+            strategy_lines.append(f"{player.name} chooses: " + ", ".join(player.ids))
+        else:
+            strategy_lines.append(f"{player.name} chooses")
+            strategy_lines += ["  " + _strategy_line(s) for s in player.strategies]
     blocks.append(Paragraph("\n".join(strategy_lines), formats=frozenset({"text"})))
     blocks.append(
         Table(
@@ -144,7 +147,7 @@ def model_document(
     )
     caption = f"Payoffs ({', '.join(game.players)})"
     if values:
-        caption += " at " + parameters_text(values, numbers)
+        caption += " at " + parameters_text(values)
     blocks.append(game_bimatrix(game, caption, label=f"{model.name}-payoffs", csv=True))
     if _is_parametric(model):
         blocks.append(_expression_bimatrix(model))

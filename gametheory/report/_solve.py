@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..game import Game
+from ..numbers import format_fraction
 from ..result import Equilibrium, SolveResult
 from ._document import ALL_FORMATS, Bimatrix, Document, Heading, Mix, Numbers, Paragraph, Table
 
@@ -26,16 +27,15 @@ def _nested_strings(value: Any, write: Any) -> Any:
     return write(value)
 
 
-def parameters_text(values: Mapping[str, Fraction], numbers: Numbers | None = None) -> str:
-    """``c = 1, s = 1/2``: parameter values in one line.
+def parameters_text(values: Mapping[str, Fraction]) -> str:
+    """``c = 1, s = 1/2``: parameter values in one line, exact (they are inputs).
 
     Examples
     --------
     >>> parameters_text({"c": Fraction(1), "s": Fraction(1, 2)})
     'c = 1, s = 1/2'
     """
-    numbers = numbers or Numbers()
-    return ", ".join(f"{name} = {numbers.format(v)}" for name, v in values.items())
+    return ", ".join(f"{name} = {format_fraction(v)}" for name, v in values.items())
 
 
 def game_bimatrix(game: Game, caption: str = "", *, label: str = "", csv: bool = False) -> Bimatrix:
@@ -192,7 +192,7 @@ def solve_document(
     blocks: list[Any] = [Heading(title)]
     caption = f"Payoffs ({', '.join(game.players)})"
     if parameters:
-        caption += " at " + parameters_text(parameters, numbers)
+        caption += " at " + parameters_text(parameters)
     blocks.append(game_bimatrix(game, caption, label=f"{label}-payoffs" if label else ""))
     if result.equilibria:
         blocks.append(equilibria_table(result, label=f"{label}-equilibria" if label else ""))
@@ -242,7 +242,8 @@ def solve_json(
     if model is not None:
         data["model"] = model
     if parameters:
-        data["parameters"] = {name: numbers.format(v) for name, v in parameters.items()}
+        # The parameters are inputs: exact whatever --decimals says.
+        data["parameters"] = {name: format_fraction(v) for name, v in parameters.items()}
     data.update(result.to_dict())
     data["equilibria"] = [equilibrium_json(eq, numbers) for eq in result.equilibria]
     return data

@@ -97,11 +97,15 @@ def _bimatrix_slice(
             parts = grid[r][c]
             text = parts[0].rjust(first_w)
             for k, w in enumerate(rest_w, start=1):
-                text += ", " + parts[k].ljust(w)
+                # Pad all but the last payoff, so that the next comma lines up.
+                text += ", " + (parts[k].ljust(w) if k < len(rest_w) else parts[k])
             if marked:
                 profile = (r, c, *tail) if len(matrix.players) > 1 else (r,)
-                eq = matrix.is_equilibrium(profile)
-                text = ("[" if eq else " ") + text + ("]" if eq else " ")
+                text = " " + text
+                if matrix.is_equilibrium(profile):
+                    # The bracket takes the place of the space just before the payoffs.
+                    start = len(text) - len(text.lstrip())
+                    text = text[: start - 1] + "[" + text[start:] + "]"
             grid[r][c] = [text]
     for r in range(rows_n):
         out_rows.append([matrix.strategies[0][r]] + [grid[r][c][0] for c in range(cols_n)])

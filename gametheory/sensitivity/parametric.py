@@ -273,6 +273,39 @@ class ParametricGame:
             arrays.append(out.reshape(compiled.shape))
         return Game(arrays, self.players, self.strategies, self.title)
 
+    def restricted(self, keep: Sequence[str], values: Mapping[str, Any] | None = None
+                   ) -> ParametricGame:
+        """The same game with every parameter not in ``keep`` fixed at its value.
+
+        Examples
+        --------
+        >>> import sympy
+        >>> c, d = sympy.symbols("c d", real=True)
+        >>> pg = ParametricGame.from_arrays([[c + d]], [[c * d]], parameters={"c": 1, "d": 2})
+        >>> pg.restricted(["c"]).payoffs[1].tolist()
+        [[2*c]]
+        """
+        import sympy
+
+        vals = self.values(values)
+        for name in keep:
+            self.parameter(name)
+        subs = {
+            sympy.Symbol(n, real=True): sympy.Rational(v.numerator, v.denominator)
+            for n, v in vals.items()
+            if n not in keep
+        }
+        payoffs = [
+            _cells([sympy.cancel(e.xreplace(subs)) for e in p.reshape(-1)], p.shape)
+            for p in self.payoffs
+        ]
+        params = [
+            Parameter(p.name, vals[p.name], p.low, p.high)
+            for p in self.parameters
+            if p.name in keep
+        ]
+        return ParametricGame(payoffs, self.players, self.strategies, params, self.title)
+
     def gradient(
         self, values: Mapping[str, Any] | None = None
     ) -> dict[str, tuple[np.ndarray, ...]]:

@@ -34,8 +34,14 @@ A 2x2 coordination game in which the row player's payoff from the first outcome 
 >>> [[eq["strategies"]["Column"] for eq in r["equilibria"]]
 ...  for r in analysis.to_dict()["regimes"]]  # doctest: +NORMALIZE_WHITESPACE
 [[{'1': '0', '2': '1'}],
- [{'1': '1', '2': '0'}, {'1': '0', '2': '1'}],
+ [{'1': '1', '2': '0'}, {'1': '1', '2': '0'}, {'1': '0', '2': '1'}],
  [{'1': '1', '2': '0'}, {'1': '1/(c + 1)', '2': 'c/(c + 1)'}, {'1': '0', '2': '1'}]]
+>>> analysis.regimes[1].interval(), [c.equilibria for c in analysis.regimes[1].components]
+(('0', '0'), [(0, 1), (2,)])
+
+At ``c = 0`` the first row is weakly dominated: the row player may mix freely (probability of
+the first row at least 1/2) while the column player plays its first strategy, a continuum of
+equilibria at the threshold alone.
 """
 
 from __future__ import annotations

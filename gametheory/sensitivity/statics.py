@@ -32,17 +32,18 @@ fallacy, *American Political Science Review* 83(1), 77-91.
 
 Examples
 --------
-The inspection game, with the inspectee's gain from cheating undetected as ``g``:
+The inspection game with a fine of 1 (see :mod:`.symbolic`): neither player's mixed strategy
+moves with its own payoffs; both move with the other's.
 
 >>> from gametheory import Game
->>> game = Game.from_arrays([[0, 2], [0, -1]], [[-1, 1], [0, -2]],
+>>> game = Game.from_arrays([[0, 0], [-1, 1]], [[-1, 0], [1, -2]],
 ...                         players=("Inspectee", "Inspector"),
-...                         strategies=(("cheat", "comply"), ("inspect", "rest")))
+...                         strategies=(("comply", "cheat"), ("inspect", "rest")))
 >>> effects = payoff_statics(game).equilibria[0]
 >>> effects.own_payoff_effect("Inspectee"), effects.own_payoff_effect("Inspector")
 (Fraction(0, 1), Fraction(0, 1))
->>> effects.other_payoff_effect("Inspectee") > 0
-True
+>>> effects.other_payoff_effect("Inspectee"), effects.other_payoff_effect("Inspector")
+(Fraction(3, 16), Fraction(1, 4))
 """
 
 from __future__ import annotations
@@ -378,11 +379,11 @@ def comparative_statics(
     >>> import sympy
     >>> from gametheory.sensitivity import ParametricGame
     >>> f = sympy.Symbol("f", real=True)
-    >>> pg = ParametricGame.from_arrays([[0, 1], [-f, 0]], [[0, -1], [1, -1]],
+    >>> pg = ParametricGame.from_arrays([[0, 0], [-f, 1]], [[-1, 0], [1, -2]],
     ...                                 parameters={"f": 3})
     >>> st = comparative_statics(pg)
     >>> change = st.equilibria[0].derivatives["f"]
-    >>> change[0]  # Row's probabilities do not move with Row's own fine; Column's do
+    >>> change[0]  # the fine moves the inspection rate, not the cheating rate
     ((Fraction(0, 1), Fraction(0, 1)), (Fraction(-1, 16), Fraction(1, 16)))
     """
     values = pg.values(at)

@@ -20,20 +20,24 @@ equation, which is why a player's mixed strategy depends on the other player's p
 
 Examples
 --------
-The inspection game: the inspector mixes so as to make the inspectee indifferent, so the
-inspector's probability depends on the inspectee's payoffs (the fine f) only:
+The inspection game: the inspectee complies or cheats (gaining 1, or paying the fine ``f`` if
+inspected); the inspector inspects (at cost 1, gaining 2 from catching a cheat) or rests (losing
+2 to an undetected cheat). The inspector mixes so as to make the inspectee indifferent, so the
+inspection rate depends on the fine and the cheating rate does not (Tsebelis, 1989):
 
 >>> import sympy
 >>> f = sympy.Symbol("f", real=True)
 >>> from gametheory.sensitivity import ParametricGame
 >>> pg = ParametricGame.from_arrays(
-...     [[0, 1], [-f, 0]], [[0, -1], [1, -1 / sympy.Integer(2)]],
+...     [[0, 0], [-f, 1]], [[-1, 0], [1, -2]],
 ...     parameters={"f": ("2", "0", None)},
 ...     players=("Inspectee", "Inspector"),
-...     strategies=(("comply", "cheat"), ("rest", "inspect")),
+...     strategies=(("comply", "cheat"), ("inspect", "rest")),
 ... )
 >>> [eq.to_dict()["strategies"] for eq in symbolic_equilibria(pg)]
-[{'Inspectee': {'comply': '1/2', 'cheat': '1/2'}, 'Inspector': {'rest': 'f/(f + 1)', 'inspect': '1/(f + 1)'}}]
+[{'Inspectee': {'comply': '3/4', 'cheat': '1/4'}, 'Inspector': {'inspect': '1/(f + 1)', 'rest': 'f/(f + 1)'}}]
+>>> symbolic_equilibria(pg)[0].conditions
+(1/(f + 1) > 0, f/(f + 1) > 0, Ne(f + 1, 0))
 """  # noqa: E501
 
 from __future__ import annotations
@@ -353,6 +357,26 @@ def _pure_formula(pg: Any, game: Game, profile: Any, subs: Mapping) -> SymbolicE
     return SymbolicEquilibrium(
         pg.players, pg.strategies, probs, pays, tuple(_dedupe_conditions(conditions)), regular
     )
+
+
+def eq_labels(game: Game, profile: Any) -> Any:
+    """The identity of an extreme equilibrium: its labels (two players), or the pure profile.
+
+    For two players, the labels are the bit masks of the row player's unused strategies and
+    the column player's best responses, and of the column player's unused strategies and the
+    row player's best responses (row i is bit i, column j is bit m + j).
+    """
+    if game.n_players != 2:
+        return tuple(probs.index(1) for probs in profile)
+    x, y = profile
+    m = len(x)
+    col_pay = game.pure_payoffs_against(1, profile)
+    row_pay = game.pure_payoffs_against(0, profile)
+    lx = sum(1 << i for i, p in enumerate(x) if p == 0)
+    lx |= sum(1 << (m + j) for j, v in enumerate(col_pay) if v == max(col_pay))
+    ly = sum(1 << (m + j) for j, p in enumerate(y) if p == 0)
+    ly |= sum(1 << i for i, v in enumerate(row_pay) if v == max(row_pay))
+    return lx, ly
 
 
 def equilibria_at(pg: Any, values: Mapping[str, Fraction]) -> tuple[Game, list[Any]]:
