@@ -372,9 +372,8 @@ def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
 
 def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
     """Load MODEL and apply --set and --param."""
-    from gametheory.models import load_model
-
     from gametheory.errors import GameError, ModelError
+    from gametheory.models import load_model
 
     loaded = apply_edits(load_model(model), edits)
     try:

@@ -1,4 +1,4 @@
-"""Start-up benchmark: the whole process of ``gametheory solve us-russia`` against ``import nashpy``.
+"""Start-up benchmark: ``gametheory solve us-russia``, the whole process, against ``import nashpy``.
 
 Target (issue 4): the command takes at most 0.3 times as long as ``python -c "import nashpy"``,
 measured in the same run. Both are run as fresh processes, interleaved so that a busy machine

@@ -225,7 +225,7 @@ def test_solve_latex(folder: Path) -> None:
         \\# & Ann & Bob & Ann payoff & Bob payoff \\\\
         \\midrule
         1 & opera & opera & $2$ & $1$ \\\\
-        2 & \\begin{tabular}[t]{@{}l@{}}$\\frac{2}{3}$~opera \\\\ $\\frac{1}{3}$~football\\end{tabular} & \\begin{tabular}[t]{@{}l@{}}$\\frac{1}{3}$~opera \\\\ $\\frac{2}{3}$~football\\end{tabular} & $\\frac{2}{3}$ & $\\frac{2}{3}$ \\\\
+        2 & \\begin{tabular}[t]{@{}l@{}}$\\frac{2}{3}$~opera \\\\[2pt] $\\frac{1}{3}$~football\\end{tabular} & \\begin{tabular}[t]{@{}l@{}}$\\frac{1}{3}$~opera \\\\[2pt] $\\frac{2}{3}$~football\\end{tabular} & $\\frac{2}{3}$ & $\\frac{2}{3}$ \\\\
         3 & football & football & $1$ & $2$ \\\\
         \\bottomrule
         \\end{tabular}
@@ -240,7 +240,8 @@ def test_solve_latex(folder: Path) -> None:
 def test_solve_latex_sgame_standalone(folder: Path) -> None:
     out = run("solve", "date.toml", "-f", "latex", "--sgame", "--standalone").stdout
     assert out.startswith(
-        "\\documentclass{article}\n\\usepackage{booktabs,graphicx,sgame}\n\\begin{document}\n"
+        "\\documentclass{article}\n\\usepackage{booktabs,graphicx,sgame}\n"
+        "\\setlength{\\emergencystretch}{3em}\n\\begin{document}\n"
     )
     assert "\\begin{game}{2}{2}[Ann][Bob]\n & opera & football \\\\\n" in out
     assert "football & $0, 0$ & \\fbox{$1^{*}, 2^{*}$}\n\\end{game}" in out
@@ -250,7 +251,9 @@ def test_solve_latex_sgame_standalone(folder: Path) -> None:
 def test_solve_decimals_text(folder: Path) -> None:
     out = run("solve", "date.toml", "--decimals", "2").stdout
     assert "  opera      [2.00*, 1.00*]    0.00, 0.00\n" in out
-    assert "  2  0.67 opera + 0.33 football  0.33 opera + 0.67 football        0.67        0.67\n" in out
+    assert (
+        "  2  0.67 opera + 0.33 football  0.33 opera + 0.67 football        0.67        0.67\n"
+    ) in out
     assert "at c = 1\n" in out  # parameters stay exact
 
 
@@ -262,7 +265,7 @@ def test_solve_degenerate_reports_the_continuum(folder: Path) -> None:
         (* best response, [ ] pure equilibrium)
           Row \\ Column  left      right
           up            [1*, 1*]    1, 1*
-          down            0, 1*    [2*, 1*]
+          down            0, 1*   [2*, 1*]
 
         4 extreme Nash equilibria
           #  Row   Column                Row payoff  Column payoff  component
@@ -312,7 +315,7 @@ def test_param_and_set_combine(folder: Path) -> None:
 
 def test_set_value_is_an_expression_in_the_parameters(folder: Path) -> None:
     out = run("solve", "date.toml", "-p", "c=2", "--set", "Ann:football,football=c/4").stdout
-    assert "  football     0, 0     [1/2*, 2*]\n" in out
+    assert "  football     0, 0    [1/2*, 2*]\n" in out
 
 
 def test_save_writes_the_tweaked_model(folder: Path) -> None:
@@ -321,7 +324,7 @@ def test_save_writes_the_tweaked_model(folder: Path) -> None:
     assert result.exit_code == 0, result.stderr
     again = run("solve", "tweaked.toml")
     assert "at c = 1/2\n" in again.stdout
-    assert "  opera      [2*, 1/2*]   0, 1/2*\n" in again.stdout
+    assert "  opera      [2*, 1/2*]    0, 1/2*\n" in again.stdout
 
 
 def test_output_file_and_format_from_suffix(folder: Path) -> None:
@@ -478,8 +481,8 @@ BAD = [
         id="set-syntax",
     ),
     pytest.param(
-        ["solve", "date.toml", "--method", "lemke"], 2,
-        "Error: Invalid value for '--method' / '-m': unknown method 'lemke' (did you mean "
+        ["solve", "date.toml", "--method", "lemke-howsn"], 2,
+        "Error: Invalid value for '--method' / '-m': unknown method 'lemke-howsn' (did you mean "
         "'lemke-howson'?). Try 'gametheory solve --help'.\n",
         id="unknown-method",
     ),
@@ -501,12 +504,13 @@ BAD = [
     ),
     pytest.param(
         ["solvee", "date.toml"], 2,
-        "Error: No such command 'solvee'. Try 'gametheory --help'.\n",
+        "Error: No such command 'solvee'. Did you mean 'solve'? Try 'gametheory --help'.\n",
         id="unknown-command",
     ),
     pytest.param(
         ["solve", "broken.toml"], 1,
-        "Error: broken.toml:3: payoffs.Ann: expected 2 rows (one per strategy of Ann), got 1\n",
+        "Error: broken.toml:18: payoffs.Ann: expected 2 rows (one per strategy of Ann: opera, "
+        "football), got 1\n",
         id="broken-model",
     ),
     pytest.param(
@@ -621,8 +625,8 @@ def test_validate_ok_and_broken(folder: Path) -> None:
     bad = run("validate", "bad.toml")
     assert bad.exit_code == 1
     assert bad.stdout == (
-        "bad.toml:20: payoffs.Bob[0][0]: unknown name 'cc' in 'cc' (did you mean 'c'?)\n"
-        "bad.toml:20: payoffs.Bob[1][1]: unknown name 'x' in 'x' (declared parameters: c)\n"
+        "bad.toml:19: payoffs.Bob[0][0]: unknown name 'cc' in 'cc' (did you mean 'c'?)\n"
+        "bad.toml:19: payoffs.Bob[1][1]: unknown name 'x' in 'x' (declared parameters: c)\n"
     )
 
 
@@ -695,7 +699,7 @@ def test_every_command_help_has_an_example(command: str) -> None:
 
 def test_constants_repeated_for_a_fast_help_match_the_library() -> None:
     assert cli.FORMATS == FORMATS
-    assert cli.METHODS == tuple(METHODS)
+    assert tuple(METHODS) == cli.METHODS
 
 
 def _python(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -744,3 +748,95 @@ def test_parse_edit_examples() -> None:
     assert (cell.player, cell.profile, cell.values) == (None, ("pressure", "hard_demand"),
                                                         ("3", "1/2"))
     assert Fraction(cell.values[1]) == Fraction(1, 2)
+
+
+# --------------------------------------------------------------------------- analyze
+def test_analyze_text(folder: Path) -> None:
+    result = run("analyze", "date.toml")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == textwrap.dedent("""\
+        Date night
+
+        Payoffs (Ann, Bob) at c = 1
+        (* best response, [ ] pure equilibrium)
+          Ann \\ Bob  opera     football
+          opera      [2*, 1*]    0, 0
+          football     0, 0    [1*, 2*]
+
+        Equilibria
+
+        3 Nash equilibria
+          #  Ann                       Bob                       Ann payoff  Bob payoff  Pareto-efficient
+          1  opera                     opera                              2           1  yes
+          2  2/3 opera + 1/3 football  1/3 opera + 2/3 football         2/3         2/3  no: equilibria 1, 3
+          3  football                  football                           1           2  yes
+
+        Method exact: every equilibrium was found (the game is nondegenerate).
+
+        Pareto efficiency
+
+        Pareto-efficient outcomes (no other outcome is at least as good for every player and
+        better for one): (opera, opera); (football, football).
+
+        Dominance
+
+        Iterated elimination of strictly dominated strategies: no strategy is strictly
+        dominated.
+
+        Iterated elimination of weakly dominated strategies: no strategy is weakly dominated.
+
+        Security levels
+
+        What each player can guarantee whatever the others do (maximin)
+          player  pure level  pure strategy  mixed level  mixed strategy
+          Ann              0  opera                  2/3  1/3 opera + 2/3 football
+          Bob              0  opera                  2/3  2/3 opera + 1/3 football
+        """)  # noqa: E501
+
+
+def test_analyze_zero_sum_json(folder: Path) -> None:
+    (folder / "pennies.nfg").write_text(
+        'NFG 1 R "Pennies" { "Even" "Odd" }\n{ { "heads" "tails" } { "heads" "tails" } }\n\n'
+        "1 -1 -1 1 -1 1 1 -1\n"
+    )
+    text = run("analyze", "pennies.nfg").stdout
+    assert text.endswith(
+        "Value\n\nThe game is zero-sum: its value is 0 for Even and 0 for Odd. Optimal "
+        "strategies: Even\n1/2 heads + 1/2 tails; Odd 1/2 heads + 1/2 tails.\n"
+    )
+    data = json.loads(run("analyze", "pennies.nfg", "-f", "json").stdout)
+    assert data["zero_sum"] == {
+        "constant": "0",
+        "value": {"Even": "0", "Odd": "0"},
+        "strategies": {"Even": {"heads": "1/2", "tails": "1/2"},
+                       "Odd": {"heads": "1/2", "tails": "1/2"}},
+    }
+    assert data["security"]["Odd"] == {
+        "pure": {"level": "-1", "strategy": {"heads": "1", "tails": "0"}},
+        "mixed": {"level": "0", "strategy": {"heads": "1/2", "tails": "1/2"}},
+    }
+    assert data["equilibria"] == [
+        {"strategies": {"Even": {"heads": "1/2", "tails": "1/2"},
+                        "Odd": {"heads": "1/2", "tails": "1/2"}},
+         "payoffs": {"Even": "0", "Odd": "0"}}
+    ]
+
+
+def test_analyze_dominance_by_a_mixed_strategy_csv(folder: Path) -> None:
+    (folder / "mixed.nfg").write_text(
+        'NFG 1 R "Mixed dominance" { "Row" "Column" }\n'
+        '{ { "a" "b" "c" } { "x" "y" } }\n\n3 1 0 0 1 0 0 1 3 0 1 0\n'
+    )
+    result = run("analyze", "mixed.nfg", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert "elimination,round,player,deleted,dominated by,how\n" in result.stdout
+    assert "strict,1,Row,c,1/2 a + 1/2 b,strictly\n" in result.stdout
+
+
+def test_analyze_solver_failure_exits_3(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # gametheory.solve is also the name of the function: take the module itself.
+    monkeypatch.setattr(sys.modules["gametheory.solve"], "solve", _failed)
+    result = run("analyze", "date.toml")
+    assert (result.exit_code, result.stderr) == (
+        3, "Error: the exact solver did not finish: iteration limit reached\n"
+    )

@@ -15,11 +15,12 @@ Method
 Pure dominance is a direct exact comparison. Mixed dominance is a linear program over the
 player's other strategies against all the others' pure profiles. For strict dominance it is a
 matrix game: :math:`s_i` is strictly dominated exactly when the zero-sum game with payoffs
-:math:`u_i(t_i, s_{-i}) - u_i(s_i, s_{-i})` (rows :math:`t_i \\ne s_i`, columns :math:`s_{-i}`) has a
-positive value; its exact value and optimal row strategy (the dominating mixture) come from
-:func:`.zero_sum.solve_matrix_game`, which certifies them exactly. For weak dominance, when that
-value is 0, a second LP maximises the total margin; its solution is made exact and verified. Every
-dominance reported has been verified in rational arithmetic; works for any number of players.
+:math:`u_i(t_i, s_{-i}) - u_i(s_i, s_{-i})` (rows :math:`t_i \\ne s_i`, columns :math:`s_{-i}`)
+has a positive value; its exact value and optimal row strategy (the dominating mixture) come
+from :func:`.zero_sum.solve_matrix_game`, which certifies them exactly. For weak dominance, when
+that value is 0, a second LP maximises the total margin; its solution is made exact and
+verified. Every dominance reported has been verified in rational arithmetic; works for any
+number of players.
 """
 
 from __future__ import annotations

@@ -37,14 +37,13 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Callable, Iterable
-from fractions import Fraction
 
 import numpy as np
 
 from ..errors import GameValueError
 from ..game import Game, Profile
 from ..result import Equilibrium, SolveResult, certify
-from ._exact_lp import rational_candidates
+from ._exact_lp import ROUNDING_TOLERANCE, rational_candidates
 from ._polytope import enumerate_vertices
 
 __all__ = ["lemke_howson", "support_enumeration", "vertex_enumeration"]
@@ -123,8 +122,12 @@ def _exact_candidate(
     y = np.asarray(y, dtype=float).reshape(-1)
     if x.shape != (m,) or y.shape != (n,) or not (np.isfinite(x).all() and np.isfinite(y).all()):
         return None, None
-    xs = rational_candidates(x.tolist(), bounds[0])
-    ys = rational_candidates(y.tolist(), bounds[1])
+    if min(x.min(), y.min()) < -ROUNDING_TOLERANCE or x.sum() <= 0 or y.sum() <= 0:
+        return None, None
+    # With no rounding close enough, the nearest fractions with denominators up to 10^12 stand
+    # for the candidate (to be rejected).
+    xs = rational_candidates(x.tolist(), bounds[0]) or rational_candidates(x.tolist(), 10**12)
+    ys = rational_candidates(y.tolist(), bounds[1]) or rational_candidates(y.tolist(), 10**12)
     if not xs or not ys:
         return None, None
     # Try the roundings in step (simplest first); the last pair is the closest to the floats.

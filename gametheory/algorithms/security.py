@@ -52,7 +52,7 @@ class SecurityStrategy:
 
 
 def _own_rows(game: Game, player: int) -> np.ndarray:
-    """The player's payoffs as a matrix: one row per own strategy, one column per others' profile."""
+    """The player's payoffs: one row per own strategy, one column per others' pure profile."""
     payoffs = game.payoffs[player]
     return np.moveaxis(payoffs, player, 0).reshape(payoffs.shape[player], -1)
 
@@ -124,8 +124,7 @@ def security_levels(game: Game, mixed: bool = True) -> tuple[SecurityStrategy, .
     In the prisoner's dilemma defecting is each player's security strategy, pure or mixed:
 
     >>> g = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-    >>> [(s.player, s.level, s.strategy) for s in security_levels(g)]  # doctest: +NORMALIZE_WHITESPACE
-    [('Row', Fraction(1, 1), (Fraction(0, 1), Fraction(1, 1))),
-     ('Column', Fraction(1, 1), (Fraction(0, 1), Fraction(1, 1)))]
+    >>> [(s.player, str(s.level), [str(p) for p in s.strategy]) for s in security_levels(g)]
+    [('Row', '1', ['0', '1']), ('Column', '1', ['0', '1'])]
     """
     return tuple(security_strategy(game, i, mixed) for i in range(game.n_players))

@@ -101,6 +101,10 @@ def _maximin_strategy(matrix: np.ndarray) -> tuple[Fraction, ...] | None:
     return x
 
 
+def _first_pure(size: int) -> tuple[Fraction, ...]:
+    return tuple(Fraction(int(k == 0)) for k in range(size))
+
+
 def solve_matrix_game(matrix: Any) -> ZeroSumSolution:
     """Value and optimal strategies of the zero-sum game with the row player's matrix, exactly.
 
@@ -141,8 +145,7 @@ def solve_matrix_game(matrix: Any) -> ZeroSumSolution:
     low = min(matrix.reshape(-1))
     if low == max(matrix.reshape(-1)):
         # Every strategy is optimal; take the first of each player's.
-        first = (lambda k: tuple(Fraction(int(t == 0)) for t in range(k)))
-        return ZeroSumSolution(low, first(m), first(n))
+        return ZeroSumSolution(low, _first_pure(m), _first_pure(n))
     x = _maximin_strategy(matrix)
     y = _maximin_strategy(-matrix.T)
     if x is not None and y is not None:

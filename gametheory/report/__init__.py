@@ -57,11 +57,11 @@ __all__ = [
     "SUFFIXES",
     "atomic_write",
     "format_analysis",
+    "format_for_path",
     "format_game",
     "format_model",
     "format_models",
     "format_solve",
-    "format_for_path",
     "is_model_file",
     "render",
 ]

@@ -108,7 +108,7 @@ class Bimatrix(NamedTuple):
     players: tuple[str, ...]
     strategies: tuple[tuple[str, ...], ...]
     payoffs: Mapping[tuple[int, ...], tuple[Cell, ...]]
-    best: Mapping[tuple[int, ...], tuple[bool, ...]] = {}  # noqa: RUF012 - never mutated
+    best: Mapping[tuple[int, ...], tuple[bool, ...]] = {}
     caption: str = ""
     label: str = ""
     formats: frozenset[str] = _DISPLAY

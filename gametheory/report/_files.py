@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,7 +13,9 @@ __all__ = ["atomic_write", "is_model_file"]
 _MODEL_KEYS = ("players", "payoffs", "game")
 
 
-def is_model_file(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> bool:
+def is_model_file(
+    path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+) -> bool:
     """True if ``path`` holds a model or game file, or is one of the ``inputs``.
 
     A model file is an existing ``.toml`` file that parses as TOML and has a ``players``,
@@ -89,8 +92,6 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise

@@ -85,7 +85,7 @@ def _cell(cell: Cell, numbers: Numbers) -> str:
             return escape_latex(cell.parts[0][1])
         # One line per strategy in the support keeps wide mixtures from overflowing.
         lines = [f"${latex_number(p, numbers)}$~{escape_latex(label)}" for p, label in cell.parts]
-        return r"\begin{tabular}[t]{@{}l@{}}" + r" \\ ".join(lines) + r"\end{tabular}"
+        return r"\begin{tabular}[t]{@{}l@{}}" + r" \\[2pt] ".join(lines) + r"\end{tabular}"
     return escape_latex(str(cell))
 
 
@@ -122,15 +122,18 @@ _BREAKS = re.compile(r"\s+|(?<=[_/-])")
 _MANY_ROWS = 25
 
 
-def _lines(cell: Cell, numbers: Numbers) -> list[str]:
-    """The lines a cell takes in LaTeX (a mixed strategy takes one per strategy)."""
+def _lines(cell: Cell, numbers: Numbers) -> list[tuple[str, bool]]:
+    """The lines a cell takes in LaTeX, and whether each may break between words.
+
+    A mixed strategy takes one unbreakable line per strategy (a nested ``l`` tabular).
+    """
     if isinstance(cell, Mix) and len(cell.parts) > 1:
-        return [f"{numbers.format(p)} {label}" for p, label in cell.parts]
-    return [cell_text(cell, numbers)]
+        return [(f"{numbers.format(p)} {label}", False) for p, label in cell.parts]
+    return [(cell_text(cell, numbers), True)]
 
 
 def _column_spec(
-    table: Table, numbers: Numbers, right: list[bool], line: float = _LINE
+    table: Table, numbers: Numbers, right: list[bool], line: float = _LINE, ragged: str = ""
 ) -> tuple[str, bool]:
     """l/r columns; if the table is too wide for the line, paragraph columns that fit it.
 
@@ -139,15 +142,16 @@ def _column_spec(
     its longest word (ids break after an underscore). Returns the column specification and
     whether it fits.
     """
-    texts = [[h] + [line for row in table.rows for line in _lines(row[k], numbers)]
+    texts = [[(h, True)] + [line for row in table.rows for line in _lines(row[k], numbers)]
              for k, h in enumerate(table.header)]
-    natural = [(max(len(t) for t in column) + 1) / line for column in texts]
+    natural = [(max(len(t) for t, _ in column) + 1) / line for column in texts]
     content = 1 - _COLUMN_SEP * len(texts)
     if sum(natural) <= content:
         return "".join("r" if r else "l" for r in right), True
     least = [
         # A single word may be wider than average text: allow for wide letters.
-        (max(len(word) for t in column for word in _BREAKS.split(t)) + 2) * 1.15 / line
+        (max(len(word) for t, breaks in column for word in (_BREAKS.split(t) if breaks else [t]))
+         + 2) * 1.15 / line
         for column in texts
     ]
     # Short columns stay l/r; the others share what is left of the line in proportion to their
@@ -170,18 +174,20 @@ def _column_spec(
         fixed.update(clamp)
     spec = ""
     for k, (s, r) in enumerate(zip(short, right, strict=True)):
-        spec += ("r" if r else "l") if s else _RAGGED + rf"p{{{widths[k]:.3f}\linewidth}}"
+        spec += ("r" if r else "l") if s else rf"{ragged}p{{{widths[k]:.3f}\linewidth}}"
     return spec, sum(widths.values()) <= room + 1e-9
 
 
-def _table(table: Table, numbers: Numbers, needs: set[str]) -> list[str]:
+def _table(table: Table, numbers: Numbers, needs: set[str], sgame: bool = False) -> list[str]:
     right = _numeric_columns(table)
     cells = [[_cell(c, numbers) for c in row] for row in table.rows]
-    spec, fits = _column_spec(table, numbers, right)
+    # sgame redefines LaTeX's array internals and breaks the array package: no >{...} then.
+    ragged = "" if sgame else _RAGGED
+    spec, fits = _column_spec(table, numbers, right, ragged=ragged)
     small = not fits
     if small:
         # Footnote size sets about a quarter more characters to the line.
-        spec, fits = _column_spec(table, numbers, right, _LINE * 1.25)
+        spec, fits = _column_spec(table, numbers, right, _LINE * 1.25, ragged)
     header = " & ".join(escape_latex(h) for h in table.header) + r" \\"
     rows = [" & ".join(row) + r" \\" for row in cells]
     if "p{" in spec:
@@ -189,7 +195,8 @@ def _table(table: Table, numbers: Numbers, needs: set[str]) -> list[str]:
         rows = [row.replace(r"\_", r"\_\allowbreak{}") for row in rows]
     if "p{" in spec or len(rows) > _MANY_ROWS:
         needs.add("longtable")
-        needs.add("array")
+        if ragged:
+            needs.add("array")
         lines = [r"\begingroup\footnotesize"] if small else []
         lines.append(r"\begin{longtable}{" + spec + "}")
         head = []
@@ -200,11 +207,11 @@ def _table(table: Table, numbers: Numbers, needs: set[str]) -> list[str]:
         if head:
             lines.append("".join(head) + r" \\")
         lines += [r"\toprule", header, r"\midrule", r"\endhead"]
-        lines += rows + [r"\bottomrule", r"\end{longtable}"]
-        return lines + [r"\endgroup"] if small else lines
+        lines += [*rows, r"\bottomrule", r"\end{longtable}"]
+        return [*lines, r"\endgroup"] if small else lines
     needs.add("graphicx")
     body = [r"\begin{tabular}{" + spec + "}", r"\toprule", header, r"\midrule"]
-    body += rows + [r"\bottomrule", r"\end{tabular}"]
+    body += [*rows, r"\bottomrule", r"\end{tabular}"]
     return _float(_fit(body), table.caption, table.label)
 
 
@@ -289,11 +296,15 @@ def render_latex(
             if block.level <= 1:
                 chunks.append(["% " + line for line in block.text.split("\n")])
             else:
-                chunks.append([r"\paragraph{" + escape_latex(block.text) + "}"])
+                chunks.append([r"\subsection*{" + escape_latex(block.text) + "}"])
         elif isinstance(block, Paragraph):
-            chunks.append([escape_latex(line) for line in block.text.split("\n")])
+            # Running text: let ids such as friendly_offer break after the underscore.
+            chunks.append(
+                [escape_latex(line).replace(r"\_", r"\_\allowbreak{}")
+                 for line in block.text.split("\n")]
+            )
         elif isinstance(block, Table):
-            chunks.append(_table(block, numbers, needs))
+            chunks.append(_table(block, numbers, needs, sgame))
         elif isinstance(block, Bimatrix):
             chunks.append(_bimatrix(block, numbers, sgame, needs))
     body = "\n\n".join("\n".join(chunk) for chunk in chunks)
@@ -304,6 +315,8 @@ def render_latex(
     return (
         "\\documentclass{article}\n"
         f"\\usepackage{{{','.join(packages)}}}\n"
+        # Long ids in running text otherwise stick out of the line now and then.
+        "\\setlength{\\emergencystretch}{3em}\n"
         "\\begin{document}\n"
         f"{body}\n"
         "\\end{document}\n"

@@ -58,7 +58,7 @@ def game_bimatrix(game: Game, caption: str = "", *, label: str = "", csv: bool =
         for i, array in enumerate(game.payoffs):
             # The best payoff player i can get against the others' strategies in this profile.
             top = max(
-                array[profile[:i] + (k,) + profile[i + 1 :]] for k in range(game.shape[i])
+                array[(*profile[:i], k, *profile[i + 1 :])] for k in range(game.shape[i])
             )
             flags.append(array[profile] == top)
         best[profile] = tuple(flags)
@@ -105,7 +105,10 @@ def equilibria_table(
     rows = []
     for k, eq in enumerate(result.equilibria):
         row: list[Any] = [str(k + 1)]
-        row += [_mix(labels, sigma) for labels, sigma in zip(eq.strategies, eq.profile, strict=True)]
+        row += [
+            _mix(labels, sigma)
+            for labels, sigma in zip(eq.strategies, eq.profile, strict=True)
+        ]
         row += list(eq.payoffs)
         if show_components:
             row.append(str(component[k] + 1) if k in component else "")

@@ -22,6 +22,7 @@ of the differences between a player's payoffs in two profiles that differ in its
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,8 +43,6 @@ def _common_denominator(cells: Iterable[tuple[Poly, Poly]]) -> Poly:
     integer = 1
     factors: dict[Poly, None] = {}
     for _, den in cells:
-        import math
-
         integer = math.lcm(integer, _poly.content(den))
         if _poly.degree(den) >= 1:
             factors[_poly.primitive(den)] = None
@@ -74,9 +73,7 @@ class PointSolution:
     exact_rational: bool = True
 
     def signature(self) -> tuple[frozenset, frozenset]:
-        parts = frozenset(
-            frozenset(self.keys[e] for e in c.equilibria) for c in self.components
-        )
+        parts = frozenset(frozenset(self.keys[e] for e in c.equilibria) for c in self.components)
         return frozenset(self.keys), parts
 
 
@@ -171,14 +168,9 @@ class Bimatrix:
         return rows | (cols << self.m)
 
     def labels(self, game: Game, profile: Any) -> tuple[int, int]:
-        x, y = profile
-        col_pay = game.pure_payoffs_against(1, profile)
-        row_pay = game.pure_payoffs_against(0, profile)
-        lx = sum(1 << i for i, p in enumerate(x) if p == 0)
-        lx |= sum(1 << (self.m + j) for j, v in enumerate(col_pay) if v == max(col_pay))
-        ly = sum(1 << (self.m + j) for j, p in enumerate(y) if p == 0)
-        ly |= sum(1 << i for i, v in enumerate(row_pay) if v == max(row_pay))
-        return lx, ly
+        from .symbolic import eq_labels
+
+        return eq_labels(game, profile)
 
     def _basis_for(self, bases: list[Basis], local: int, t: Fraction) -> Basis:
         for basis in bases:
@@ -214,10 +206,14 @@ class Bimatrix:
         ca, cb = _poly.evaluate(self.common_a, t), _poly.evaluate(self.common_b, t)
         if dx == 0 or dy == 0 or ca == 0 or cb == 0:
             return None
-        x = tuple(_poly.evaluate(bx.coords[i], t) / dx if i in bx.coords else Fraction(0)
-                  for i in range(self.m))
-        y = tuple(_poly.evaluate(by.coords[j], t) / dy if j in by.coords else Fraction(0)
-                  for j in range(self.n))
+        x = tuple(
+            _poly.evaluate(bx.coords[i], t) / dx if i in bx.coords else Fraction(0)
+            for i in range(self.m)
+        )
+        y = tuple(
+            _poly.evaluate(by.coords[j], t) / dy if j in by.coords else Fraction(0)
+            for j in range(self.n)
+        )
         v = _poly.evaluate(by.value, t) / (dy * ca)
         u = _poly.evaluate(bx.value, t) / (dx * cb)
         return (x, y), (v, u)
@@ -225,12 +221,8 @@ class Bimatrix:
     def expressions(self, key: tuple[int, int], symbol: Any) -> tuple[Any, Any]:
         """The formula of an equilibrium as sympy expressions in ``symbol``."""
         bx, by = self._formula_cache[key]
-        x = tuple(
-            rational_expr(bx.coords.get(i, ()), bx.det, symbol) for i in range(self.m)
-        )
-        y = tuple(
-            rational_expr(by.coords.get(j, ()), by.det, symbol) for j in range(self.n)
-        )
+        x = tuple(rational_expr(bx.coords.get(i, ()), bx.det, symbol) for i in range(self.m))
+        y = tuple(rational_expr(by.coords.get(j, ()), by.det, symbol) for j in range(self.n))
         v = rational_expr(by.value, _poly.mul(by.det, self.common_a), symbol)
         u = rational_expr(bx.value, _poly.mul(bx.det, self.common_b), symbol)
         return (x, y), (v, u)
@@ -347,7 +339,7 @@ class PureOnly:
                 num_s, den_s = cells[s]
                 for k in range(self.shape[i]):
                     if k != s[i]:
-                        d = s[:i] + (k,) + s[i + 1 :]
+                        d = (*s[:i], k, *s[i + 1 :])
                         num_d, den_d = cells[d]
                         diff = _poly.sub(_poly.mul(num_s, den_d), _poly.mul(num_d, den_s))
                         self.diffs[s].append((diff, _poly.mul(den_s, den_d)))
@@ -373,7 +365,7 @@ class PureOnly:
         keys, vals = [], []
         for s in self.profiles:
             if all(
-                game.payoffs[i][s] >= game.payoffs[i][s[:i] + (k,) + s[i + 1 :]]
+                game.payoffs[i][s] >= game.payoffs[i][(*s[:i], k, *s[i + 1 :])]
                 for i in range(len(self.shape))
                 for k in range(self.shape[i])
             ):
@@ -402,7 +394,6 @@ class PureOnly:
         return profile, pays
 
     def solve_algebraic(self, t: Algebraic, symbol_name: str) -> PointSolution:
-        import sympy
 
         if any(t.sign_of(c) == 0 for c in self.commons):
             return PointSolution([], (), [], undefined=True)
@@ -442,8 +433,10 @@ def field_values(fractions: list[tuple[Poly, Poly]], t: Algebraic, symbol_name: 
         out.append(
             sympy.expand(
                 sum(
-                    (sympy.Rational(c.numerator, c.denominator) * alpha**k
-                     for k, c in enumerate(coeffs)),
+                    (
+                        sympy.Rational(c.numerator, c.denominator) * alpha**k
+                        for k, c in enumerate(coeffs)
+                    ),
                     sympy.Integer(0),
                 )
             )
@@ -452,7 +445,9 @@ def field_values(fractions: list[tuple[Poly, Poly]], t: Algebraic, symbol_name: 
 
 
 def _pure_profile(s: Sequence[int], shape: Sequence[int]) -> tuple[tuple[Fraction, ...], ...]:
-    return tuple(tuple(Fraction(int(k == j)) for k in range(n)) for j, n in zip(s, shape, strict=True))
+    return tuple(
+        tuple(Fraction(int(k == j)) for k in range(n)) for j, n in zip(s, shape, strict=True)
+    )
 
 
 def rational_expr(num: Poly, den: Poly, symbol: Any) -> Any:

@@ -398,9 +398,7 @@ def _frac_mul(p: list[Fraction], q: list[Fraction]) -> list[Fraction]:
 
 def _frac_sub(p: list[Fraction], q: list[Fraction]) -> list[Fraction]:
     n = max(len(p), len(q))
-    return _frac_trim(
-        [(p[k] if k < len(p) else 0) - (q[k] if k < len(q) else 0) for k in range(n)]
-    )
+    return _frac_trim([(p[k] if k < len(p) else 0) - (q[k] if k < len(q) else 0) for k in range(n)])
 
 
 def field_value(num: Poly, den: Poly, minimal: Poly) -> list[Fraction]:

@@ -163,9 +163,7 @@ class ParametricGame:
 
         Strategy labels are the strategy ids, as in ``model.game()``.
         """
-        params = tuple(
-            Parameter(p.name, p.value, p.low, p.high) for p in model.parameters.values()
-        )
+        params = tuple(Parameter(p.name, p.value, p.low, p.high) for p in model.parameters.values())
         players = tuple(p.name for p in model.players)
         strategies = tuple(tuple(s.id for s in p.strategies) for p in model.players)
         arrays = [_object_array(s) for s in model.symbolic_payoffs()]
@@ -177,6 +175,29 @@ class ParametricGame:
             strategies=strategies,
             title=getattr(model, "title", ""),
         )
+
+    @classmethod
+    def from_game(cls, game: Game) -> ParametricGame:
+        """A numeric game as a parametric game without parameters."""
+        arrays = [[v for v in p.reshape(-1)] for p in game.payoffs]
+        arrays = [np.array(a, dtype=object).reshape(game.shape) for a in arrays]
+        return cls.from_arrays(
+            *arrays,
+            parameters={},
+            players=game.players,
+            strategies=game.strategies,
+            title=game.title,
+        )
+
+    @classmethod
+    def from_source(cls, source: Any) -> ParametricGame:
+        """A model (with parameters), a numeric :class:`~gametheory.Game`, or a parametric
+        game, as a parametric game."""
+        if isinstance(source, ParametricGame):
+            return source
+        if isinstance(source, Game):
+            return cls.from_game(source)
+        return cls.from_model(source)
 
     # ------------------------------------------------------------------ parameters
     @property
@@ -233,8 +254,7 @@ class ParametricGame:
                 value = to_fraction(overrides[p.name], where=f"parameter {p.name}")
                 if not p.contains(value):
                     raise GameValueError(
-                        f"value {format_fraction(value)} is outside the range "
-                        f"{_range_text(p)}",
+                        f"value {format_fraction(value)} is outside the range {_range_text(p)}",
                         key=f"parameter {p.name}",
                     )
             elif p.value is None:
@@ -273,8 +293,9 @@ class ParametricGame:
             arrays.append(out.reshape(compiled.shape))
         return Game(arrays, self.players, self.strategies, self.title)
 
-    def restricted(self, keep: Sequence[str], values: Mapping[str, Any] | None = None
-                   ) -> ParametricGame:
+    def restricted(
+        self, keep: Sequence[str], values: Mapping[str, Any] | None = None
+    ) -> ParametricGame:
         """The same game with every parameter not in ``keep`` fixed at its value.
 
         Examples
@@ -340,9 +361,7 @@ class ParametricGame:
             out[name] = tuple(arrays)
         return out
 
-    def univariate(
-        self, name: str, values: Mapping[str, Fraction]
-    ) -> tuple[np.ndarray, ...]:
+    def univariate(self, name: str, values: Mapping[str, Fraction]) -> tuple[np.ndarray, ...]:
         """Per player, an array of ``(numerator, denominator)`` integer polynomials in one
         parameter, the others fixed at the given values."""
         index = self._names.index(name)
@@ -453,7 +472,7 @@ def _diff(terms: _Terms, index: int) -> _Terms:
     for exponents, coeff in terms:
         e = exponents[index] if index < len(exponents) else 0
         if e:
-            lowered = exponents[:index] + (e - 1,) + exponents[index + 1 :]
+            lowered = (*exponents[:index], e - 1, *exponents[index + 1 :])
             out.append((lowered, coeff * e))
     return tuple(out)
 

@@ -84,7 +84,7 @@ def plot_sweep(
     """
     series = result.series()
     players = result.players
-    fig = _figure(8, 2.6 * (len(players) + 1))
+    fig = _figure(11, 2.6 * (len(players) + 1))
     axes = fig.subplots(len(players) + 1, 1, sharex=True)
     colours = [f"C{k}" for k in range(10)]
     xs = [float(p.value) for p in result.points]
@@ -92,21 +92,35 @@ def plot_sweep(
     for s, (support, items) in enumerate(series.items()):
         style = _STYLES[s % len(_STYLES)]
         name = _series_name(support)
-        for i, player in enumerate(players):
+        for i in range(len(players)):
             for k, label in enumerate(result.strategies[i]):
                 ys = [math.nan] * len(xs)
                 for value, eq in items:
                     ys[index[value]] = float(eq.profile[i][k])
                 if all(math.isnan(v) or v == 0 for v in ys):
                     continue
-                axes[i].plot(xs, ys, style, color=colours[k % 10], marker=".", markersize=3,
-                             label=f"{label} [{name}]")
+                axes[i].plot(
+                    xs,
+                    ys,
+                    style,
+                    color=colours[k % 10],
+                    marker=".",
+                    markersize=3,
+                    label=f"{label} [{name}]",
+                )
         for i, player in enumerate(players):
             ys = [math.nan] * len(xs)
             for value, eq in items:
                 ys[index[value]] = float(eq.payoffs[i])
-            axes[-1].plot(xs, ys, style, color=colours[i % 10], marker=".", markersize=3,
-                          label=f"{player} [{name}]")
+            axes[-1].plot(
+                xs,
+                ys,
+                style,
+                color=colours[i % 10],
+                marker=".",
+                markersize=3,
+                label=f"{player} [{name}]",
+            )
     for i, player in enumerate(players):
         axes[i].set_ylabel(f"{player}: probability")
         axes[i].set_ylim(-0.05, 1.05)
@@ -118,7 +132,8 @@ def plot_sweep(
         ax.grid(True, linewidth=0.3)
     fixed = ", ".join(f"{k} = {v}" for k, v in result.fixed.items())
     fig.suptitle((result.title or "Sweep") + (f" ({fixed})" if fixed else ""), fontsize="small")
-    fig.tight_layout()
+    # Room on the right for the legends, which sit outside the axes.
+    fig.subplots_adjust(left=0.07, right=0.58, top=0.94, bottom=0.07, hspace=0.15)
     return _save(fig, path, fmt)
 
 
@@ -157,15 +172,31 @@ def plot_regime_map(
     palette = [f"C{k}" for k in range(10)]
     cmap = ListedColormap([palette[k % 10] for k in range(max(len(rmap.regions), 1))])
     grid = np.array(rmap.cells, dtype=float)
-    ax.imshow(grid, origin="lower", extent=extent, aspect="auto", cmap=cmap, alpha=0.45,
-              vmin=-0.5, vmax=len(rmap.regions) - 0.5, interpolation="nearest")
+    ax.imshow(
+        grid,
+        origin="lower",
+        extent=extent,
+        aspect="auto",
+        cmap=cmap,
+        alpha=0.45,
+        vmin=-0.5,
+        vmax=len(rmap.regions) - 0.5,
+        interpolation="nearest",
+    )
     for k, region in enumerate(rmap.regions):
         cells = [(i, j) for j, row in enumerate(rmap.cells) for i, r in enumerate(row) if r == k]
         cx = sum(i for i, _ in cells) / len(cells)
         cy = sum(j for _, j in cells) / len(cells)
         i, j = min(cells, key=lambda c: ((c[0] - cx) ** 2 + (c[1] - cy) ** 2, c))
-        ax.text(xs[i], ys[j], region.label, ha="center", va="center", fontsize="small",
-                fontweight="bold")
+        ax.text(
+            xs[i],
+            ys[j],
+            region.label,
+            ha="center",
+            va="center",
+            fontsize="small",
+            fontweight="bold",
+        )
     sx, sy = sympy.Symbol(rmap.x, real=True), sympy.Symbol(rmap.y, real=True)
     fine_x = np.linspace(extent[0], extent[1], 200)
     fine_y = np.linspace(extent[2], extent[3], 200)
@@ -180,14 +211,18 @@ def plot_regime_map(
     ax.set_xlabel(rmap.x)
     ax.set_ylabel(rmap.y)
     fixed = ", ".join(f"{k} = {v}" for k, v in rmap.fixed.items())
-    ax.set_title((rmap.title or "Regime map") + (f"\n({fixed})" if fixed else ""),
-                 fontsize="small")
+    ax.set_title((rmap.title or "Regime map") + (f"\n({fixed})" if fixed else ""), fontsize="small")
     handles = [
         Patch(facecolor=palette[k % 10], alpha=0.45, label=f"{r.label}: {_wrap(r.description)}")
         for k, r in enumerate(rmap.regions)
     ]
-    fig.legend(handles=handles, loc="center left", bbox_to_anchor=(0.6, 0.5),
-               fontsize="x-small", frameon=False)
+    fig.legend(
+        handles=handles,
+        loc="center left",
+        bbox_to_anchor=(0.6, 0.5),
+        fontsize="x-small",
+        frameon=False,
+    )
     return _save(fig, path, fmt)
 
 

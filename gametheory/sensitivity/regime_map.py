@@ -2,10 +2,10 @@
 
 The two ranges are cut into a grid of cells, and the game is solved exactly at the centre of
 each (exact rational points; centres rather than corners, so that round-number thresholds do not
-fall on grid points). Two points are in the same *region* when their equilibria are given by the same formulas
-(the same labels of the best-response polyhedra, so the same closed forms). Each region lists
-its equilibria in closed form in the two parameters. The *boundaries* are exact curves: the
-factors of the conditions of the regions' formulas (a probability reaching 0, a payoff tie, a
+fall on grid points). Two points are in the same *region* when their equilibria are given by the
+same formulas (the same labels of the best-response polyhedra, so the same closed forms). Each
+region lists its equilibria in closed form in the two parameters. The *boundaries* are exact curves:
+the factors of the conditions of the regions' formulas (a probability reaching 0, a payoff tie, a
 vanishing determinant) whose sign differs between neighbouring grid points of different
 regions; each is given as an equation and, where sympy can solve it, as explicit curves.
 
@@ -37,7 +37,7 @@ from ..errors import GameValueError
 from ..numbers import format_fraction, to_fraction
 from .symbolic import SymbolicEquilibrium
 
-__all__ = ["Boundary", "Region", "RegimeMap", "regime_map"]
+__all__ = ["Boundary", "RegimeMap", "Region", "regime_map"]
 
 
 @dataclass(frozen=True)
@@ -126,9 +126,7 @@ def _range(pg: Any, name: str, given: Sequence[Any] | None) -> tuple[Fraction, F
     else:
         lo, hi = p.low, p.high
     if lo is None or hi is None:
-        raise GameValueError(
-            "the parameter has no bounded range: give one for the map", key=name
-        )
+        raise GameValueError("the parameter has no bounded range: give one for the map", key=name)
     if lo >= hi:
         raise GameValueError("empty range", key=name)
     return lo, hi
@@ -269,8 +267,15 @@ def regime_map(
                 break
         boundaries.append(Boundary(f, tuple(solutions), tuple(sorted(between[f]))))
     return RegimeMap(
-        x, y, xs, ys, tuple(cells), tuple(regions), tuple(boundaries),
-        {k: v for k, v in base.items() if k not in (x, y)}, pg.title,
+        x,
+        y,
+        xs,
+        ys,
+        tuple(cells),
+        tuple(regions),
+        tuple(boundaries),
+        {k: v for k, v in base.items() if k not in (x, y)},
+        pg.title,
     )
 
 

@@ -102,8 +102,10 @@ class Regime:
 
     @property
     def is_point(self) -> bool:
-        return self.low is not None and self.high is not None and (
-            _poly.compare(self.low, self.high) == 0
+        return (
+            self.low is not None
+            and self.high is not None
+            and (_poly.compare(self.low, self.high) == 0)
         )
 
     def interval(self) -> tuple[str, str]:
@@ -115,11 +117,11 @@ class Regime:
         value = Fraction(value)
         if self.low is not None:
             c = _poly.compare(value, self.low)
-            if c < 0 or c == 0 and not self.closed[0]:
+            if c < 0 or (c == 0 and not self.closed[0]):
                 return False
         if self.high is not None:
             c = _poly.compare(value, self.high)
-            if c > 0 or c == 0 and not self.closed[1]:
+            if c > 0 or (c == 0 and not self.closed[1]):
                 return False
         return True
 
@@ -175,8 +177,9 @@ class OneParameterAnalysis:
         for regime in self.regimes:
             if regime.contains(v):
                 return regime
-        raise GameValueError(f"{format_fraction(v)} is outside the range analysed",
-                             key=self.parameter)
+        raise GameValueError(
+            f"{format_fraction(v)} is outside the range analysed", key=self.parameter
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``parameter``, ``thresholds`` and ``regimes`` (a contract)."""
@@ -253,11 +256,16 @@ def analyse_parameter(
     symbol = pg.symbol(name)
 
     # The sequence of pieces: points (ends of the range and candidates) and open intervals.
-    points: list[Number] = ([lo] if lo is not None else []) + roots + (
-        [hi] if hi is not None and (lo is None or hi != lo) else []
+    points: list[Number] = (
+        ([lo] if lo is not None else [])
+        + roots
+        + ([hi] if hi is not None and (lo is None or hi != lo) else [])
     )
-    bounds: list[Number | None] = [*([None] if lo is None else []), *points,
-                                   *([None] if hi is None else [])]
+    bounds: list[Number | None] = [
+        *([None] if lo is None else []),
+        *points,
+        *([None] if hi is None else []),
+    ]
     total = len(points) + max(len(bounds) - 1, 0)
     done = 0
 
@@ -400,7 +408,7 @@ def _merge(pieces: list, engine: Any, symbol: Any, pg: Any, name: str) -> tuple[
                 continue
             pending_point = (t, sol)
             continue
-        (a, b), (sample, sol) = where, payload
+        (a, _b), (sample, sol) = where, payload
         if current is not None and pending_point is not None:
             t, psol = pending_point
             same = (

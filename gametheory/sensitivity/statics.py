@@ -206,9 +206,11 @@ def _two_player_effects(game: Game, eq: Equilibrium, in_component: bool) -> Entr
     elif len(rows) != len(cols):
         reason = "the supports differ in size (a degenerate equilibrium)"
     else:
-        ties = [game.strategies[0][i] for i in range(m) if i not in rows and row_pay[i] == max(
-            row_pay)] + [game.strategies[1][j] for j in range(n) if j not in cols and col_pay[j]
-                         == max(col_pay)]
+        ties = [
+            game.strategies[0][i] for i in range(m) if i not in rows and row_pay[i] == max(row_pay)
+        ] + [
+            game.strategies[1][j] for j in range(n) if j not in cols and col_pay[j] == max(col_pay)
+        ]
         if ties:
             reason = (
                 "strategies outside the support are best responses too ("
@@ -420,8 +422,7 @@ def comparative_statics(
                     tuple(_elasticity(d, value, q) for d, q in zip(dp, qp, strict=True))
                     for dp, qp in zip(change[0], eq.profile, strict=True)
                 ),
-                tuple(_elasticity(d, value, q) for d, q in zip(change[1], eq.payoffs,
-                                                                 strict=True)),
+                tuple(_elasticity(d, value, q) for d, q in zip(change[1], eq.payoffs, strict=True)),
             )
         out.append(EquilibriumStatics(eq, True, "", derivatives, elasticities))
     return ParameterStatics(values, names, tuple(out), entries)

@@ -128,9 +128,7 @@ class SymbolicEquilibrium:
         """The ``solve`` JSON form with expression strings (and the conditions, if any)."""
         out: dict[str, Any] = {
             "strategies": {
-                player: {
-                    label: expression_text(p) for label, p in zip(labels, probs, strict=True)
-                }
+                player: {label: expression_text(p) for label, p in zip(labels, probs, strict=True)}
                 for player, labels, probs in zip(
                     self.players, self.strategies, self.probabilities, strict=True
                 )
@@ -152,8 +150,10 @@ def _solve_square(matrix: list[list[Any]], rhs: list[Any]) -> tuple[list[Any], A
     m = sympy.Matrix(matrix)
     det = sympy.cancel(m.det(method="berkowitz"))
     adj = m.adjugate(method="berkowitz")
-    sol = [sympy.cancel(sum(adj[i, j] * rhs[j] for j in range(len(rhs))) / det) for i in
-           range(len(rhs))]
+    sol = [
+        sympy.cancel(sum(adj[i, j] * rhs[j] for j in range(len(rhs))) / det)
+        for i in range(len(rhs))
+    ]
     return sol, det
 
 
@@ -191,7 +191,7 @@ def _vertex_formula(
     own, other = len(probs), len(other_pay)
     best = max(other_pay)
     zeros = [k for k in range(own) if probs[k] == 0]
-    tight = [l for l in range(other) if other_pay[l] == best]
+    tight = [col for col in range(other) if other_pay[col] == best]
     support = [k for k in range(own) if probs[k] != 0]
     # Free coordinates: the support (and, in degenerate cases, zero ones needed for a basis).
     chosen = None
@@ -200,7 +200,7 @@ def _vertex_formula(
             free = sorted(support + list(more))
             for rows in itertools.combinations(tight, len(free)):
                 numeric = [[1] * len(free) + [0]] + [
-                    [num[k][l] for k in free] + [-1] for l in rows
+                    [num[k][col] for k in free] + [-1] for col in rows
                 ]
                 if _fraction_rank_ok(numeric):
                     chosen = (free, rows)
@@ -212,7 +212,7 @@ def _vertex_formula(
     if chosen is None:  # pragma: no cover - a vertex always has a nonsingular basis
         raise AssertionError("no basis for a vertex")
     free, rows = chosen
-    matrix = [[1] * len(free) + [0]] + [[sym[k][l] for k in free] + [-1] for l in rows]
+    matrix = [[1] * len(free) + [0]] + [[sym[k][col] for k in free] + [-1] for col in rows]
     sol, det = _solve_square(matrix, [1] + [0] * len(rows))
     x = [sympy.Integer(0)] * own
     for k, v in zip(free, sol[:-1], strict=True):
@@ -220,10 +220,10 @@ def _vertex_formula(
     value = sol[-1]
     zero_mask = sum(1 << k for k in range(own) if x[k] == 0)
     tight_mask = 0
-    for l in range(other):
-        slack = sympy.cancel(value - sum(x[k] * sym[k][l] for k in range(own)))
+    for col in range(other):
+        slack = sympy.cancel(value - sum(x[k] * sym[k][col] for k in range(own)))
         if slack == 0:
-            tight_mask |= 1 << l
+            tight_mask |= 1 << col
     return x, value, det, zero_mask, tight_mask
 
 
@@ -260,10 +260,10 @@ def equilibrium_formula(
     m, n = len(x_num), len(y_num)
     col_pay = game.pure_payoffs_against(1, profile)
     row_pay = game.pure_payoffs_against(0, profile)
-    x, u, det_x, zx, tx = _vertex_formula(b, nb, x_num, col_pay)
+    x, u, det_x, _zx, tx = _vertex_formula(b, nb, x_num, col_pay)
     bt = [[a[i][j] for i in range(m)] for j in range(n)]
     nat = [[na[i][j] for i in range(m)] for j in range(n)]
-    y, v, det_y, zy, ty = _vertex_formula(bt, nat, y_num, row_pay)
+    y, v, det_y, _zy, ty = _vertex_formula(bt, nat, y_num, row_pay)
     conditions = []
     regular = True
 
@@ -343,7 +343,7 @@ def _pure_formula(pg: Any, game: Game, profile: Any, subs: Mapping) -> SymbolicE
     for i, payoff in enumerate(pg.payoffs):
         for k in range(pg.shape[i]):
             if k != s[i]:
-                d = s[:i] + (k,) + s[i + 1 :]
+                d = (*s[:i], k, *s[i + 1 :])
                 expr = sympy.factor(sympy.cancel(payoff[s] - payoff[d]))
                 if expr.free_symbols:
                     conditions.append(sympy.GreaterThan(expr, 0))
@@ -395,8 +395,8 @@ def _pure_equilibria(game: Game) -> list[Any]:
     out = []
     for s in game.pure_profiles():
         profile = tuple(
-            tuple(Fraction(int(k == j)) for k in range(n)) for j, n in zip(s, game.shape,
-                                                                          strict=True)
+            tuple(Fraction(int(k == j)) for k in range(n))
+            for j, n in zip(s, game.shape, strict=True)
         )
         eq = certify(game, profile)
         if eq is not None:

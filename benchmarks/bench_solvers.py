@@ -1,0 +1,368 @@
+"""Time gametheory's exact solver against its peers on the same random bimatrix games.
+
+Run ``python benchmarks/bench_solvers.py --help`` for the options; ``benchmarks/README.md`` says
+how to read the output. Every solver runs in a worker process of its own, one per (solver,
+size), so that a solver that is too slow is stopped at the time budget instead of hanging the
+run; a solver that runs out of budget at one size is not tried at larger sizes. Each worker
+imports its library and solves a small game before the clock starts, so import time and
+just-in-time compilation (QuantEcon uses numba) are not counted. lrsnash is a separate program:
+its time is the wall-clock time of the process, and its own report of user time is shown too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# name -> description, in the order of the table.
+SOLVERS: dict[str, str] = {
+    "ours": "gametheory exact",
+    "gambit-exact": "pygambit enummixed, rational",
+    "gambit-float": "pygambit enummixed, float",
+    "nashpy-vertex": "nashpy vertex enumeration",
+    "nashpy-support": "nashpy support enumeration",
+    "quantecon-vertex": "QuantEcon vertex_enumeration",
+    "quantecon-support": "QuantEcon support_enumeration",
+    "lrsnash": "lrsnash (lrslib, C, exact)",
+}
+
+WARM_UP = ([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
+_LRS_USER_TIME = re.compile(r"^\*([0-9.]+)u\b", re.MULTILINE)
+
+
+# --------------------------------------------------------------------------- the solvers
+def _solver(name: str):
+    """A function (A, B) -> (number of equilibria, extra info) for the named solver."""
+    if name == "ours":
+        from gametheory import Game, solve
+
+        return lambda a, b: (len(solve(Game.from_arrays(a, b), "exact").equilibria), None)
+    if name.startswith("gambit"):
+        import pygambit as gbt
+
+        rational = name == "gambit-exact"
+
+        def gambit(a, b):
+            game = gbt.Game.from_arrays(a, b)
+            return len(gbt.nash.enummixed_solve(game, rational=rational).equilibria), None
+
+        return gambit
+    if name.startswith("nashpy"):
+        import warnings
+
+        import nashpy
+        import numpy as np
+
+        method = "vertex_enumeration" if name == "nashpy-vertex" else "support_enumeration"
+        warnings.simplefilter("ignore")  # nashpy warns about degenerate games
+
+        def run_nashpy(a, b):
+            game = nashpy.Game(np.array(a), np.array(b))
+            return sum(1 for _ in getattr(game, method)()), None
+
+        return run_nashpy
+    if name.startswith("quantecon"):
+        import numpy as np
+        import quantecon.game_theory as gt
+
+        method = gt.vertex_enumeration if name == "quantecon-vertex" else gt.support_enumeration
+
+        def run_quantecon(a, b):
+            a, b = np.array(a, dtype=float), np.array(b, dtype=float)
+            game = gt.NormalFormGame((gt.Player(a), gt.Player(b.T)))
+            return len(method(game)), None
+
+        return run_quantecon
+    if name == "lrsnash":
+        program = shutil.which("lrsnash")
+        if program is None:
+            raise RuntimeError("lrsnash is not installed")
+        folder = Path(tempfile.mkdtemp(prefix="bench-lrs-"))
+
+        def run_lrsnash(a, b):
+            rows = lambda m: "\n".join(" ".join(str(v) for v in r) for r in m)  # noqa: E731
+            path = folder / "game.txt"
+            path.write_text(f"{len(a)} {len(a[0])}\n\n{rows(a)}\n\n{rows(b)}\n")
+            done = subprocess.run([program, str(path)], capture_output=True, text=True, check=True)
+            count = re.search(r"Number of equilibria found: (\d+)", done.stdout)
+            user = _LRS_USER_TIME.search(done.stdout)
+            # lrsnash counts equilibria per block; count the (x, y) pairs as the others do.
+            return _lrs_pairs(done.stdout) if count else 0, float(user.group(1)) if user else None
+
+        return run_lrsnash
+    raise ValueError(f"unknown solver {name!r}")
+
+
+def _lrs_pairs(output: str) -> int:
+    """The number of extreme equilibria (x, y) in lrsnash's output (blocks of '2' then '1')."""
+    total, ys, xs = 0, 0, 0
+    for line in [*output.splitlines(), ""]:
+        kind = line.split()[0] if line.split() else ""
+        if kind == "2":
+            if xs:
+                total, ys, xs = total + xs * ys, 0, 0
+            ys += 1
+        elif kind == "1":
+            xs += 1
+        elif xs:
+            total, ys, xs = total + xs * ys, 0, 0
+    return total
+
+
+def worker(name: str, games_file: str) -> None:
+    """Solve every game in the file, printing one JSON line per game as soon as it is done."""
+    solver = _solver(name)
+    solver(*WARM_UP)  # imports, caches and JIT compilation happen here, untimed
+    games = json.loads(Path(games_file).read_text())
+    for a, b in games:
+        start = time.perf_counter()
+        count, extra = solver(a, b)
+        elapsed = time.perf_counter() - start
+        print(json.dumps({"time": elapsed, "count": count, "extra": extra}), flush=True)
+
+
+# --------------------------------------------------------------------------- the runner
+@dataclass
+class Measurement:
+    solver: str
+    size: int
+    times: list[float] = field(default_factory=list)  # one per finished game
+    counts: list[int] = field(default_factory=list)
+    extras: list[float] = field(default_factory=list)
+    games: int = 0
+    note: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return len(self.times) == self.games
+
+    def median(self) -> float:
+        """Median time, counting unfinished games as infinitely slow."""
+        padded = self.times + [math.inf] * (self.games - len(self.times))
+        return statistics.median(padded) if padded else math.nan
+
+
+def random_games(size: int, count: int, seed: int, high: int) -> list:
+    """``count`` random size x size games with integer payoffs 0..high (numpy, seeded)."""
+    import numpy as np
+
+    rng = np.random.default_rng([seed, size, high])
+    return [
+        (
+            rng.integers(0, high + 1, (size, size)).tolist(),
+            rng.integers(0, high + 1, (size, size)).tolist(),
+        )
+        for _ in range(count)
+    ]
+
+
+def measure(name: str, size: int, games: list, budget: float) -> Measurement:
+    result = Measurement(name, size, games=len(games))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "games.json"
+        path.write_text(json.dumps(games))
+        command = [sys.executable, __file__, "--worker", name, str(path)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=budget)
+            output, failed = done.stdout, done.returncode != 0
+            if failed:
+                lines = done.stderr.strip().splitlines()
+                result.note = lines[-1] if lines else f"exit code {done.returncode}"
+        except subprocess.TimeoutExpired as expired:
+            output = expired.stdout or ""
+            if isinstance(output, bytes):
+                output = output.decode()
+            result.note = f"stopped after {budget:g} s"
+    for line in output.splitlines():
+        record = json.loads(line)
+        result.times.append(record["time"])
+        result.counts.append(record["count"])
+        if record["extra"] is not None:
+            result.extras.append(record["extra"])
+    return result
+
+
+def _available(name: str) -> str | None:
+    """None if the solver can run here, else why not."""
+    modules = {"gambit": "pygambit", "nashpy": "nashpy", "quantecon": "quantecon"}
+    if name == "lrsnash":
+        return None if shutil.which("lrsnash") else "lrsnash not installed"
+    for prefix, module in modules.items():
+        if name.startswith(prefix):
+            import importlib.util
+
+            return None if importlib.util.find_spec(module) else f"{module} not installed"
+    return None
+
+
+def _format_time(value: float, budget: float) -> str:
+    if math.isinf(value):
+        return f"> {budget:g}"
+    return f"{value:.4f}" if value < 10 else f"{value:.1f}"
+
+
+def run(args: argparse.Namespace) -> None:
+    sets = [("random integers 0..999 (non-degenerate)", 999)]
+    if args.degenerate is not None:
+        sets.append((f"random integers 0..{args.degenerate} (degenerate, ties)", args.degenerate))
+    solvers = [s for s in SOLVERS if s in args.solvers]
+    print(_environment())
+    for title, high in sets:
+        print(f"\n## {title}: {args.games} games per size, seed {args.seed}\n")
+        header = (
+            f"{'size':>6}  {'solver':<31} {'median s':>10} {'peer/ours':>10} {'same #eq':>9}  notes"
+        )
+        print(header)
+        print("-" * len(header))
+        given_up: dict[str, int] = {}
+        for size in args.sizes:
+            games = random_games(size, args.games, args.seed, high)
+            results: dict[str, Measurement] = {}
+            for name in solvers:
+                why_not = _available(name)
+                if why_not is None and name in given_up:
+                    why_not = f"skipped: over budget at {given_up[name]}x{given_up[name]}"
+                if why_not is not None:
+                    print(
+                        f"{size:>4}x{size:<2} {SOLVERS[name]:<31} {'-':>10} {'-':>10} "
+                        f"{'-':>9}  {why_not}"
+                    )
+                    continue
+                m = measure(name, size, games, args.budget)
+                results[name] = m
+                if not m.complete:
+                    given_up[name] = size
+                print(_row(m, results.get("ours"), args.budget), flush=True)
+        print()
+    if args.startup:
+        print(bench_startup())
+
+
+def _row(m: Measurement, ours: Measurement | None, budget: float) -> str:
+    median = m.median()
+    ratio = "-"
+    if ours is not None and ours.complete and m.solver != "ours":
+        base = ours.median()
+        ratio = f"> {budget / base:.0f}" if math.isinf(median) else f"{median / base:.1f}"
+    same = "-"
+    if ours is not None and ours.complete and m.counts:
+        agree = sum(1 for a, b in zip(m.counts, ours.counts, strict=False) if a == b)
+        same = f"{agree}/{len(m.counts)}"
+    notes = [m.note] if m.note else []
+    if m.extras:
+        notes.append(f"own user time median {statistics.median(m.extras):.3f} s")
+    if not m.complete:
+        notes.append(f"finished {len(m.times)} of {m.games}")
+    return (
+        f"{m.size:>4}x{m.size:<2} {SOLVERS[m.solver]:<31} {_format_time(median, budget):>10} "
+        f"{ratio:>10} {same:>9}  {'; '.join(notes)}"
+    )
+
+
+def _environment() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for package in ("gametheory", "pygambit", "nashpy", "quantecon", "numpy"):
+        try:
+            versions.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    lrs = shutil.which("lrsnash") or "lrsnash (not installed)"
+    return (
+        f"# Python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; {', '.join(versions)}; {lrs}"
+    )
+
+
+# --------------------------------------------------------------------------- start-up time
+def bench_startup(repeats: int = 5) -> str:
+    """Median wall-clock time of short commands: our CLI versus importing nashpy.
+
+    Commands that are missing or fail are reported as such, not timed.
+    """
+    gametheory = shutil.which("gametheory")
+    commands = {
+        "gametheory solve us-russia": [gametheory, "solve", "us-russia"] if gametheory else None,
+        "python -m gametheory solve us-russia": [
+            sys.executable,
+            "-m",
+            "gametheory",
+            "solve",
+            "us-russia",
+        ],
+        'python -c "import gametheory"': [sys.executable, "-c", "import gametheory"],
+        'python -c "import nashpy"': [sys.executable, "-c", "import nashpy"],
+        'python -c "pass"': [sys.executable, "-c", "pass"],
+    }
+    lines = ["## start-up: median wall-clock time of a fresh process", ""]
+    for label, command in commands.items():
+        if command is None:
+            lines.append(f"{label:<40} unavailable (command not found)")
+            continue
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            try:
+                done = subprocess.run(command, capture_output=True, timeout=60)
+            except (OSError, subprocess.TimeoutExpired) as error:
+                lines.append(f"{label:<40} unavailable ({type(error).__name__})")
+                break
+            if done.returncode != 0:
+                lines.append(f"{label:<40} unavailable (exit code {done.returncode})")
+                break
+            times.append(time.perf_counter() - start)
+        else:
+            lines.append(f"{label:<40} {statistics.median(times):.3f} s")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- command line
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[6, 8, 10, 12])
+    parser.add_argument("--games", type=int, default=5, help="games per size (default 5)")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=120.0,
+        help="seconds per solver and size for all its games (default 120)",
+    )
+    parser.add_argument(
+        "--solvers", nargs="+", choices=list(SOLVERS), default=list(SOLVERS), metavar="NAME"
+    )
+    parser.add_argument(
+        "--degenerate",
+        type=int,
+        metavar="HIGH",
+        help="also time games with payoffs 0..HIGH (ties: degenerate games), e.g. 3",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="sizes 4 6 8, 3 games, 20 s budget: a smoke test"
+    )
+    parser.add_argument("--startup", action="store_true", help="also time process start-up")
+    parser.add_argument("--worker", nargs=2, metavar=("SOLVER", "GAMES"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker(*args.worker)
+        return
+    if args.quick:
+        args.sizes, args.games, args.budget = [4, 6, 8], 3, 20.0
+    run(args)
+
+
+if __name__ == "__main__":
+    main()
