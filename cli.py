@@ -22,6 +22,11 @@ from typing import Any, NamedTuple
 
 import click
 
+# The command line solves small games: one BLAS thread is plenty, and starting OpenBLAS's pool
+# of threads when numpy is imported costs more than the rest of `gametheory solve` on a busy
+# machine. A value the user set is kept.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 __all__ = ["EXIT_INPUT", "EXIT_SOLVER", "EXIT_USAGE", "cli", "main"]
 
 EXIT_INPUT = 1
@@ -477,8 +482,8 @@ def solve(
     \b
     Examples:
       gametheory solve us-russia
-      gametheory solve us-russia --param c=2 --format json
-      gametheory solve chicken --set "Row:swerve,straight=-2" --save my-chicken.toml
+      gametheory solve us-russia --param d=2 --format json
+      gametheory solve chicken --set "Driver 1:swerve,straight=-2" --save my-chicken.toml
       gametheory solve game.nfg --method lemke-howson --decimals 3
       gametheory solve us-russia-2x2 --format latex --standalone -o table.tex
     """
@@ -593,7 +598,7 @@ def convert(
     Examples:
       gametheory convert us-russia us-russia.nfg
       gametheory convert game.nfg game.toml
-      gametheory convert us-russia us-russia-c2.nfg --param c=2
+      gametheory convert us-russia us-russia-d2.nfg --param d=2
     """
     suffix = os.path.splitext(target)[1].lower()
     if suffix not in (".toml", ".nfg"):
@@ -639,7 +644,7 @@ def analyze(
     Examples:
       gametheory analyze prisoners-dilemma
       gametheory analyze matching-pennies --format markdown
-      gametheory analyze us-russia --param c=2 -o report.json
+      gametheory analyze us-russia --param d=2 -o report.json
     """
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)

@@ -44,11 +44,15 @@ _LRS_USER_TIME = re.compile(r"^\*([0-9.]+)u\b", re.MULTILINE)
 
 # --------------------------------------------------------------------------- the solvers
 def _solver(name: str):
-    """A function (A, B) -> (number of equilibria, extra info) for the named solver."""
+    """A function (A, B) -> (equilibria, extra info) for the named solver.
+
+    The equilibria come back in the solver's own form; :func:`_distinct` counts them after the
+    clock has stopped.
+    """
     if name == "ours":
         from gametheory import Game, solve
 
-        return lambda a, b: (len(solve(Game.from_arrays(a, b), "exact").equilibria), None)
+        return lambda a, b: (solve(Game.from_arrays(a, b), "exact").equilibria, None)
     if name.startswith("gambit"):
         import pygambit as gbt
 
@@ -56,7 +60,7 @@ def _solver(name: str):
 
         def gambit(a, b):
             game = gbt.Game.from_arrays(a, b)
-            return len(gbt.nash.enummixed_solve(game, rational=rational).equilibria), None
+            return gbt.nash.enummixed_solve(game, rational=rational).equilibria, None
 
         return gambit
     if name.startswith("nashpy"):
@@ -70,7 +74,7 @@ def _solver(name: str):
 
         def run_nashpy(a, b):
             game = nashpy.Game(np.array(a), np.array(b))
-            return sum(1 for _ in getattr(game, method)()), None
+            return list(getattr(game, method)()), None
 
         return run_nashpy
     if name.startswith("quantecon"):
@@ -82,7 +86,7 @@ def _solver(name: str):
         def run_quantecon(a, b):
             a, b = np.array(a, dtype=float), np.array(b, dtype=float)
             game = gt.NormalFormGame((gt.Player(a), gt.Player(b.T)))
-            return len(method(game)), None
+            return method(game), None
 
         return run_quantecon
     if name == "lrsnash":
@@ -96,29 +100,50 @@ def _solver(name: str):
             path = folder / "game.txt"
             path.write_text(f"{len(a)} {len(a[0])}\n\n{rows(a)}\n\n{rows(b)}\n")
             done = subprocess.run([program, str(path)], capture_output=True, text=True, check=True)
-            count = re.search(r"Number of equilibria found: (\d+)", done.stdout)
             user = _LRS_USER_TIME.search(done.stdout)
-            # lrsnash counts equilibria per block; count the (x, y) pairs as the others do.
-            return _lrs_pairs(done.stdout) if count else 0, float(user.group(1)) if user else None
+            return done.stdout, float(user.group(1)) if user else None
 
         return run_lrsnash
     raise ValueError(f"unknown solver {name!r}")
 
 
-def _lrs_pairs(output: str) -> int:
-    """The number of extreme equilibria (x, y) in lrsnash's output (blocks of '2' then '1')."""
-    total, ys, xs = 0, 0, 0
+def _lrs_pairs(output: str) -> set:
+    """The extreme equilibria (x, y) in lrsnash's output: blocks of "2 y" then "1 x" lines."""
+    found: set = set()
+    ys: list = []
+    xs: list = []
     for line in [*output.splitlines(), ""]:
-        kind = line.split()[0] if line.split() else ""
-        if kind == "2":
-            if xs:
-                total, ys, xs = total + xs * ys, 0, 0
-            ys += 1
-        elif kind == "1":
-            xs += 1
-        elif xs:
-            total, ys, xs = total + xs * ys, 0, 0
-    return total
+        parts = line.split()
+        kind = parts[0] if parts else ""
+        if kind in ("1", "2") and not (kind == "2" and xs):
+            (xs if kind == "1" else ys).append(tuple(parts[1:-1]))
+            continue
+        found |= {(x, y) for x in xs for y in ys}
+        ys, xs = ([tuple(parts[1:-1])] if kind == "2" else []), []
+    return found
+
+
+def _distinct(name: str, equilibria) -> int:
+    """The number of distinct equilibria (floating-point ones rounded to 6 decimals)."""
+    if name == "ours":
+        return len({eq.profile for eq in equilibria})
+    if name == "lrsnash":
+        return len(_lrs_pairs(equilibria))
+    if name.startswith("gambit"):
+        # Exact profiles compare as text; float ones are rounded like the other float peers.
+        exact = name == "gambit-exact"
+        return len(
+            {
+                tuple(str(p) if exact else round(float(p), 6) + 0.0 for p in profile)
+                for profile in (
+                    [eq[s] for player in eq.game.players for s in player.strategies]
+                    for eq in equilibria
+                )
+            }
+        )
+    return len(
+        {tuple(round(float(p), 6) + 0.0 for sigma in eq for p in sigma) for eq in equilibria}
+    )
 
 
 def worker(name: str, games_file: str) -> None:
@@ -128,8 +153,9 @@ def worker(name: str, games_file: str) -> None:
     games = json.loads(Path(games_file).read_text())
     for a, b in games:
         start = time.perf_counter()
-        count, extra = solver(a, b)
+        equilibria, extra = solver(a, b)
         elapsed = time.perf_counter() - start
+        count = _distinct(name, equilibria)
         print(json.dumps({"time": elapsed, "count": count, "extra": extra}), flush=True)
 
 
@@ -293,7 +319,8 @@ def bench_startup(repeats: int = 5) -> str:
 
     Commands that are missing or fail are reported as such, not timed.
     """
-    gametheory = shutil.which("gametheory")
+    beside = Path(sys.executable).with_name("gametheory")
+    gametheory = str(beside) if beside.exists() else shutil.which("gametheory")
     commands = {
         "gametheory solve us-russia": [gametheory, "solve", "us-russia"] if gametheory else None,
         "python -m gametheory solve us-russia": [

@@ -141,7 +141,8 @@ class SolveResult:
     complete : bool
         True if the method guarantees that it found every (extreme) equilibrium.
     status : str
-        ``"ok"``; ``"degenerate"`` when the game is degenerate (result still correct);
+        ``"ok"`` (the method ran as designed; see ``complete`` for whether every equilibrium
+        was found); ``"degenerate"`` when the game is degenerate (result still correct);
         ``"incomplete"`` when the method may have missed equilibria or some candidates failed
         certification; ``"failed"`` when the method did not finish.
     message : str

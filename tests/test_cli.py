@@ -840,3 +840,23 @@ def test_analyze_solver_failure_exits_3(folder: Path, monkeypatch: pytest.Monkey
     assert (result.exit_code, result.stderr) == (
         3, "Error: the exact solver did not finish: iteration limit reached\n"
     )
+
+
+def test_help_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every example in --help that uses only built-in models works as printed."""
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "game.nfg").write_text(NFG)
+    (tmp_path / "my-model.toml").write_text(DATE)
+    examples = []
+    for command in [None, *sorted(cli.cli.commands)]:
+        text = run(*([command] if command else []), "--help").stdout
+        examples += [line.strip() for line in text.splitlines()
+                     if line.strip().startswith("gametheory ")]
+    assert len(examples) >= 20
+    for example in examples:
+        if "plot" in example.split()[:2]:
+            pytest.importorskip("matplotlib")
+        result = run(*shlex.split(example)[1:])
+        assert result.exit_code == 0, (example, result.output)

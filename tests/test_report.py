@@ -336,3 +336,34 @@ def test_is_model_file(tmp_path: Path) -> None:
     assert not is_model_file(tmp_path / "new.toml")
     assert not is_model_file(tmp_path / "notes.txt")
     assert is_model_file(tmp_path / "notes.txt", inputs=[tmp_path / "notes.txt"])
+
+
+# --------------------------------------------------------------------------- analyses
+MIXED_DOMINANCE = Game.from_arrays(
+    [[3, 0], [0, 3], [1, 1]], [[1, 0], [0, 1], [0, 0]], players=("Row", "Column"),
+    strategies=(("a", "b", "c"), ("x", "y")), title="Mixed dominance",
+)
+
+
+def test_analysis_markdown_names_the_mixed_dominator() -> None:
+    from gametheory.analysis import analyze
+    from gametheory.report import format_analysis
+
+    out = format_analysis(analyze(MIXED_DOMINANCE), "markdown")
+    assert "## Dominance" in out
+    assert "| 1 | Row | c | 1/2 a + 1/2 b | strictly |" in out
+    assert "## Security levels" in out and "## Value" not in out
+
+
+@needs_pdflatex
+@pytest.mark.parametrize("sgame", [False, True], ids=["booktabs", "sgame"])
+def test_analysis_latex_compiles(tmp_path: Path, sgame: bool) -> None:
+    from gametheory.analysis import analyze
+    from gametheory.report import format_analysis
+
+    if sgame and not _has("sgame.sty"):
+        pytest.skip("sgame.sty is not installed (Debian: texlive-games)")
+    pennies = Game.from_arrays([[1, -1], [-1, 1]], title="Pennies")
+    for game in (MIXED_DOMINANCE, pennies):
+        source = format_analysis(analyze(game), "latex", standalone=True, sgame=sgame)
+        assert "Overfull" not in _pdflatex(tmp_path, source)

@@ -1,0 +1,10 @@
+"""Solvers and analyses, one module per algorithm.
+
+Equilibria: :mod:`.exact` (every extreme equilibrium and the components, exact),
+:mod:`.pure` (pure equilibria, N players), :mod:`.nashpy_methods` (nashpy's support enumeration,
+vertex enumeration and Lemke-Howson, certified exactly), :mod:`.zero_sum` (value and optimal
+strategies of constant-sum games). Analyses: :mod:`.security` (maximin strategies and levels),
+:mod:`.dominance` (strict and weak dominance, iterated elimination), :mod:`.pareto` (Pareto
+efficiency). Import the modules directly; :func:`gametheory.solve` chooses among the solvers by
+name. Modules are not imported here so that ``import gametheory`` stays fast.
+"""

@@ -70,6 +70,32 @@ class _Echelon:
         return tuple(z)
 
 
+def float_solution(
+    c: Row,
+    a_ub: Sequence[Row],
+    b_ub: Row,
+    a_eq: Sequence[Row] = (),
+    b_eq: Row = (),
+) -> np.ndarray | None:
+    """HiGHS's floating-point optimum of the LP of :func:`exact_vertex`, or None."""
+    from scipy.optimize import linprog
+
+    a_ub_f, b_ub_f = _float_rows(a_ub, b_ub) if len(a_ub) else (None, None)
+    a_eq_f, b_eq_f = _float_rows(a_eq, b_eq) if len(a_eq) else (None, None)
+    result = linprog(
+        np.array([float(v) for v in c]),
+        A_ub=a_ub_f,
+        b_ub=b_ub_f,
+        A_eq=a_eq_f,
+        b_eq=b_eq_f,
+        bounds=(None, None),
+        method="highs",
+    )
+    if result.status != 0 or result.x is None:
+        return None
+    return result.x
+
+
 def exact_vertex(
     c: Row,
     a_ub: Sequence[Row],
@@ -83,27 +109,16 @@ def exact_vertex(
     feasible, or ``None`` if the LP is not solved to optimality or the exact vertex cannot be
     recovered (its optimality is *not* certified here).
     """
-    from scipy.optimize import linprog
-
     dimension = len(c)
-    a_ub_f, b_ub_f = _float_rows(a_ub, b_ub)
-    a_eq_f, b_eq_f = _float_rows(a_eq, b_eq) if len(a_eq) else (None, None)
-    result = linprog(
-        np.array([float(v) for v in c]),
-        A_ub=a_ub_f if len(a_ub) else None,
-        b_ub=b_ub_f if len(a_ub) else None,
-        A_eq=a_eq_f,
-        b_eq=b_eq_f,
-        bounds=(None, None),
-        method="highs",
-    )
-    if result.status != 0 or result.x is None:
+    x = float_solution(c, a_ub, b_ub, a_eq, b_eq)
+    if x is None:
         return None
     echelon = _Echelon(dimension)
     for row, rhs in zip(a_eq, b_eq, strict=True):
         echelon.add(row, rhs)
     if len(a_ub):
-        slack = b_ub_f - a_ub_f @ result.x
+        a_ub_f, b_ub_f = _float_rows(a_ub, b_ub)
+        slack = b_ub_f - a_ub_f @ x
         for k in np.argsort(slack, kind="stable"):
             if len(echelon.rows) == dimension:
                 break
@@ -127,11 +142,14 @@ def rational_candidates(
     """Roundings of a float probability vector to fractions, simplest first.
 
     Each candidate rounds every entry with :meth:`~fractions.Fraction.limit_denominator` for one
-    denominator bound of the ladder 10, 100, ... up to ``bound`` (and ``bound`` itself), clips
-    tiny negative entries to zero and renormalises so that the entries sum to one exactly.
+    denominator bound of the ladder 10, 100, ... up to ``bound`` (and ``bound`` itself; at most
+    10^16), clips tiny negative entries to zero and renormalises so that the entries sum to one
+    exactly.
     Candidates further than :data:`ROUNDING_TOLERANCE` from the floats are left out, so that a
     coarse bound never snaps a point onto a different, simpler one.
     """
+    # A double carries about 16 significant digits: larger denominators add nothing.
+    bound = min(bound, 10**16)
     ladder = []
     power = 10
     while power < bound:

@@ -182,7 +182,7 @@ def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
     yi = {y: k for k, y in enumerate(ys)}
     edge_index = {(xi[x], yi[y]): e for e, (x, y) in enumerate(pairs)}
 
-    # Union-find over row vertices k and column vertices len(xs) + l.
+    # Union-find over row vertices k and column vertices len(xs) + col.
     parent = list(range(len(xs) + len(ys)))
 
     def find(u: int) -> int:
@@ -191,8 +191,8 @@ def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
             u = parent[u]
         return u
 
-    for k, l in edge_index:
-        ru, rv = find(k), find(len(xs) + l)
+    for k, col in edge_index:
+        ru, rv = find(k), find(len(xs) + col)
         if ru != rv:
             parent[max(ru, rv)] = min(ru, rv)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -200,16 +200,16 @@ def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
         groups[find(k)].append(e)
 
     neighbours = defaultdict(int)
-    for k, l in edge_index:
-        neighbours[k] |= 1 << l
+    for k, col in edge_index:
+        neighbours[k] |= 1 << col
     components = []
     for edges in sorted(groups.values(), key=min):
         rows = sorted({k for (k, _), e in edge_index.items() if e in set(edges)})
         subsets = []
         for ymask in _closed_sets([neighbours[k] for k in rows]):
             xset = [k for k in rows if neighbours[k] & ymask == ymask]
-            yset = [l for l in range(len(ys)) if ymask >> l & 1]
-            subsets.append(tuple(sorted(edge_index[(k, l)] for k in xset for l in yset)))
+            yset = [col for col in range(len(ys)) if ymask >> col & 1]
+            subsets.append(tuple(sorted(edge_index[(k, col)] for k in xset for col in yset)))
         components.append(
             Component(equilibria=tuple(sorted(edges)), nash_subsets=tuple(sorted(subsets)))
         )

@@ -147,9 +147,9 @@ def _run(
     runs: Callable[[object], Iterable[Callable[[], Iterable[_Candidate]]]],
     can_be_complete: bool,
 ) -> SolveResult:
+    _check_two_players(game, method)
     import nashpy
 
-    _check_two_players(game, method)
     a, b = game.matrices()
     nashpy_game = nashpy.Game(*game.to_float())
     bounds = (denominator_bound(b), denominator_bound(a))
@@ -167,7 +167,8 @@ def _run(
                 candidates = list(run())
         except Exception as exc:
             failed += 1
-            failure = failure or f"{type(exc).__name__}: {exc}".splitlines()[0]
+            text = str(exc) if isinstance(exc, _CyclingError) else f"{type(exc).__name__}: {exc}"
+            failure = failure or text.splitlines()[0]
             continue
         for x, y in candidates:
             equilibrium, profile = _exact_candidate(game, x, y, bounds)

@@ -26,6 +26,7 @@ more players an answer that neither certificate confirms is reported as ``None``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -35,7 +36,7 @@ import numpy as np
 
 from ..game import Game
 from ..result import Equilibrium
-from ._exact_lp import exact_vertex
+from ._exact_lp import exact_vertex, float_solution
 
 __all__ = ["EfficiencyReport", "equilibrium_efficiency", "pareto_efficient_outcomes"]
 
@@ -74,10 +75,23 @@ def pareto_efficient_outcomes(game: Game) -> tuple[tuple[int, ...], ...]:
     >>> pareto_efficient_outcomes(g)
     ((0, 0), (0, 1), (1, 0))
     """
-    vectors = _outcome_vectors(game)
-    unique = sorted(set(map(tuple, vectors.tolist())))
-    table = np.array(unique, dtype=object).reshape(len(unique), game.n_players)
-    dominated: set[tuple[Fraction, ...]] = set()
+    profiles = list(game.pure_profiles())
+    return tuple(profiles[k] for k in _efficient_rows(_outcome_vectors(game)))
+
+
+def _efficient_rows(vectors: np.ndarray) -> list[int]:
+    """Indices of the rows (payoff vectors) that no row Pareto-dominates, in order."""
+    # Scaling each player's payoffs to integers keeps every comparison and lets numpy compare
+    # machine integers when they fit.
+    columns = []
+    for column in vectors.T:
+        scale = math.lcm(*(v.denominator for v in column))
+        columns.append([int(v * scale) for v in column])
+    scaled = list(zip(*columns, strict=True))
+    unique = sorted(set(scaled))
+    fits = max(abs(v) for row in unique for v in row) < 2**62
+    table = np.array(unique, dtype=np.int64 if fits else object).reshape(len(unique), -1)
+    dominated: set[tuple[int, ...]] = set()
     for start in range(0, len(unique), _CHUNK):
         chunk = table[start : start + _CHUNK]
         # ge[a, b]: outcome b is at least outcome a for every player; gt: better for someone.
@@ -85,12 +99,7 @@ def pareto_efficient_outcomes(game: Game) -> tuple[tuple[int, ...], ...]:
         gt = (table[None, :, :] > chunk[:, None, :]).any(axis=2)
         for k in np.flatnonzero((ge & gt).any(axis=1)):
             dominated.add(unique[start + int(k)])
-    profiles = list(game.pure_profiles())
-    return tuple(
-        profile
-        for profile, vector in zip(profiles, vectors.tolist(), strict=True)
-        if tuple(vector) not in dominated
-    )
+    return [k for k, vector in enumerate(scaled) if vector not in dominated]
 
 
 @dataclass(frozen=True)
@@ -134,24 +143,39 @@ class EfficiencyReport:
         return not self.dominated_by_outcomes
 
 
-def _hull_dominator(
+def _dominator_lp(
     points: list[tuple[Fraction, ...]], u: tuple[Fraction, ...]
-) -> tuple[Fraction, ...] | None:
-    """Weights over ``points`` whose mixture dominates u, verified exactly; else None.
-
-    LP: maximise sum_i (P^T w)_i subject to P^T w >= u, w >= 0, sum(w) = 1.
-    """
+) -> tuple[list[Fraction], list[list[Fraction]], list[Fraction]]:
+    """LP: maximise sum_i (P^T w)_i subject to P^T w >= u, w >= 0, sum(w) = 1 (c, A_ub, b_ub)."""
     k, n = len(points), len(u)
     one, zero = Fraction(1), Fraction(0)
     a_ub = [[-points[j][i] for j in range(k)] for i in range(n)]
     a_ub += [[-one if j == r else zero for j in range(k)] for r in range(k)]
     b_ub = [-v for v in u] + [zero] * k
-    c = [-sum(p, zero) for p in points]
-    w = exact_vertex(c, a_ub, b_ub, [[one] * k], [one])
-    if w is None or any(p < 0 for p in w) or sum(w) != 1:
+    return [-sum(p, zero) for p in points], a_ub, b_ub
+
+
+def _hull_dominator(
+    points: list[tuple[Fraction, ...]], u: tuple[Fraction, ...]
+) -> tuple[Fraction, ...] | None:
+    """Weights over ``points`` whose mixture dominates u, verified exactly; else None."""
+    k, n = len(points), len(u)
+    c, a_ub, b_ub = _dominator_lp(points, u)
+    x = float_solution(c, a_ub, b_ub, [[Fraction(1)] * k], [Fraction(1)])
+    if x is None:
         return None
-    q = tuple(sum((w[j] * points[j][i] for j in range(k) if w[j]), zero) for i in range(n))
-    return w if _dominates(q, u) else None
+    # A basic optimal solution mixes at most n + 1 points: recover it exactly over the points
+    # the floating-point solution uses (an exact solve over all k points costs O(k^3)).
+    support = [j for j in range(k) if x[j] > 1e-9]
+    c, a_ub, b_ub = _dominator_lp([points[j] for j in support], u)
+    w_support = exact_vertex(c, a_ub, b_ub, [[Fraction(1)] * len(support)], [Fraction(1)])
+    if w_support is None or any(p < 0 for p in w_support) or sum(w_support) != 1:
+        return None
+    w = [Fraction(0)] * k
+    for j, p in zip(support, w_support, strict=True):
+        w[j] = p
+    q = tuple(sum((w[j] * points[j][i] for j in support if w[j]), Fraction(0)) for i in range(n))
+    return tuple(w) if _dominates(q, u) else None
 
 
 def _efficiency_weights(
@@ -252,7 +276,9 @@ def equilibrium_efficiency(
     ]
     profiles = list(game.pure_profiles())
     vectors = _outcome_vectors(game)
-    unique = sorted(set(map(tuple, vectors.tolist())))
+    # Only efficient outcomes matter: a mixture dominating u still does once each outcome in
+    # it is replaced by an efficient outcome that is at least as good for everyone.
+    unique = sorted({tuple(vectors[k]) for k in _efficient_rows(vectors)})
     where = {v: profiles[k] for k, v in reversed(list(enumerate(map(tuple, vectors.tolist()))))}
     reports = []
     for index, u in enumerate(payoffs):

@@ -22,6 +22,7 @@ from ..errors import GameValueError
 from ..numbers import format_fraction
 from ..result import SolveResult
 from ._geometry import best_response_segments, convex_hull, pareto_frontier
+from ._labels import place_labels
 
 __all__ = [
     "FIGURE_SUFFIXES",
@@ -58,6 +59,7 @@ _METADATA = {
 _ROW_COLOUR = "#1f5fa8"
 _COLUMN_COLOUR = "#d0661e"
 _EQ_COLOUR = "#111111"
+_EQ_COLOUR_2 = "#c0182b"
 
 
 def _matplotlib() -> Any:
@@ -201,10 +203,10 @@ def payoff_space_figure(result: SolveResult, *, title: str = "") -> Any:
         if len(hull) >= 3:
             ax.fill([float(x) for x, _ in hull], [float(y) for _, y in hull],
                     facecolor="#9dbbe0", edgecolor="#5b7fae", alpha=0.35, lw=1,
-                    label="reachable by mixing outcomes")
+                    label="feasible payoffs (lotteries over outcomes)")
         elif len(hull) == 2:
             ax.plot([float(x) for x, _ in hull], [float(y) for _, y in hull],
-                    color="#5b7fae", lw=1, label="reachable by mixing outcomes")
+                    color="#5b7fae", lw=1, label="feasible payoffs (lotteries over outcomes)")
         ax.plot([float(x) for x, _ in frontier], [float(y) for _, y in frontier],
                 color="#1d7a3a", lw=3, solid_capstyle="round", marker="o" if
                 len(frontier) == 1 else None, label="Pareto frontier")
@@ -212,27 +214,38 @@ def payoff_space_figure(result: SolveResult, *, title: str = "") -> Any:
                 color="#555555", ms=5, label="pure outcome")
         span_x = float(max(x for x, _ in points) - min(x for x, _ in points)) or 1.0
         span_y = float(max(y for _, y in points) - min(y for _, y in points)) or 1.0
-        for point in points:
-            ax.annotate(
-                " / ".join(labels[point]), (float(point[0]), float(point[1])),
-                xytext=(5, 4), textcoords="offset points", fontsize=7.5, color="#333333",
-            )
         by_point: dict[tuple[Fraction, Fraction], list[int]] = {}
         for k, eq in enumerate(result.equilibria):
             by_point.setdefault((eq.payoffs[0], eq.payoffs[1]), []).append(k + 1)
-        for n, (point, numbers) in enumerate(sorted(by_point.items(), key=lambda t: t[1])):
-            ax.plot([float(point[0])], [float(point[1])], "*", color="#c0182b", ms=15,
+        equilibria = sorted(by_point.items(), key=lambda t: t[1])
+        for n, (point, _numbers) in enumerate(equilibria):
+            ax.plot([float(point[0])], [float(point[1])], "*", color=_EQ_COLOUR_2, ms=15,
                     mec="white", mew=0.8, zorder=5, label="Nash equilibrium" if n == 0 else None)
-            names = ", ".join(f"E{k}" for k in numbers)
-            ax.annotate(
-                f"{names} ({_short(point[0])}, {_short(point[1])})",
-                (float(point[0]), float(point[1])), xytext=(6, -13), textcoords="offset points",
-                fontsize=9.5, color="#c0182b", fontweight="bold", zorder=6,
-            )
         ax.set_xlim(float(min(x for x, _ in points)) - 0.08 * span_x,
-                    float(max(x for x, _ in points)) + 0.3 * span_x)
-        ax.set_ylim(float(min(y for _, y in points)) - 0.1 * span_y,
-                    float(max(y for _, y in points)) + 0.1 * span_y)
+                    float(max(x for x, _ in points)) + 0.08 * span_x)
+        ax.set_ylim(float(min(y for _, y in points)) - 0.08 * span_y,
+                    float(max(y for _, y in points)) + 0.08 * span_y)
+        # Equilibrium labels first: they matter most and get the best places.
+        texts = [
+            f"{', '.join(f'E{k}' for k in numbers)} ({_short(p[0])}, {_short(p[1])})"
+            for p, numbers in equilibria
+        ] + [" / ".join(labels[p]) for p in points]
+        anchors = [p for p, _ in equilibria] + points
+        sizes = [9.5] * len(equilibria) + [7.5] * len(points)
+        offsets = place_labels(ax, [(float(x), float(y)) for x, y in anchors], texts, sizes)
+        for k, (text, anchor, size, (dx, dy, align)) in enumerate(
+            zip(texts, anchors, sizes, offsets, strict=True)
+        ):
+            is_eq = k < len(equilibria)
+            ax.annotate(
+                text, (float(anchor[0]), float(anchor[1])), xytext=(dx, dy),
+                textcoords="offset points", ha=align, fontsize=size,
+                color=_EQ_COLOUR_2 if is_eq else "#333333",
+                fontweight="bold" if is_eq else "normal", zorder=6 if is_eq else 4,
+                annotation_clip=False,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                      "alpha": 0.8 if is_eq else 0.6},
+            )
         ax.set_xlabel(f"{row}'s payoff")
         ax.set_ylabel(f"{column}'s payoff")
         ax.grid(True, color="#dddddd", lw=0.6)

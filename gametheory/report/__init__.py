@@ -29,9 +29,9 @@ Game
 <BLANKLINE>
 Payoffs (Ann, Bob)
 (* best response, [ ] pure equilibrium)
-  Ann \\ Bob   quiet      talk
-  quiet        3 , 3     0 , 5*
-  talk         5*, 0    [1*, 1*]
+  Ann \\ Bob  quiet   talk
+  quiet        3, 3    0, 5*
+  talk        5*, 0  [1*, 1*]
 <BLANKLINE>
 1 Nash equilibrium
   #  Ann   Bob   Ann payoff  Bob payoff

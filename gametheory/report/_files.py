@@ -26,8 +26,7 @@ def is_model_file(
     --------
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> (folder / "m.toml").write_text('[game]\\ntitle = "x"\\n')
-    17
+    >>> _ = (folder / "m.toml").write_text('[game]\\ntitle = "x"\\n')
     >>> is_model_file(folder / "m.toml"), is_model_file(folder / "new.toml")
     (True, False)
     """
