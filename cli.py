@@ -67,8 +67,6 @@ class _Group(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        from gametheory.errors import GameError  # light: no numpy
-
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
@@ -80,8 +78,6 @@ class _Group(click.Group):
             code = _fail(message, exc.exit_code)
         except click.ClickException as exc:
             code = _fail(exc.format_message(), exc.exit_code)
-        except GameError as exc:
-            code = _fail(str(exc), EXIT_INPUT)
         except UnicodeDecodeError as exc:
             code = _fail(f"cannot read the input: not UTF-8 text ({exc.reason})", EXIT_INPUT)
         except click.Abort:
@@ -91,8 +87,15 @@ class _Group(click.Group):
             sys.stderr.close()
             code = 0
         except OSError as exc:
-            where = f": {exc.filename}" if exc.filename else ""
-            code = _fail(f"{exc.strerror or exc}{where}", EXIT_INPUT)
+            where = f"{exc.filename}: " if exc.filename else ""
+            code = _fail(f"{where}{exc.strerror or exc}", EXIT_INPUT)
+        except ValueError as exc:
+            # A GameError can only come from the library, so its module is loaded by then;
+            # looking it up here keeps `--help` and completion free of numpy.
+            errors = sys.modules.get("gametheory.errors")
+            if errors is None or not isinstance(exc, errors.GameError):
+                raise
+            code = _fail(str(exc), EXIT_INPUT)
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
@@ -555,25 +558,31 @@ def models(fmt: str | None) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-def validate(file: str) -> None:
-    """Check a model file and report every problem, one per line.
+@click.argument("files", metavar="FILE...", nargs=-1, required=True,
+                type=click.Path(dir_okay=False))
+def validate(files: tuple[str, ...]) -> None:
+    """Check model files and report every problem, one per line.
 
-    Exit code 0 if the file is a valid model, 1 if it has problems.
+    Prints FILE: ok for a valid model (.toml or .nfg); else each problem as
+    file:line: key: message. Exit code 0 if every file is valid, 1 if any has problems.
 
     \b
-    Example:
+    Examples:
       gametheory validate my-model.toml
+      gametheory validate my-model.toml my-other-model.toml
     """
     from gametheory.models import validate_model_file
 
-    problems = validate_model_file(file)
-    if not problems:
-        click.echo(f"{file}: ok")
-        return
-    for problem in problems:
-        click.echo(_one_line(str(problem)))
-    raise SystemExit(EXIT_INPUT)
+    failed = False
+    for file in files:
+        problems = validate_model_file(file)
+        if not problems:
+            click.echo(f"{file}: ok")
+        for problem in problems:
+            click.echo(_one_line(str(problem)))
+        failed = failed or bool(problems)
+    if failed:
+        raise SystemExit(EXIT_INPUT)
 
 
 @cli.command()

@@ -523,6 +523,11 @@ BAD = [
         id="figure-suffix",
     ),
     pytest.param(
+        ["solve", "date.toml", "-o", "nodir/out.txt"], 1,
+        "Error: nodir/out.txt: cannot write: No such file or directory\n",
+        id="output-folder-missing",
+    ),
+    pytest.param(
         ["convert", "date.toml", "date.json"], 2,
         "Error: Invalid value for 'OUT': 'date.json': the suffix must be .toml or .nfg. Try "
         "'gametheory convert --help'.\n",
@@ -614,6 +619,16 @@ def test_models_lists_every_builtin_model() -> None:
     assert [line.split()[0] for line in lines[2:]] == [name for name, _ in builtin_models()]
     data = json.loads(run("models", "-f", "json").stdout)
     assert [m["name"] for m in data] == [name for name, _ in builtin_models()]
+
+
+def test_validate_several_files(folder: Path) -> None:
+    (folder / "bad.toml").write_text(DATE.replace('"c"', '"cc"'))
+    result = run("validate", "date.toml", "bad.toml", "weak.toml")
+    assert (result.exit_code, result.stdout) == (1, (
+        "date.toml: ok\n"
+        "bad.toml:19: payoffs.Bob[0][0]: unknown name 'cc' in 'cc' (did you mean 'c'?)\n"
+        "weak.toml: ok\n"
+    ))
 
 
 def test_validate_ok_and_broken(folder: Path) -> None:
@@ -849,6 +864,7 @@ def test_help_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.chdir(tmp_path)
     (tmp_path / "game.nfg").write_text(NFG)
     (tmp_path / "my-model.toml").write_text(DATE)
+    (tmp_path / "my-other-model.toml").write_text(WEAK)
     examples = []
     for command in [None, *sorted(cli.cli.commands)]:
         text = run(*([command] if command else []), "--help").stdout
@@ -860,3 +876,18 @@ def test_help_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
             pytest.importorskip("matplotlib")
         result = run(*shlex.split(example)[1:])
         assert result.exit_code == 0, (example, result.output)
+
+
+def test_help_and_version_import_neither_numpy_nor_the_library() -> None:
+    script = (
+        "import sys, cli\n"
+        "for args in (['--help'], ['solve', '--help']):\n"
+        "    try:\n"
+        "        cli.main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('numpy', 'gametheory')))\n"
+    )
+    done = _python("-c", script)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("\n[]\n")

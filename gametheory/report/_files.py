@@ -80,7 +80,13 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     directory = target.parent if str(target.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        # Name the file asked for, not the temporary one.
+        raise OSError(exc.errno, f"cannot write: {exc.strerror}", str(target)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)

@@ -114,6 +114,7 @@ _LINE = 80
 _COLUMN_SEP = 0.035
 #: Paragraph columns are set ragged right (the array package's >{...} column prefix).
 _RAGGED = r">{\raggedright\arraybackslash}"
+_RAGGED_LEFT = r">{\raggedleft\arraybackslash}"
 #: Columns of at most this many characters stay unbroken in a table too wide for the line.
 _SHORT = 16
 #: Where a long cell may break: spaces, and after an underscore, slash or hyphen.
@@ -133,14 +134,20 @@ def _lines(cell: Cell, numbers: Numbers) -> list[tuple[str, bool]]:
 
 
 def _column_spec(
-    table: Table, numbers: Numbers, right: list[bool], line: float = _LINE, ragged: str = ""
+    table: Table,
+    numbers: Numbers,
+    right: list[bool],
+    line: float = _LINE,
+    ragged: bool = True,
+    short_limit: float = _SHORT,
 ) -> tuple[str, bool]:
     """l/r columns; if the table is too wide for the line, paragraph columns that fit it.
 
-    Widths are estimated in characters (``line`` to a line). Short columns stay l/r; the
-    others share the rest of the line in proportion to their length, each at least as wide as
-    its longest word (ids break after an underscore). Returns the column specification and
-    whether it fits.
+    Widths are estimated in characters (``line`` to a line). Columns of at most
+    ``short_limit`` characters stay l/r; the others share the rest of the line in proportion
+    to their length, each at least as wide as its longest word (ids break after an underscore).
+    ``ragged`` sets paragraph columns ragged (needs the array package). Returns the column
+    specification and whether it fits.
     """
     texts = [[(h, True)] + [line for row in table.rows for line in _lines(row[k], numbers)]
              for k, h in enumerate(table.header)]
@@ -156,7 +163,7 @@ def _column_spec(
     ]
     # Short columns stay l/r; the others share what is left of the line in proportion to their
     # length, but each at least its longest word and at most its whole text (water-filling).
-    short = [n <= _SHORT / line for n in natural]
+    short = [n <= short_limit / line for n in natural]
     room = content - sum(n for n, s in zip(natural, short, strict=True) if s)
     widths = dict.fromkeys((k for k, s in enumerate(short) if not s), 0.0)
     fixed: dict[int, float] = {}
@@ -174,7 +181,8 @@ def _column_spec(
         fixed.update(clamp)
     spec = ""
     for k, (s, r) in enumerate(zip(short, right, strict=True)):
-        spec += ("r" if r else "l") if s else rf"{ragged}p{{{widths[k]:.3f}\linewidth}}"
+        prefix = (_RAGGED_LEFT if r else _RAGGED) if ragged else ""
+        spec += ("r" if r else "l") if s else rf"{prefix}p{{{widths[k]:.3f}\linewidth}}"
     return spec, sum(widths.values()) <= room + 1e-9
 
 
@@ -182,12 +190,15 @@ def _table(table: Table, numbers: Numbers, needs: set[str], sgame: bool = False)
     right = _numeric_columns(table)
     cells = [[_cell(c, numbers) for c in row] for row in table.rows]
     # sgame redefines LaTeX's array internals and breaks the array package: no >{...} then.
-    ragged = "" if sgame else _RAGGED
+    ragged = not sgame
     spec, fits = _column_spec(table, numbers, right, ragged=ragged)
     small = not fits
     if small:
-        # Footnote size sets about a quarter more characters to the line.
+        # Footnote size sets about a quarter more characters to the line; if that is still
+        # too wide, every column becomes a paragraph (headers break between words).
         spec, fits = _column_spec(table, numbers, right, _LINE * 1.25, ragged)
+        if not fits:
+            spec, fits = _column_spec(table, numbers, right, _LINE * 1.25, ragged, 0)
     header = " & ".join(escape_latex(h) for h in table.header) + r" \\"
     rows = [" & ".join(row) + r" \\" for row in cells]
     if "p{" in spec:
