@@ -723,6 +723,183 @@ def plot(
     finish(loaded, data, output, save, force)
 
 
+def _parse_grid_option(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
+    from gametheory.errors import GameError
+    from gametheory.sensitivity import parse_param_grid
+
+    try:
+        return parse_param_grid(value)
+    except GameError as exc:
+        raise click.BadParameter(exc.message) from None
+
+
+def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
+    from gametheory.models import load_model
+    from gametheory.sensitivity import ParametricGame
+
+    loaded = apply_edits(load_model(model), edits)
+    return loaded, ParametricGame.from_model(loaded)
+
+
+def _progress(total: int, label: str) -> Any:
+    """A click progress bar on stderr for long runs on a terminal, else a no-op callback."""
+    import contextlib
+
+    if total < 50 or not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+    return click.progressbar(length=total, label=label, file=sys.stderr)
+
+
+def _callback(bar: Any) -> Any:
+    if bar is None:
+        return None
+    return lambda done, _total: bar.update(done - bar.pos)
+
+
+def _figure_target(path: str | None) -> str | None:
+    if path is None:
+        return None
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise click.BadParameter(
+            f"{path!r}: the suffix must be .png, .svg or .pdf", param_hint="'--plot'"
+        )
+    return suffix[1:]
+
+
+@cli.command()
+@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@click.option(
+    "--param", "-p", "grid", metavar="NAME=START:STOP:COUNT", required=True,
+    callback=_parse_grid_option,
+    help="The parameter to sweep and its grid, both ends included. Example: --param c=0:5:101",
+)
+@click.option(
+    "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
+    help="Fix another parameter at VALUE (repeatable) [default: its value in the model].",
+)
+@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
+              help=SET_HELP)
+@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
+              help="Also draw each equilibrium's probabilities and payoffs (.png, .svg, .pdf).")
+@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "markdown", "latex",
+                                                          "csv")),
+              help="Output format [default: from the suffix of -o, else text].")
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write the table to FILE instead of standard output.")
+@click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+def sweep(
+    model: str,
+    grid: Any,
+    at: dict[str, str],
+    edits: tuple[Edit, ...],
+    plot_file: str | None,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+) -> None:
+    """Solve MODEL exactly at every point of a grid of one parameter.
+
+    Prints every equilibrium at every grid point; --plot draws them against the parameter.
+
+    \b
+    Examples:
+      gametheory sweep us-russia --param d=0:10:101
+      gametheory sweep us-russia-2x2 --param w=0:4:41 --plot sweep.png --format csv -o sweep.csv
+    """
+    from gametheory.sensitivity import format_sweep, plot_sweep
+    from gametheory.sensitivity import sweep as run_sweep
+
+    fmt = _format(fmt, output)
+    figure_format = _figure_target(plot_file)
+    loaded, pg = _load_parametric(model, edits)
+    name, values = grid
+    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
+    for target in (output, plot_file):
+        if target is not None:
+            check_target(target, force=force, inputs=inputs)
+    with _progress(len(values), f"Solving {len(values)} points") as bar:
+        result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
+    # Format everything before writing anything: an error leaves no file half-done.
+    text = format_sweep(result, fmt)
+    figure = plot_sweep(result, fmt=figure_format) if plot_file is not None else None
+    if figure is not None:
+        write_output(figure, plot_file)
+    write_output(text, output)
+
+
+@cli.command()
+@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@click.option(
+    "--param", "-p", "names", metavar="NAME", multiple=True,
+    help="A parameter to vary (repeatable, at most two: two also draw up the regime map) "
+    "[default: each parameter in turn].",
+)
+@click.option(
+    "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
+    help="A parameter's value (repeatable): where the others are fixed, and the point of the "
+    "comparative statics [default: the model's values].",
+)
+@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
+              help=SET_HELP)
+@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
+              help="With two --param: draw the regime map (.png, .svg, .pdf).")
+@click.option("--resolution", type=click.IntRange(2, 400), default=41, show_default=True,
+              help="Regime map: grid cells per axis.")
+@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "latex", "markdown")),
+              help="Output format [default: from the suffix of -o, else text].")
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write to FILE instead of standard output.")
+@click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+def sensitivity(
+    model: str,
+    names: tuple[str, ...],
+    at: dict[str, str],
+    edits: tuple[Edit, ...],
+    plot_file: str | None,
+    resolution: int,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+) -> None:
+    """How the equilibria of MODEL depend on its parameters, exactly.
+
+    For each parameter: the thresholds where the equilibria change and, between them, every
+    equilibrium as a formula in the parameter; then the derivatives and elasticities of each
+    equilibrium at the parameters' values, and the payoff entries it depends on most.
+
+    \b
+    Examples:
+      gametheory sensitivity us-russia --param d
+      gametheory sensitivity us-russia --param d --at s=5 --format json
+      gametheory sensitivity us-russia --param d --param s --plot map.png
+      gametheory sensitivity us-russia-2x2 --format latex -o sensitivity.tex
+    """
+    from gametheory.sensitivity import format_report, plot_regime_map
+    from gametheory.sensitivity import sensitivity as run_sensitivity
+
+    fmt = _format(fmt, output)
+    figure_format = _figure_target(plot_file)
+    if plot_file is not None and len(names) != 2:
+        raise click.UsageError("--plot draws the regime map of two parameters: give two --param")
+    loaded, pg = _load_parametric(model, edits)
+    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
+    for target in (output, plot_file):
+        if target is not None:
+            check_target(target, force=force, inputs=inputs)
+    total = resolution * resolution if len(names) == 2 else 0
+    with _progress(total, "Regime map") as bar:
+        report = run_sensitivity(pg, names, at=at, resolution=resolution,
+                                 progress=_callback(bar))
+    text = format_report(report, fmt)
+    figure = (
+        plot_regime_map(report.regime_map, fmt=figure_format) if plot_file is not None else None
+    )
+    if figure is not None:
+        write_output(figure, plot_file)
+    write_output(text, output)
+
+
 def main(args: Sequence[str] | None = None) -> None:
     """Run the command line (the ``gametheory`` console script)."""
     cli.main(args=args, prog_name="gametheory")
