@@ -316,9 +316,8 @@ class Game:
             raise GameValueError(f"no player number {player}", key="player")
         if player in self._players:
             return self._players.index(player)
-        raise GameValueError(
-            f"unknown player {player!r}", key="player", hint=did_you_mean(str(player), self._players)
-        )
+        hint = did_you_mean(str(player), self._players)
+        raise GameValueError(f"unknown player {player!r}", key="player", hint=hint)
 
     def strategy_index(self, player: str | int, strategy: str | int) -> int:
         """The index of one of a player's strategies given by label or index.

@@ -6,10 +6,14 @@ Examples
 >>> g = Game.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
 >>> [eq.to_dict()["strategies"]["Row"] for eq in solve(g).equilibria]
 [{'1': '1', '2': '0'}, {'1': '2/3', '2': '1/3'}, {'1': '0', '2': '1'}]
->>> solve(g, method="simplex")
+>>> solve(g, method="simplex")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-gametheory.errors.GameValueError: method: unknown method 'simplex' (expected one of 'exact', 'pure', 'support-enumeration', 'vertex-enumeration', 'lemke-howson', 'zero-sum')
+gametheory.errors.GameValueError: method: unknown method 'simplex' (expected one of 'exact', ...)
+>>> solve(g, method="exakt")
+Traceback (most recent call last):
+...
+gametheory.errors.GameValueError: method: unknown method 'exakt' (did you mean 'exact'?)
 """
 
 from __future__ import annotations
