@@ -248,7 +248,7 @@ def run(args: argparse.Namespace) -> None:
     for title, high in sets:
         print(f"\n## {title}: {args.games} games per size, seed {args.seed}\n")
         header = (
-            f"{'size':>6}  {'solver':<31} {'median s':>10} {'peer/ours':>10} {'same #eq':>9}  notes"
+            f"{'size':>7} {'solver':<31} {'median s':>10} {'peer/ours':>10} {'same #eq':>9}  notes"
         )
         print(header)
         print("-" * len(header))
@@ -262,7 +262,7 @@ def run(args: argparse.Namespace) -> None:
                     why_not = f"skipped: over budget at {given_up[name]}x{given_up[name]}"
                 if why_not is not None:
                     print(
-                        f"{size:>4}x{size:<2} {SOLVERS[name]:<31} {'-':>10} {'-':>10} "
+                        f"{f'{size}x{size}':>7} {SOLVERS[name]:<31} {'-':>10} {'-':>10} "
                         f"{'-':>9}  {why_not}"
                     )
                     continue
@@ -292,9 +292,9 @@ def _row(m: Measurement, ours: Measurement | None, budget: float) -> str:
     if not m.complete:
         notes.append(f"finished {len(m.times)} of {m.games}")
     return (
-        f"{m.size:>4}x{m.size:<2} {SOLVERS[m.solver]:<31} {_format_time(median, budget):>10} "
+        f"{f'{m.size}x{m.size}':>7} {SOLVERS[m.solver]:<31} {_format_time(median, budget):>10} "
         f"{ratio:>10} {same:>9}  {'; '.join(notes)}"
-    )
+    ).rstrip()
 
 
 def _environment() -> str:

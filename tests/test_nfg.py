@@ -113,6 +113,7 @@ def test_title_and_one_player():
     assert game.title == 'Solo "game"'
     assert game.players == ("Me",)
     assert game.payoffs[0].tolist() == [F(1), F(-1), F(1, 2)]
+    assert parse_nfg(write_nfg(game)) == game
 
 
 def test_three_player_order():

@@ -16,7 +16,8 @@ labelled "1", "2", ...), or one list of labels per player, ``{ { "a" "b" "c" } {
   outcome 0 is the null outcome, paying 0 to everyone.
 
 Numbers are integers, decimals with an optional exponent (``2.5``, ``1e3``, ``-.5``) or
-fractions (``1/3``), all read exactly. Strings are double-quoted; ``\\"`` stands for a quote
+fractions (``1/3``), all read exactly. A leading ``+`` and a signed exponent (``1.5e+2``) are
+accepted too, although Gambit 16 itself rejects them. Strings are double-quoted; ``\\"`` stands for a quote
 and ``\\\\`` for a backslash. Whitespace, line breaks included, separates tokens and is
 otherwise insignificant.
 
@@ -503,6 +504,13 @@ def write_nfg(game: Game) -> str:
         The file's text: the prologue on two lines, a blank line, then one line per pure
         profile (first player's strategy changing fastest) with every player's payoff as an
         exact integer or fraction ``p/q``. The same game always gives the same text.
+
+    Notes
+    -----
+    Gambit 16.7 reads back only labels of printable ASCII characters without leading,
+    trailing or doubled spaces, and (a quirk of its reader) rejects a strategy label equal to
+    the default number of *another* strategy of the same player, such as ``{ "2" "x" }``.
+    Games with such labels are written faithfully and read back by :func:`parse_nfg`.
 
     Examples
     --------

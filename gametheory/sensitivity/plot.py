@@ -4,6 +4,10 @@ matplotlib is imported inside the functions (it is an optional dependency: ``pip
 gametheory[plot]``). Figures are drawn without pyplot's global state and saved with fixed
 metadata, so the same analysis always gives the same bytes (PNG, SVG or PDF, chosen by the
 file's suffix).
+
+The figures are sized for a printed page (7 inches wide, text at 9 pt or more at that size) and
+use colour-blind-safe qualitative palettes: Okabe and Ito's for lines, ColorBrewer's Set3 for
+regions (cycled with hatching beyond twelve regions).
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from __future__ import annotations
 import io
 import math
 import os
+import textwrap
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +26,54 @@ from ..errors import GameValueError
 __all__ = ["plot_regime_map", "plot_sweep"]
 
 _FORMATS = ("png", "svg", "pdf")
-_STYLES = ("-", "--", ":", "-.")
+_WIDTH = 7.0  # inches: the width of a full-width figure on a printed page
+
+_STYLE = {
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "legend.fontsize": 9,
+    "legend.title_fontsize": 9,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "axes.linewidth": 0.8,
+    "lines.linewidth": 1.6,
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    "pdf.fonttype": 42,
+}
+# Okabe & Ito (2008), colour-blind safe; yellow last, as it is faint on white.
+_LINE_COLOURS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+)
+# The payoff panel's players, in the colours of the project's other figures.
+_PLAYER_COLOURS = ("#1f5fa8", "#d0661e", "#2a9d3a", "#7b3294", "#555555")
+# One marker and line style per equilibrium branch (12 x 4 combinations before repeating).
+_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "<", ">", "h", "*", "p")
+_LINESTYLES = ("-", "--", "-.", ":")
+# ColorBrewer Set3: twelve light qualitative colours that keep black letters readable.
+_REGION_COLOURS = (
+    "#8dd3c7",
+    "#ffffb3",
+    "#bebada",
+    "#fb8072",
+    "#80b1d3",
+    "#fdb462",
+    "#b3de69",
+    "#fccde5",
+    "#d9d9d9",
+    "#bc80bd",
+    "#ccebc5",
+    "#ffed6f",
+)
+_HATCHES = ("", "///", "\\\\\\", "xxx", "...", "|||", "---")
 
 
 def _format(path: str | os.PathLike[str] | None, fmt: str | None) -> str:
@@ -52,13 +106,74 @@ def _save(fig: Any, path: str | os.PathLike[str] | None, fmt: str | None) -> byt
     return data
 
 
+@contextmanager
+def _style() -> Iterator[None]:
+    import matplotlib
+
+    # Text sizes are read from rcParams when artists are made and when the layout is drawn,
+    # so the whole figure is built and saved inside the context.
+    with matplotlib.rc_context(_STYLE):
+        yield
+
+
 def _figure(width: float, height: float) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=100)
+    fig = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
     return fig
+
+
+def _axis_label(obj: Any, name: str) -> str:
+    """The parameter's name, with the first phrase of its description if the result has one."""
+    descriptions = getattr(obj, "descriptions", None)
+    text = descriptions.get(name, "") if isinstance(descriptions, Mapping) else ""
+    short = text.split(":")[0].split("(")[0].split(".")[0].split(",")[0].strip()
+    if not short:
+        return name
+    if len(short) > 50:
+        short = short[:49].rstrip() + "\u2026"
+    return f"{name}: {short}"
+
+
+def _title(title: str, default: str, fixed: Mapping[str, Any]) -> str:
+    values = ", ".join(f"{k} = {v}" for k, v in fixed.items())
+    return (title or default) + (f" ({values})" if values else "")
+
+
+def _support_text(support: Sequence[Sequence[str]]) -> str:
+    """Supports as a product of sets, or a pure profile as a tuple."""
+    if all(len(s) == 1 for s in support):
+        return "(" + ", ".join(s[0] for s in support) + ")"
+    return " \u00d7 ".join("{" + ", ".join(s) + "}" for s in support)
+
+
+def _branches(result: Any) -> dict[tuple[Any, int], dict[int, Any]]:
+    """Equilibria followed along the grid: by support, and by rank among equal supports.
+
+    Keys are in order of first appearance; values map grid index -> equilibrium.
+    """
+    out: dict[tuple[Any, int], dict[int, Any]] = {}
+    for k, point in enumerate(result.points):
+        seen: dict[Any, int] = {}
+        for eq in point.equilibria:
+            support = eq.support()
+            rank = seen.get(support, 0)
+            seen[support] = rank + 1
+            out.setdefault((support, rank), {})[k] = eq
+    return out
+
+
+def _marked(present: Sequence[int], offset: int, step: int) -> list[int]:
+    """Grid indices that get a marker: every ``step``-th, staggered by branch so that markers
+    of overlapping branches alternate, plus every isolated point (no line would show it)."""
+    alive = set(present)
+    marks = [k for k in present if (k + offset) % step == 0]
+    marks += [k for k in present if k - 1 not in alive and k + 1 not in alive]
+    if not marks and present:
+        marks = [present[len(present) // 2]]
+    return sorted(set(marks))
 
 
 def plot_sweep(
@@ -67,8 +182,13 @@ def plot_sweep(
     """Draw each equilibrium's probabilities and payoffs against the swept parameter.
 
     One panel per player shows the probability of each of its strategies (one colour per
-    strategy), one panel the payoffs (one colour per player); each equilibrium, followed along
-    the parameter by its supports, has its own line style.
+    strategy label, the same in every panel), one panel the payoffs (one colour per player).
+    Equilibria are followed along the parameter by their supports: each such branch is named
+    E1, E2, ... in order of first appearance and has its own marker and line style; a key
+    under the panels gives each branch's supports once. Lines break where a branch does not
+    exist. If the result has ``thresholds`` (exact parameter values where the equilibria
+    change), they are drawn as vertical dotted lines; if it has ``descriptions`` (parameter
+    name -> text), the axis label adds the description's first phrase.
 
     Parameters
     ----------
@@ -82,69 +202,192 @@ def plot_sweep(
     bytes
         The figure file's contents.
     """
-    series = result.series()
+    from matplotlib.lines import Line2D
+
     players = result.players
-    fig = _figure(11, 2.6 * (len(players) + 1))
-    axes = fig.subplots(len(players) + 1, 1, sharex=True)
-    colours = [f"C{k}" for k in range(10)]
     xs = [float(p.value) for p in result.points]
-    index = {p.value: k for k, p in enumerate(result.points)}
-    for s, (support, items) in enumerate(series.items()):
-        style = _STYLES[s % len(_STYLES)]
-        name = _series_name(support)
-        for i in range(len(players)):
-            for k, label in enumerate(result.strategies[i]):
+    branches = _branches(result)
+    step = max(1, round(len(xs) / 12))
+    # One colour per strategy label, in order of first appearance across the players.
+    colour_of: dict[str, str] = {}
+    for labels in result.strategies:
+        for label in labels:
+            colour_of.setdefault(label, _LINE_COLOURS[len(colour_of) % len(_LINE_COLOURS)])
+    names = [f"E{b + 1}" for b in range(len(branches))]
+    rows = len(branches) + 1
+    with _style():
+        fig = _figure(_WIDTH, 1.75 * (len(players) + 1) + 0.8 + 0.2 * rows)
+        axes = fig.subplots(len(players) + 1, 1, sharex=True)
+
+        def draw(ax: Any, b: int, curves: list[tuple[str, dict[int, Any]]]) -> None:
+            """Draw one branch's curves in one panel; equal curves share the line, in turns."""
+            groups: dict[tuple[Any, ...], list[str]] = {}
+            for colour, values in curves:
+                groups.setdefault(tuple(sorted(values.items())), []).append(colour)
+            for values, colours in groups.items():
                 ys = [math.nan] * len(xs)
-                for value, eq in items:
-                    ys[index[value]] = float(eq.profile[i][k])
-                if all(math.isnan(v) or v == 0 for v in ys):
-                    continue
-                axes[i].plot(
-                    xs,
-                    ys,
-                    style,
-                    color=colours[k % 10],
-                    marker=".",
-                    markersize=3,
-                    label=f"{label} [{name}]",
+                for index, value in values:
+                    ys[index] = float(value)
+                present = [index for index, _ in values]
+                m = len(colours)
+                for j, colour in enumerate(colours):
+                    # Curves that coincide exactly would hide each other: the later ones are
+                    # drawn as dashes over the first, each in its own phase.
+                    style: Any = _LINESTYLES[b % len(_LINESTYLES)]
+                    if j:
+                        style = (4.0 * j, (4.0, 4.0 * (m - 1)))
+                    ax.plot(
+                        xs,
+                        ys,
+                        color=colour,
+                        linestyle=style,
+                        marker=_MARKERS[b % len(_MARKERS)],
+                        markevery=_marked(present, b + j * max(1, step // m), step),
+                        markersize=5,
+                        markeredgewidth=0.6,
+                        markeredgecolor="white",
+                        solid_capstyle="butt",
+                        dash_capstyle="butt",
+                    )
+
+        used: list[set[str]] = [set() for _ in players]
+        for b, points in enumerate(branches.values()):
+            for i in range(len(players)):
+                curves = []
+                for k, label in enumerate(result.strategies[i]):
+                    values = {index: eq.profile[i][k] for index, eq in points.items()}
+                    # A strategy the branch never plays would only add a line along zero.
+                    if any(values.values()):
+                        used[i].add(label)
+                        curves.append((colour_of[label], values))
+                draw(axes[i], b, curves)
+            payoffs = [
+                (
+                    _PLAYER_COLOURS[i % len(_PLAYER_COLOURS)],
+                    {index: eq.payoffs[i] for index, eq in points.items()},
                 )
-        for i, player in enumerate(players):
-            ys = [math.nan] * len(xs)
-            for value, eq in items:
-                ys[index[value]] = float(eq.payoffs[i])
-            axes[-1].plot(
-                xs,
-                ys,
-                style,
-                color=colours[i % 10],
-                marker=".",
-                markersize=3,
-                label=f"{player} [{name}]",
+                for i in range(len(players))
+            ]
+            draw(axes[-1], b, payoffs)
+
+        def key(ax: Any, entries: list[tuple[str, str]], title: str) -> None:
+            handles = [Line2D([], [], color=c, linewidth=2.5, label=t) for t, c in entries]
+            ax.legend(
+                handles=handles,
+                title=title,
+                loc="upper left",
+                bbox_to_anchor=(1.01, 1.0),
+                frameon=False,
+                handlelength=1.5,
+                alignment="left",
             )
-    for i, player in enumerate(players):
-        axes[i].set_ylabel(f"{player}: probability")
-        axes[i].set_ylim(-0.05, 1.05)
-    axes[-1].set_ylabel("payoff")
-    axes[-1].set_xlabel(result.parameter)
-    for ax in axes:
-        if ax.lines:
-            ax.legend(fontsize="x-small", loc="center left", bbox_to_anchor=(1.01, 0.5))
-        ax.grid(True, linewidth=0.3)
-    fixed = ", ".join(f"{k} = {v}" for k, v in result.fixed.items())
-    fig.suptitle((result.title or "Sweep") + (f" ({fixed})" if fixed else ""), fontsize="small")
-    # Room on the right for the legends, which sit outside the axes.
-    fig.subplots_adjust(left=0.07, right=0.58, top=0.94, bottom=0.07, hspace=0.15)
-    return _save(fig, path, fmt)
+
+        for i, player in enumerate(players):
+            ax = axes[i]
+            ax.set_ylabel(f"Pr({player} plays)")
+            ax.set_ylim(-0.05, 1.05)
+            ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
+            ax.set_yticklabels(["0", "", "0.5", "", "1"])
+            entries = [(s, colour_of[s]) for s in result.strategies[i] if s in used[i]]
+            key(ax, entries, f"{player} strategies")
+        axes[-1].set_ylabel("Expected payoff")
+        key(
+            axes[-1],
+            [(p, _PLAYER_COLOURS[i % len(_PLAYER_COLOURS)]) for i, p in enumerate(players)],
+            "Player",
+        )
+        axes[-1].set_xlabel(_axis_label(result, result.parameter))
+        if xs:
+            pad = (xs[-1] - xs[0]) * 0.02 or 0.5
+            axes[-1].set_xlim(xs[0] - pad, xs[-1] + pad)
+        thresholds = [float(t) for t in getattr(result, "thresholds", None) or ()]
+        for ax in axes:
+            ax.grid(True, color="#dddddd", linewidth=0.6)
+            ax.set_axisbelow(True)
+            for t in thresholds:
+                ax.axvline(t, color="#444444", linestyle=":", linewidth=1.0, zorder=0.5)
+        handles = [
+            Line2D(
+                [],
+                [],
+                color="#444444",
+                linestyle=_LINESTYLES[b % len(_LINESTYLES)],
+                marker=_MARKERS[b % len(_MARKERS)],
+                markersize=5,
+                label=f"{name}: {_support_text(support)}",
+            )
+            for b, (name, (support, _)) in enumerate(zip(names, branches, strict=True))
+        ]
+        if handles:
+            fig.legend(
+                handles=handles,
+                loc="outside lower left",
+                title="Equilibrium branches (supports: " + " \u00d7 ".join(players) + ")",
+                frameon=False,
+                ncols=1,
+                handlelength=3,
+                alignment="left",
+            )
+        fig.suptitle(_title(result.title, "Sweep", result.fixed), fontsize=11)
+        return _save(fig, path, fmt)
 
 
-def _series_name(support: tuple[tuple[str, ...], ...]) -> str:
-    return " / ".join("+".join(s) for s in support)
+def _blocks(cells: Sequence[Sequence[int]]) -> Iterator[tuple[int, int, int, int, int]]:
+    """Every maximal rectangle of cells of one region: (region, i0, i1, j0, j1), inclusive.
+
+    The largest-rectangle-in-a-histogram method, row by row, over runs of one region.
+    """
+    height = [0] * (len(cells[0]) if cells else 0)
+    for j, row in enumerate(cells):
+        for i, r in enumerate(row):
+            height[i] = height[i] + 1 if j and cells[j - 1][i] == r else 1
+        start = 0
+        while start < len(row):
+            end = start
+            while end + 1 < len(row) and row[end + 1] == row[start]:
+                end += 1
+            stack: list[tuple[int, int]] = []  # (left edge, height)
+            for i in range(start, end + 2):
+                h = height[i] if i <= end else 0
+                left = i
+                while stack and stack[-1][1] >= h:
+                    left, top = stack.pop()
+                    yield row[start], left, i - 1, j - top + 1, j
+                stack.append((left, h))
+            start = end + 1
+
+
+def _wrapped(support: Sequence[Sequence[str]], width: int) -> list[str]:
+    """The supports' text in lines of at most ``width`` characters, broken before a ``×``."""
+    parts = _support_text(support).split(" \u00d7 ")
+    pieces = [parts[0]] + ["\u00d7 " + part for part in parts[1:]]
+    lines: list[str] = []
+    for piece in pieces:
+        if lines and len(lines[-1]) + 1 + len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            indent = "  " if lines else ""
+            lines += textwrap.wrap(
+                indent + piece, width, subsequent_indent="    ", break_on_hyphens=False
+            )
+    return lines
+
+
+def _region_text(region: Any, width: int) -> str:
+    items = [_wrapped(eq.support(), width) for eq in region.equilibria]
+    lines = [line for item in items for line in item]
+    return "\n".join(lines or textwrap.wrap(region.description, width) or [region.description])
 
 
 def plot_regime_map(
     rmap: Any, path: str | os.PathLike[str] | None = None, fmt: str | None = None
 ) -> bytes:
     """Draw a two-parameter regime map: regions coloured and labelled, boundaries as curves.
+
+    Each region is filled in its own colour (twelve colours, then hatching) and lettered in its
+    largest block of cells when the letter fits there; the key under the map lists every
+    region, one equilibrium a line. The exact boundary curves are drawn where they separate
+    regions. Axis labels use the map's ``descriptions`` (parameter name -> text) if it has them.
 
     Parameters
     ----------
@@ -159,74 +402,208 @@ def plot_regime_map(
     """
     import numpy as np
     import sympy
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
+    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.path import Path as MplPath
 
-    fig = _figure(9, 6)
-    ax = fig.add_axes((0.08, 0.1, 0.5, 0.8))
     xs = [float(v) for v in rmap.x_values]
     ys = [float(v) for v in rmap.y_values]
     dx = (xs[1] - xs[0]) / 2 if len(xs) > 1 else 0.5
     dy = (ys[1] - ys[0]) / 2 if len(ys) > 1 else 0.5
     extent = (xs[0] - dx, xs[-1] + dx, ys[0] - dy, ys[-1] + dy)
-    palette = [f"C{k}" for k in range(10)]
-    cmap = ListedColormap([palette[k % 10] for k in range(max(len(rmap.regions), 1))])
-    grid = np.array(rmap.cells, dtype=float)
-    ax.imshow(
-        grid,
-        origin="lower",
-        extent=extent,
-        aspect="auto",
-        cmap=cmap,
-        alpha=0.45,
-        vmin=-0.5,
-        vmax=len(rmap.regions) - 0.5,
-        interpolation="nearest",
-    )
-    for k, region in enumerate(rmap.regions):
-        cells = [(i, j) for j, row in enumerate(rmap.cells) for i, r in enumerate(row) if r == k]
-        cx = sum(i for i, _ in cells) / len(cells)
-        cy = sum(j for _, j in cells) / len(cells)
-        i, j = min(cells, key=lambda c: ((c[0] - cx) ** 2 + (c[1] - cy) ** 2, c))
-        ax.text(
-            xs[i],
-            ys[j],
-            region.label,
+    cells = [list(row) for row in rmap.cells]
+    n = len(rmap.regions)
+
+    def colour(k: int) -> str:
+        return _REGION_COLOURS[k % len(_REGION_COLOURS)]
+
+    def hatch(k: int) -> str:
+        return _HATCHES[(k // len(_REGION_COLOURS)) % len(_HATCHES)]
+
+    two_columns = n > 4
+    width = 44 if two_columns else 90
+    labels = [_region_text(r, width) for r in rmap.regions]
+    key_lines = sum(label.count("\n") + 1 for label in labels)
+    if two_columns:
+        key_lines = (key_lines + 1) // 2 + 2
+    with _style():
+        fig = _figure(_WIDTH, 4.3 + 0.2 * key_lines + 0.3)
+        ax = fig.add_subplot()
+        # Each region is one compound path of its row runs: no seams inside a region, crisp
+        # edges in vector formats, and hatching possible.
+        for k in range(n):
+            vertices: list[tuple[float, float]] = []
+            codes: list[int] = []
+            for j, row in enumerate(cells):
+                i = 0
+                while i < len(row):
+                    if row[i] != k:
+                        i += 1
+                        continue
+                    end = i
+                    while end + 1 < len(row) and row[end + 1] == k:
+                        end += 1
+                    x0, x1, y0, y1 = xs[i] - dx, xs[end] + dx, ys[j] - dy, ys[j] + dy
+                    vertices += [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+                    codes += [MplPath.MOVETO] + [MplPath.LINETO] * 3 + [MplPath.CLOSEPOLY]
+                    i = end + 1
+            if vertices:
+                ax.add_patch(
+                    PathPatch(
+                        MplPath(vertices, codes),
+                        facecolor=colour(k),
+                        edgecolor=colour(k) if not hatch(k) else "#666666",
+                        # A hairline in the fill colour hides seams between regions.
+                        linewidth=0.3 if not hatch(k) else 0,
+                        hatch=hatch(k) or None,
+                        zorder=1,
+                    )
+                )
+        # Boundaries, drawn only in cells next to a change of region that they explain.
+        sx, sy = sympy.Symbol(rmap.x, real=True), sympy.Symbol(rmap.y, real=True)
+        fine_x = np.linspace(extent[0], extent[1], 400)
+        fine_y = np.linspace(extent[2], extent[3], 400)
+        gx, gy = np.meshgrid(fine_x, fine_y)
+        cx, cy = np.meshgrid(np.array(xs), np.array(ys))
+        col = np.clip(((gx - extent[0]) / (2 * dx)).astype(int), 0, len(xs) - 1)
+        row_of = np.clip(((gy - extent[2]) / (2 * dy)).astype(int), 0, len(ys) - 1)
+        region = np.array(cells, dtype=int)
+        labels_of = [r.label for r in rmap.regions]
+        for boundary in rmap.boundaries:
+            fn = sympy.lambdify((sx, sy), boundary.expression, modules="numpy")
+            values = np.broadcast_to(np.asarray(fn(gx, gy), dtype=float), gx.shape)
+            signs = np.sign(np.broadcast_to(np.asarray(fn(cx, cy), dtype=float), cx.shape))
+            # separates[p, q]: the boundary lies between regions p and q.
+            separates = np.zeros((n, n), dtype=bool)
+            for first, second in boundary.between:
+                p, q = labels_of.index(first), labels_of.index(second)
+                separates[p, q] = separates[q, p] = True
+            active = np.zeros(region.shape, dtype=bool)
+            for dj, di in ((0, 1), (1, 0)):
+                a = region[: region.shape[0] - dj, : region.shape[1] - di]
+                b = region[dj:, di:]
+                sa = signs[: region.shape[0] - dj, : region.shape[1] - di]
+                sb = signs[dj:, di:]
+                between = separates[a, b]
+                edge = (a != b) & (sa != sb) & between
+                active[: region.shape[0] - dj, : region.shape[1] - di] |= edge
+                active[dj:, di:] |= edge
+            masked = np.ma.masked_where(~active[row_of, col], values)
+            if masked.count() and np.nanmin(masked) <= 0 <= np.nanmax(masked):
+                ax.contour(gx, gy, masked, levels=[0], colors="black", linewidths=1.1, zorder=3)
+        ax.set_xlim(extent[0], extent[1])
+        ax.set_ylim(extent[2], extent[3])
+        ax.set_xlabel(_axis_label(rmap, rmap.x))
+        ax.set_ylabel(_axis_label(rmap, rmap.y))
+        ax.set_title(_title(rmap.title, "Regime map", rmap.fixed), fontsize=11)
+        players = next((r.equilibria[0].players for r in rmap.regions if r.equilibria), ())
+        handles = [
+            Patch(
+                facecolor=colour(k),
+                edgecolor="#666666",
+                linewidth=0.5,
+                hatch=hatch(k) or None,
+                label=label,
+            )
+            for k, label in enumerate(labels)
+        ]
+        fig.legend(
+            handles=handles,
+            handler_map={
+                h: _LetteredSwatch(r.label) for h, r in zip(handles, rmap.regions, strict=True)
+            },
+            loc="outside lower left",
+            ncols=2 if two_columns else 1,
+            frameon=False,
+            handlelength=2.0,
+            handleheight=1.4,
+            labelspacing=0.7,
+            title="Regions and their equilibria"
+            + (" (supports: " + " \u00d7 ".join(players) + "; (a, b): pure)" if players else ""),
+            alignment="left",
+        )
+        _letter_regions(fig, ax, rmap, cells, xs, ys, dx, dy)
+        return _save(fig, path, fmt)
+
+
+class _LetteredSwatch:
+    """A legend handle: the region's colour with its letter on it, as on the map."""
+
+    def __init__(self, letter: str) -> None:
+        self.letter = letter
+
+    def legend_artist(self, legend: Any, orig_handle: Any, fontsize: float, handlebox: Any) -> Any:
+        from matplotlib.patches import Rectangle
+        from matplotlib.text import Text
+
+        x0, y0 = -handlebox.xdescent, -handlebox.ydescent
+        w, h = handlebox.width, handlebox.height
+        patch = Rectangle(
+            (x0, y0),
+            w,
+            h,
+            facecolor=orig_handle.get_facecolor(),
+            edgecolor=orig_handle.get_edgecolor(),
+            linewidth=orig_handle.get_linewidth(),
+            hatch=orig_handle.get_hatch(),
+            transform=handlebox.get_transform(),
+        )
+        text = Text(
+            x0 + w / 2,
+            y0 + h / 2,
+            self.letter,
             ha="center",
             va="center",
-            fontsize="small",
+            fontsize=fontsize,
             fontweight="bold",
+            transform=handlebox.get_transform(),
         )
-    sx, sy = sympy.Symbol(rmap.x, real=True), sympy.Symbol(rmap.y, real=True)
-    fine_x = np.linspace(extent[0], extent[1], 200)
-    fine_y = np.linspace(extent[2], extent[3], 200)
-    gx, gy = np.meshgrid(fine_x, fine_y)
-    for boundary in rmap.boundaries:
-        fn = sympy.lambdify((sx, sy), boundary.expression, modules="numpy")
-        values = np.broadcast_to(np.asarray(fn(gx, gy), dtype=float), gx.shape)
-        if np.nanmin(values) <= 0 <= np.nanmax(values):
-            ax.contour(gx, gy, values, levels=[0], colors="black", linewidths=1.0)
-    ax.set_xlim(extent[0], extent[1])
-    ax.set_ylim(extent[2], extent[3])
-    ax.set_xlabel(rmap.x)
-    ax.set_ylabel(rmap.y)
-    fixed = ", ".join(f"{k} = {v}" for k, v in rmap.fixed.items())
-    ax.set_title((rmap.title or "Regime map") + (f"\n({fixed})" if fixed else ""), fontsize="small")
-    handles = [
-        Patch(facecolor=palette[k % 10], alpha=0.45, label=f"{r.label}: {_wrap(r.description)}")
-        for k, r in enumerate(rmap.regions)
-    ]
-    fig.legend(
-        handles=handles,
-        loc="center left",
-        bbox_to_anchor=(0.6, 0.5),
-        fontsize="x-small",
-        frameon=False,
-    )
-    return _save(fig, path, fmt)
+        handlebox.add_artist(patch)
+        handlebox.add_artist(text)
+        return patch
 
 
-def _wrap(text: str, width: int = 60) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width)) or text
+def _letter_regions(
+    fig: Any,
+    ax: Any,
+    rmap: Any,
+    cells: list[list[int]],
+    xs: list[float],
+    ys: list[float],
+    dx: float,
+    dy: float,
+) -> None:
+    """Letter each region at the centre of its largest block of cells in which the letter fits
+    (at 11 pt, else 8 pt); a region with no such block goes unlettered (the key lists it)."""
+    if not cells:
+        return
+    # The axes' size is known only once the layout has run.
+    fig.draw_without_rendering()
+    box = ax.get_position()
+    width, height = fig.get_size_inches()
+    cell_w = box.width * width / len(xs) * 72  # points
+    cell_h = box.height * height / len(ys) * 72
+    best: dict[int, tuple[tuple[int, int], tuple[int, int, int, int]]] = {}
+    for k, i0, i1, j0, j1 in _blocks(cells):
+        w, h = (i1 - i0 + 1) * cell_w, (j1 - j0 + 1) * cell_h
+        fits = 2 if w >= 24 and h >= 18 else 1 if w >= 14 and h >= 13 else 0
+        score = (fits, (i1 - i0 + 1) * (j1 - j0 + 1))
+        if k not in best or score > best[k][0]:
+            best[k] = (score, (i0, i1, j0, j1))
+    for k, ((fits, _), (i0, i1, j0, j1)) in sorted(best.items()):
+        label = rmap.regions[k].label
+        size = 11 if fits == 2 else 8
+        needed = 0.65 * size * len(label) + 6
+        block_w = (i1 - i0 + 1) * cell_w
+        if not fits or block_w < needed:
+            continue
+        ax.text(
+            (xs[i0] + xs[i1]) / 2,
+            (ys[j0] + ys[j1]) / 2,
+            label,
+            ha="center",
+            va="center",
+            fontsize=size,
+            fontweight="bold",
+            zorder=4,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "lw": 0},
+        )
