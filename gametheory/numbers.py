@@ -63,6 +63,10 @@ def to_fraction(value: object, *, where: str | None = None) -> Fraction:
     Traceback (most recent call last):
     ...
     gametheory.errors.GameValueError: exponent too large in '1e999999999' (at most 100)
+    >>> to_fraction("1/0")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameValueError: division by zero in '1/0'
     >>> to_fraction("inf")
     Traceback (most recent call last):
     ...
@@ -95,16 +99,15 @@ def to_fraction(value: object, *, where: str | None = None) -> Fraction:
                 f"exponent too large in {value!r} (at most {_MAX_EXPONENT})", key=where
             )
         text = value.replace(" ", "")
+        num, _, den = text.partition("/")
         try:
-            if "/" in text:
-                num, den = text.split("/")
-                denominator = Fraction(Decimal(den))
-                if denominator == 0:
-                    raise GameValueError(f"division by zero in {value!r}", key=where)
-                return Fraction(Decimal(num)) / denominator
-            return Fraction(Decimal(text))
+            numerator = Fraction(Decimal(num))
+            denominator = Fraction(Decimal(den)) if den else Fraction(1)
         except (InvalidOperation, ValueError) as exc:  # pragma: no cover - regex guards
             raise GameValueError(f"not a finite number: {value!r}", key=where) from exc
+        if denominator == 0:
+            raise GameValueError(f"division by zero in {value!r}", key=where)
+        return numerator / denominator
     raise GameValueError(f"not a number: {value!r}", key=where)
 
 
