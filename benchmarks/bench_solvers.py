@@ -273,7 +273,12 @@ def run(args: argparse.Namespace) -> None:
                 print(_row(m, results.get("ours"), args.budget), flush=True)
         print()
     if args.startup:
-        print(bench_startup())
+        # One start-up benchmark serves both scripts: bench_startup.py, beside this file.
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from bench_startup import measure as measure_startup
+
+        print("## start-up (bench_startup.py)\n")
+        print(measure_startup())
 
 
 def _row(m: Measurement, ours: Measurement | None, budget: float) -> str:
@@ -314,48 +319,6 @@ def _environment() -> str:
 
 
 # --------------------------------------------------------------------------- start-up time
-def bench_startup(repeats: int = 5) -> str:
-    """Median wall-clock time of short commands: our CLI versus importing nashpy.
-
-    Commands that are missing or fail are reported as such, not timed.
-    """
-    beside = Path(sys.executable).with_name("gametheory")
-    gametheory = str(beside) if beside.exists() else shutil.which("gametheory")
-    commands = {
-        "gametheory solve us-russia": [gametheory, "solve", "us-russia"] if gametheory else None,
-        "python -m gametheory solve us-russia": [
-            sys.executable,
-            "-m",
-            "gametheory",
-            "solve",
-            "us-russia",
-        ],
-        'python -c "import gametheory"': [sys.executable, "-c", "import gametheory"],
-        'python -c "import nashpy"': [sys.executable, "-c", "import nashpy"],
-        'python -c "pass"': [sys.executable, "-c", "pass"],
-    }
-    lines = ["## start-up: median wall-clock time of a fresh process", ""]
-    for label, command in commands.items():
-        if command is None:
-            lines.append(f"{label:<40} unavailable (command not found)")
-            continue
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            try:
-                done = subprocess.run(command, capture_output=True, timeout=60)
-            except (OSError, subprocess.TimeoutExpired) as error:
-                lines.append(f"{label:<40} unavailable ({type(error).__name__})")
-                break
-            if done.returncode != 0:
-                lines.append(f"{label:<40} unavailable (exit code {done.returncode})")
-                break
-            times.append(time.perf_counter() - start)
-        else:
-            lines.append(f"{label:<40} {statistics.median(times):.3f} s")
-    return "\n".join(lines)
-
-
 # --------------------------------------------------------------------------- command line
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

@@ -47,10 +47,8 @@ def _time(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-n", type=int, default=20, help="repetitions of each (default 20)")
-    args = parser.parse_args()
+def measure(repetitions: int = 20) -> str:
+    """Time both commands, interleaved, and return the report (medians, minima, ratios)."""
     ours = [*_gametheory_command(), "solve", "us-russia"]
     nashpy = [sys.executable, "-c", "import nashpy"]
     cache = tempfile.mkdtemp(prefix="gametheory-bench-pycache-")
@@ -59,21 +57,30 @@ def main() -> None:
     for command in (ours, nashpy):  # warm-up: bytecode caches, file-system cache
         _time(command, env)
     times: dict[str, list[float]] = {"ours": [], "nashpy": []}
-    for _ in range(args.n):
+    for _ in range(repetitions):
         times["ours"].append(_time(ours, env))
         times["nashpy"].append(_time(nashpy, env))
     shutil.rmtree(cache, ignore_errors=True)
-    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores, {args.n} runs each")
+    lines = [f"python {sys.version.split()[0]} on {os.cpu_count()} cores, {repetitions} runs each"]
     for name, command in (("ours", ours), ("nashpy", nashpy)):
         t = times[name]
-        print(
-            f"{' '.join(Path(command[0]).name if k == 0 else c for k, c in enumerate(command)):45}"
-            f" median {statistics.median(t) * 1000:7.1f} ms   min {min(t) * 1000:7.1f} ms"
+        shown = " ".join(Path(c).name if k == 0 else c for k, c in enumerate(command))
+        lines.append(
+            f"{shown:45} median {statistics.median(t) * 1000:7.1f} ms   min {min(t) * 1000:7.1f} ms"
         )
     median_ratio = statistics.median(times["ours"]) / statistics.median(times["nashpy"])
     min_ratio = min(times["ours"]) / min(times["nashpy"])
-    print(f"ratio (solve us-russia / import nashpy): median {median_ratio:.3f}, "
-          f"min {min_ratio:.3f} (target <= 0.3)")
+    lines.append(
+        f"ratio (solve us-russia / import nashpy): median {median_ratio:.3f}, "
+        f"min {min_ratio:.3f} (target <= 0.3)"
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=20, help="repetitions of each (default 20)")
+    print(measure(parser.parse_args().n))
 
 
 if __name__ == "__main__":
