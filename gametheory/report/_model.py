@@ -22,10 +22,19 @@ def _range_text(parameter: Any, numbers: Numbers) -> str:
     return f"[{low}, {high}]"
 
 
-def _strategy_line(strategy: Any) -> str:
+def _strategy_line(strategy: Any, explain: bool = False) -> str:
     label = strategy.label if strategy.label and strategy.label != strategy.id else ""
     parts = [p for p in (label, strategy.description) if p]
+    if explain and strategy.source:
+        parts.append(f"Source: {strategy.source}")
     return ": ".join([strategy.id, " ".join(_sentence(p) for p in parts)]) if parts else strategy.id
+
+
+def _described(strategy: Any, explain: bool) -> str:
+    """The description, with its source when explaining (kept in one column: tables stay narrow)."""
+    if explain and strategy.source:
+        return f"{_sentence(strategy.description)} Source: {strategy.source}".strip()
+    return strategy.description
 
 
 def _sentence(text: str) -> str:
@@ -126,17 +135,17 @@ def model_document(
         blocks.append(Paragraph("\n".join(lines), formats=frozenset({"text"})))
     strategy_lines = []
     for player in model.players:
-        if all(_strategy_line(s) == s.id for s in player.strategies):
+        if all(_strategy_line(s, explain) == s.id for s in player.strategies):
             strategy_lines.append(f"{player.name} chooses: " + ", ".join(player.ids))
         else:
             strategy_lines.append(f"{player.name} chooses")
-            strategy_lines += ["  " + _strategy_line(s) for s in player.strategies]
+            strategy_lines += ["  " + _strategy_line(s, explain) for s in player.strategies]
     blocks.append(Paragraph("\n".join(strategy_lines), formats=frozenset({"text"})))
     blocks.append(
         Table(
             ("player", "strategy", "label", "description"),
             tuple(
-                (player.name, s.id, s.label, s.description)
+                (player.name, s.id, s.label, _described(s, explain))
                 for player in model.players
                 for s in player.strategies
             ),
