@@ -194,7 +194,7 @@ class Expression:
             if name in self.symbols
         }
         try:
-            return self._eval(values)
+            return self._value(values)
         except _EvaluationError as exc:
             at = ", ".join(
                 f"{name} = {format_fraction(Fraction(values[name]))}"
@@ -224,7 +224,7 @@ class Expression:
         return f"Expression({self._text()!r})"
 
     # Implemented by the node classes below.
-    def _eval(self, values: Mapping[str, Fraction]) -> Fraction:
+    def _value(self, values: Mapping[str, Fraction]) -> Fraction:
         raise NotImplementedError
 
     def _sympy(self, sympy: Any, cache: dict[str, Any]) -> Any:
@@ -245,7 +245,7 @@ class _Number(Expression):
     value: Fraction
     symbols: frozenset[str] = field(default=frozenset(), init=False, compare=False)
 
-    def _eval(self, values: Mapping[str, Fraction]) -> Fraction:
+    def _value(self, values: Mapping[str, Fraction]) -> Fraction:
         return self.value
 
     def _sympy(self, sympy: Any, cache: dict[str, Any]) -> Any:
@@ -263,7 +263,7 @@ class _Symbol(Expression):
     def __post_init__(self) -> None:
         object.__setattr__(self, "symbols", frozenset((self.name,)))
 
-    def _eval(self, values: Mapping[str, Fraction]) -> Fraction:
+    def _value(self, values: Mapping[str, Fraction]) -> Fraction:
         try:
             return values[self.name]
         except KeyError:
@@ -287,8 +287,8 @@ class _Unary(Expression):
     def __post_init__(self) -> None:
         object.__setattr__(self, "symbols", self.operand.symbols)
 
-    def _eval(self, values: Mapping[str, Fraction]) -> Fraction:
-        value = self.operand._eval(values)
+    def _value(self, values: Mapping[str, Fraction]) -> Fraction:
+        value = self.operand._value(values)
         return -value if self.op == "-" else value
 
     def _sympy(self, sympy: Any, cache: dict[str, Any]) -> Any:
@@ -319,12 +319,12 @@ class _Binary(Expression):
     def __post_init__(self) -> None:
         object.__setattr__(self, "symbols", self.left.symbols | self.right.symbols)
 
-    def _eval(self, values: Mapping[str, Fraction]) -> Fraction:
-        a = self.left._eval(values)
+    def _value(self, values: Mapping[str, Fraction]) -> Fraction:
+        a = self.left._value(values)
         op = self.op
         if op == "**":
             return _power(a, self.exponent)
-        b = self.right._eval(values)
+        b = self.right._value(values)
         if op == "+":
             return a + b
         if op == "-":
@@ -527,7 +527,7 @@ class _Converter:
                 f"be constant integers between -{MAX_EXPONENT} and {MAX_EXPONENT}"
             )
         try:
-            value = node._eval({})
+            value = node._value({})
         except _EvaluationError as exc:
             raise self.error(f"{exc} in the exponent {str(node)!r} in {self.text!r}") from None
         if value.denominator != 1 or abs(value) > MAX_EXPONENT:

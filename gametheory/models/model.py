@@ -419,7 +419,7 @@ class Model:
             out = np.empty(len(flat), dtype=object)
             for k, expression in enumerate(flat):
                 try:
-                    out[k] = expression._eval(values)
+                    out[k] = expression._value(values)
                 except _EvaluationError:  # rare: redo it for the message with the values
                     raise self._evaluation_error(i, k, values) from None
             arrays.append(out.reshape(shape))

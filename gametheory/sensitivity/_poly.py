@@ -167,7 +167,7 @@ def irreducible_factors(p: Poly) -> list[Poly]:
 
 
 # ------------------------------------------------------------------ real algebraic numbers
-def _interval_eval(p: Poly, lo: Fraction, hi: Fraction) -> tuple[Fraction, Fraction]:
+def _interval_bounds(p: Poly, lo: Fraction, hi: Fraction) -> tuple[Fraction, Fraction]:
     """An interval containing p(x) for every x in [lo, hi] (interval Horner)."""
     a = b = Fraction(0)
     for c in reversed(p):
@@ -230,7 +230,7 @@ class Algebraic:
         factor = math.lcm(*(r.denominator for r in rem))
         r = trim(int(v * factor) for v in rem)
         while True:
-            low, high = _interval_eval(r, self.lo, self.hi)
+            low, high = _interval_bounds(r, self.lo, self.hi)
             if low > 0:
                 return 1
             if high < 0:
