@@ -62,7 +62,8 @@ _EQ_COLOUR = "#111111"
 _EQ_COLOUR_2 = "#c0182b"
 
 
-def _matplotlib() -> Any:
+def require_matplotlib() -> Any:
+    """The matplotlib module, or a clear error naming the extra to install."""
     try:
         import matplotlib
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -73,7 +74,7 @@ def _matplotlib() -> Any:
 
 
 def _figure(size: tuple[float, float]) -> Any:
-    _matplotlib()
+    require_matplotlib()
     from matplotlib.figure import Figure
 
     return Figure(figsize=size, layout="constrained")
@@ -112,7 +113,7 @@ def best_response_figure(result: SolveResult, *, title: str = "") -> Any:
             f"{game.shape[0]}x{game.shape[1]} (try --kind payoff-space)",
             key="plot",
         )
-    with _matplotlib().rc_context(_STYLE):
+    with require_matplotlib().rc_context(_STYLE):
         a, b = game.matrices()
         row, column = game.players
         # Row's gain from its first strategy, as a function of Column's probability t of
@@ -187,7 +188,7 @@ def payoff_space_figure(result: SolveResult, *, title: str = "") -> Any:
     """
     game = result.game
     _two_players(result)
-    with _matplotlib().rc_context(_STYLE):
+    with require_matplotlib().rc_context(_STYLE):
         a, b = game.matrices()
         row, column = game.players
         labels: dict[tuple[Fraction, Fraction], list[str]] = {}
@@ -282,6 +283,6 @@ def figure_bytes(
     else:
         raise GameValueError(f"unknown kind of figure {kind!r}", key="plot")
     buffer = io.BytesIO()
-    with _matplotlib().rc_context(_STYLE):
+    with require_matplotlib().rc_context(_STYLE):
         fig.savefig(buffer, format=format, metadata=_METADATA[format])
     return buffer.getvalue()

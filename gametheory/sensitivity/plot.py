@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GameValueError
+from ..plot import require_matplotlib
 
 __all__ = ["plot_regime_map", "plot_sweep"]
 
@@ -88,7 +89,7 @@ def _format(path: str | os.PathLike[str] | None, fmt: str | None) -> str:
 
 
 def _save(fig: Any, path: str | os.PathLike[str] | None, fmt: str | None) -> bytes:
-    import matplotlib
+    matplotlib = require_matplotlib()
 
     fmt = _format(path, fmt)
     metadata = {
@@ -108,7 +109,7 @@ def _save(fig: Any, path: str | os.PathLike[str] | None, fmt: str | None) -> byt
 
 @contextmanager
 def _style() -> Iterator[None]:
-    import matplotlib
+    matplotlib = require_matplotlib()
 
     # Text sizes are read from rcParams when artists are made and when the layout is drawn,
     # so the whole figure is built and saved inside the context.
@@ -202,6 +203,7 @@ def plot_sweep(
     bytes
         The figure file's contents.
     """
+    require_matplotlib()  # a clear error, before any matplotlib import, without the extra
     from matplotlib.lines import Line2D
 
     players = result.players
@@ -402,6 +404,7 @@ def plot_regime_map(
     """
     import numpy as np
     import sympy
+    require_matplotlib()  # a clear error, before any matplotlib import, without the extra
     from matplotlib.patches import Patch, PathPatch
     from matplotlib.path import Path as MplPath
 
