@@ -891,3 +891,25 @@ def test_help_and_version_import_neither_numpy_nor_the_library() -> None:
     done = _python("-c", script)
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith("\n[]\n")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plot", "chicken", "-o", "fig.png"],
+        ["sweep", "chicken", "--param", "c=0:4:5", "--plot", "fig.png"],
+        ["sensitivity", "us-russia-2x2", "--param", "d", "--param", "w", "--plot", "fig.png"],
+    ],
+    ids=["plot", "sweep", "regime-map"],
+)
+def test_figures_without_matplotlib_say_which_extra_to_install(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+    result = CliRunner().invoke(cli.cli, args)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: plot: figures need matplotlib: pip install 'gametheory[plot]'"
+    )
+    assert not (tmp_path / "fig.png").exists()
