@@ -757,6 +757,7 @@ def _callback(bar: Any) -> Any:
 
 
 def _figure_target(path: str | None) -> str | None:
+    """The figure format of --plot FILE, checked before any work (suffix, matplotlib)."""
     if path is None:
         return None
     suffix = os.path.splitext(path)[1].lower()
@@ -764,6 +765,9 @@ def _figure_target(path: str | None) -> str | None:
         raise click.BadParameter(
             f"{path!r}: the suffix must be .png, .svg or .pdf", param_hint="'--plot'"
         )
+    from gametheory.plot import require_matplotlib
+
+    require_matplotlib()
     return suffix[1:]
 
 
