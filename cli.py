@@ -450,6 +450,19 @@ def _check_latex_flags(fmt: str, standalone: bool, sgame: bool) -> None:
         raise click.UsageError(f"{flag} applies to --format latex only")
 
 
+def _figure_format(path: str, param_hint: str) -> str:
+    """The figure format named by a file's suffix (png, pdf or svg), or a usage error."""
+    from gametheory.plot import FIGURE_SUFFIXES
+
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in FIGURE_SUFFIXES:
+        raise click.BadParameter(
+            f"{path!r}: the suffix must be one of {', '.join(FIGURE_SUFFIXES)}",
+            param_hint=param_hint,
+        )
+    return suffix[1:]
+
+
 def _solve(game: Any, method: str | None) -> Any:
     from gametheory import solve
 
@@ -709,17 +722,12 @@ def plot(
       gametheory plot us-russia-2x2 -o br.png
       gametheory plot us-russia --kind payoff-space -o payoffs.pdf
     """
-    from gametheory.plot import FIGURE_SUFFIXES, figure_bytes
+    from gametheory.plot import figure_bytes
 
-    suffix = os.path.splitext(output)[1].lower()
-    if suffix not in FIGURE_SUFFIXES:
-        raise click.BadParameter(
-            f"{output!r}: the suffix must be one of {', '.join(FIGURE_SUFFIXES)}",
-            param_hint="'--output'",
-        )
+    figure_format = _figure_format(output, "'--output'")
     loaded = load(model, params, edits)
     result = _solve(loaded.game, method)
-    data = figure_bytes(result, kind=kind, format=suffix[1:], title=loaded.model.title or "")
+    data = figure_bytes(result, kind=kind, format=figure_format, title=loaded.model.title or "")
     finish(loaded, data, output, save, force)
 
 
@@ -760,15 +768,11 @@ def _figure_target(path: str | None) -> str | None:
     """The figure format of --plot FILE, checked before any work (suffix, matplotlib)."""
     if path is None:
         return None
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix not in (".png", ".svg", ".pdf"):
-        raise click.BadParameter(
-            f"{path!r}: the suffix must be .png, .svg or .pdf", param_hint="'--plot'"
-        )
+    figure_format = _figure_format(path, "'--plot'")
     from gametheory.plot import require_matplotlib
 
     require_matplotlib()
-    return suffix[1:]
+    return figure_format
 
 
 @cli.command()

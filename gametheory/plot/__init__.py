@@ -25,6 +25,7 @@ from ._geometry import best_response_segments, convex_hull, pareto_frontier
 from ._labels import place_labels
 
 __all__ = [
+    "FIGURE_METADATA",
     "FIGURE_SUFFIXES",
     "KINDS",
     "best_response_figure",
@@ -50,8 +51,8 @@ _STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
 }
-# Metadata that would differ between runs or versions is dropped.
-_METADATA = {
+# Metadata that would differ between runs or versions is dropped (all figures use it).
+FIGURE_METADATA = {
     "png": {"Software": None},
     "pdf": {"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None},
     "svg": {"Creator": None, "Date": None},
@@ -270,7 +271,7 @@ def figure_bytes(
     title : str, optional
         The figure's title (default: the game's title).
     """
-    if format not in _METADATA:
+    if format not in FIGURE_METADATA:
         raise GameValueError(
             f"unknown figure format {format!r}; expected png, pdf or svg", key="plot"
         )
@@ -284,5 +285,5 @@ def figure_bytes(
         raise GameValueError(f"unknown kind of figure {kind!r}", key="plot")
     buffer = io.BytesIO()
     with require_matplotlib().rc_context(_STYLE):
-        fig.savefig(buffer, format=format, metadata=_METADATA[format])
+        fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format])
     return buffer.getvalue()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GameValueError
-from ..plot import require_matplotlib
+from ..plot import FIGURE_METADATA, require_matplotlib
 
 __all__ = ["plot_regime_map", "plot_sweep"]
 
@@ -92,11 +92,7 @@ def _save(fig: Any, path: str | os.PathLike[str] | None, fmt: str | None) -> byt
     matplotlib = require_matplotlib()
 
     fmt = _format(path, fmt)
-    metadata = {
-        "png": {"Software": None},
-        "svg": {"Date": None, "Creator": None},
-        "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
-    }[fmt]
+    metadata = FIGURE_METADATA[fmt]
     buffer = io.BytesIO()
     # A fixed salt makes SVG element ids, and so the bytes, reproducible.
     with matplotlib.rc_context({"svg.hashsalt": "gametheory", "svg.fonttype": "none"}):
