@@ -659,7 +659,13 @@ def parse_value(raw: Any, where: str) -> Fraction:
         expression = parse_expression(raw, (), where=where)
         return expression.evaluate({})
     except ModelError as exc:
-        raise ModelError(f"not a number: {exc.message}", key=where, hint=exc.hint) from None
+        # The parser's hint (e.g. "declare it as [parameters.abc]") is about payoff
+        # expressions; a value names no parameter, so say what a value may be instead.
+        raise ModelError(
+            f"not a number: {exc.message}",
+            key=where,
+            hint="a value is a number such as 2, 0.5 or 1/3, or arithmetic on numbers",
+        ) from None
 
 
 def _unknown_parameter(name: str, parameters: Iterable[str]) -> ModelError:
