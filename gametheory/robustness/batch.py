@@ -1,0 +1,225 @@
+"""Every Nash equilibrium of many small bimatrix games of one shape, vectorised and certified.
+
+The batch solver is the engine of the cardinal robustness analysis (SMAA): it solves ``G``
+two-player games of one shape ``m x n`` at once with numpy, vectorised over the games, and hands
+every game whose floating-point margin is too small to the exact solver
+(:func:`gametheory.solve` with ``method="exact"``).
+
+Input and exactness
+-------------------
+Payoffs are ``float64`` arrays; each float is taken as the exact binary (dyadic) rational it
+denotes, ``fractions.Fraction(value)``. (This differs from :meth:`gametheory.Game.from_arrays`,
+which reads a float through its shortest decimal form: ``0.1`` is 1/10 there and
+3602879701896397/36028797018963968 here. The batch solver certifies the games it is given.)
+
+Method (support enumeration with a certified float margin)
+----------------------------------------------------------
+For each player and each pair of equal-size sets (``S`` of the player's own strategies, ``T`` of
+the opponent's), the *support system* asks for a mixed strategy on ``S`` that makes the opponent
+indifferent among ``T``. In homogeneous form its solution is the vector of cofactors ``C`` of the
+``(k-1) x k`` matrix of payoff differences (Cramer's rule), with determinant ``D = sum(C)``; the
+checks are the signs of ``D``, of every ``C_i`` (probabilities positive) and of every
+``T_j = sum_i C_i (b_ij - b_ij0)`` for ``j`` outside ``T`` (no better reply outside ``T``). All
+are small determinants of payoff differences, evaluated in floating point by Laplace expansion.
+A rigorous forward error bound is computed with each (Higham, 2002, section 3.1: a product-sum
+evaluated with ``d`` roundings on its longest path errs by at most ``gamma_d = d u / (1 - d u)``,
+``u = 2**-53``, times the same expression in absolute values, which is bounded by the product of
+the rows' absolute sums). A sign is *certified* when the value exceeds its bound.
+
+Certified facts (the contract)
+------------------------------
+For a game not marked in ``exact_fallback``:
+
+- the game is **nondegenerate** (proven: every basis of each best-response polytope whose
+  solution is feasible has all its signs certified strict; a degenerate game would have a
+  feasible basis with an exact zero, von Stengel 2007, Theorem 3.4 and section 3.5), so its
+  equilibria are isolated, have supports of equal size, and are exactly the support pairs whose
+  two systems pass;
+- each reported equilibrium's **supports are exact**, and the equilibrium is the *unique*
+  solution of its support system (the determinant is certified nonzero), which exists and is an
+  equilibrium (every inequality certified strict): existence is proven, not sampled;
+- the list is **complete**: no other equilibrium exists;
+- only the reported probabilities ``x``, ``y`` and ``payoffs`` are floats (the correctly signed
+  float solution of the system, accurate to about 1e-12 relative for reasonable games); the
+  exact values come from :meth:`BatchResult.exact_equilibria`, which solves the support system
+  in rational arithmetic and certifies the result with :func:`gametheory.certify`.
+
+When a game's entries are integers after a power-of-two scaling and every bound stays below
+``2**53``, the float evaluation is exact (bound zero) and exact zeros are recognised, so a
+singular support system of an integer game does not force a fallback.
+
+For a game marked in ``exact_fallback`` (a margin not certified: a degenerate or nearly
+degenerate game), the equilibria are the *extreme* equilibria found by the exact solver, with
+``in_continuum`` True for those that lie in a component with more than one extreme point (a
+continuum of equilibria: the whole component is then the union of its maximal Nash subsets,
+see :class:`gametheory.Component`); their supports are exact, their probabilities the floats
+nearest to the exact fractions.
+
+References
+----------
+B. von Stengel (2007), Equilibrium computation for two-player games in strategic and extensive
+form, ch. 3 of *Algorithmic Game Theory*, sections 3.4-3.5 (support enumeration,
+nondegeneracy, best-response polytopes).
+
+N. J. Higham (2002), *Accuracy and Stability of Numerical Algorithms*, 2nd ed., SIAM, ch. 3.
+
+Examples
+--------
+>>> import numpy as np
+>>> A = np.array([[[2.0, 0.0], [0.0, 1.0]], [[1.0, -1.0], [-1.0, 1.0]]])
+>>> B = np.array([[[1.0, 0.0], [0.0, 2.0]], [[-1.0, 1.0], [1.0, -1.0]]])
+>>> result = solve_batch(A, B)
+>>> result.n_equilibria.tolist(), result.exact_fallback.tolist()
+([3, 1], [False, False])
+>>> [[str(p) for p in sigma] for sigma in result.exact_equilibria(1)[0].profile]
+[['1/2', '1/2'], ['1/2', '1/2']]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..game import Game
+    from ..result import Equilibrium
+
+__all__ = ["BatchResult", "solve_batch"]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The equilibria of ``G`` games of one shape ``m x n``, as flat arrays.
+
+    Equilibria are stored as one flat table of ``E`` rows, grouped by game in increasing game
+    order: the equilibria of game ``g`` are rows ``offsets[g]:offsets[g + 1]``.
+
+    Attributes
+    ----------
+    A, B : numpy.ndarray, shape (G, m, n)
+        The payoffs of the row and column player (float64, read-only).
+    n_equilibria : numpy.ndarray of int, shape (G,)
+        The number of equilibria of each game (of extreme equilibria for a fallback game);
+        0 for a game that was not solved (see ``solved``).
+    offsets : numpy.ndarray of int, shape (G + 1,)
+        Row ranges of each game's equilibria in the flat table.
+    exact_fallback : numpy.ndarray of bool, shape (G,)
+        True for the games whose float margin was too small (degenerate or nearly degenerate
+        games): they went to the exact solver ``gametheory.solve(game, "exact")``.
+    solved : numpy.ndarray of bool, shape (G,)
+        False only for fallback games when ``solve_batch(..., fallback=False)``: their
+        equilibria are not in the table.
+    game : numpy.ndarray of int, shape (E,)
+        The game index of each equilibrium.
+    row_support, col_support : numpy.ndarray of bool, shapes (E, m) and (E, n)
+        The exact supports.
+    x, y : numpy.ndarray of float, shapes (E, m) and (E, n)
+        The probabilities, as floats (exact values: :meth:`exact_equilibria`).
+    payoffs : numpy.ndarray of float, shape (E, 2)
+        The expected payoffs of the row and column player, as floats.
+    in_continuum : numpy.ndarray of bool, shape (E,)
+        True for an extreme equilibrium of a fallback game that lies in a component with more
+        than one extreme equilibrium (a continuum); always False for other games, whose
+        equilibria are isolated.
+    players : tuple of str
+        The players' names used by :meth:`to_game`.
+    strategies : tuple of tuple of str
+        The strategy labels used by :meth:`to_game`.
+    """
+
+    A: np.ndarray
+    B: np.ndarray
+    n_equilibria: np.ndarray
+    offsets: np.ndarray
+    exact_fallback: np.ndarray
+    solved: np.ndarray
+    game: np.ndarray
+    row_support: np.ndarray
+    col_support: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+    payoffs: np.ndarray
+    in_continuum: np.ndarray
+    players: tuple[str, str] = ("Row", "Column")
+    strategies: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+    def __len__(self) -> int:
+        """The number of games ``G``."""
+        return int(self.n_equilibria.shape[0])
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """The shape ``(m, n)`` of every game."""
+        return int(self.A.shape[1]), int(self.A.shape[2])
+
+    def rows(self, g: int) -> slice:
+        """The rows of game ``g``'s equilibria in the flat table."""
+        return slice(int(self.offsets[g]), int(self.offsets[g + 1]))
+
+    def to_game(self, g: int) -> Game:
+        """Game ``g`` as an exact :class:`gametheory.Game` (each float's exact binary value)."""
+        raise NotImplementedError  # implemented in the next commit
+
+    def exact_equilibria(self, g: int) -> tuple[Equilibrium, ...]:
+        """Game ``g``'s equilibria as exact, certified :class:`gametheory.Equilibrium` objects.
+
+        In the order of the flat table. For a game solved in floating point, each support
+        system is solved in rational arithmetic and the result certified by
+        :func:`gametheory.certify` (regret exactly 0); for a fallback game, the exact solver's
+        extreme equilibria are returned.
+
+        Raises
+        ------
+        GameValueError
+            If ``g`` is not a game index, or the game was not solved (``fallback=False``).
+        """
+        raise NotImplementedError  # implemented in the next commit
+
+
+def solve_batch(
+    A: np.ndarray,
+    B: np.ndarray,
+    *,
+    fallback: bool = True,
+    chunk_size: int = 2048,
+    players: Sequence[str] = ("Row", "Column"),
+    strategies: Sequence[Sequence[str]] | None = None,
+) -> BatchResult:
+    """Every Nash equilibrium of each of ``G`` bimatrix games of one shape, certified.
+
+    See the module docstring for what is exact and what rests on a float margin.
+
+    Parameters
+    ----------
+    A, B : array_like of float, shape (G, m, n)
+        The row and column player's payoffs of ``G`` games (finite floats; each is taken as
+        its exact binary value). A single game of shape ``(m, n)`` is accepted as ``G = 1``.
+    fallback : bool, optional
+        Solve the games whose margin is too small with the exact solver (default). With
+        False they are only marked (``exact_fallback`` True, ``solved`` False).
+    chunk_size : int, optional
+        Games processed together (memory and cache use; the result does not depend on it).
+    players : sequence of two str, optional
+        Names used by :meth:`BatchResult.to_game` and :meth:`BatchResult.exact_equilibria`.
+    strategies : sequence of two sequences of str, optional
+        Strategy labels, default ``("1", ..., "m")`` and ``("1", ..., "n")``.
+
+    Returns
+    -------
+    BatchResult
+
+    Raises
+    ------
+    GameValueError
+        If ``A`` and ``B`` differ in shape, are not (G, m, n) with m, n >= 1, hold a non-finite
+        value, or ``chunk_size`` is not a positive integer.
+    """
+    raise NotImplementedError  # implemented in the next commit
+
+
+def _exact(value: float) -> Fraction:
+    return Fraction(float(value))
