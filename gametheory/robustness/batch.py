@@ -162,7 +162,14 @@ class BatchResult:
 
     def to_game(self, g: int) -> Game:
         """Game ``g`` as an exact :class:`gametheory.Game` (each float's exact binary value)."""
-        raise NotImplementedError  # implemented in the next commit
+        from ..game import Game
+
+        g = self._index(g)
+        exact_a = [[Fraction(float(v)) for v in row] for row in self.A[g]]
+        exact_b = [[Fraction(float(v)) for v in row] for row in self.B[g]]
+        return Game.from_arrays(
+            exact_a, exact_b, players=self.players, strategies=self.strategies or None
+        )
 
     def exact_equilibria(self, g: int) -> tuple[Equilibrium, ...]:
         """Game ``g``'s equilibria as exact, certified :class:`gametheory.Equilibrium` objects.
@@ -177,7 +184,73 @@ class BatchResult:
         GameValueError
             If ``g`` is not a game index, or the game was not solved (``fallback=False``).
         """
-        raise NotImplementedError  # implemented in the next commit
+        from ..algorithms.exact import exact_equilibria
+        from ..errors import GameValueError
+        from ..result import certify
+
+        g = self._index(g)
+        if not self.solved[g]:
+            raise GameValueError(
+                "the game was not solved (solve_batch(..., fallback=False) and its float "
+                "margin was too small)",
+                key=f"game {g}",
+            )
+        game = self.to_game(g)
+        if self.exact_fallback[g]:
+            return exact_equilibria(game).equilibria
+        a, b = game.matrices()
+        found = []
+        for e in range(*self.rows(g).indices(len(self.game))):
+            rows = np.flatnonzero(self.row_support[e]).tolist()
+            cols = np.flatnonzero(self.col_support[e]).tolist()
+            x = _mixed(b[np.ix_(rows, cols)], rows, self.shape[0])
+            y = _mixed(a[np.ix_(rows, cols)].T, cols, self.shape[1])
+            eq = certify(game, (x, y))
+            if eq is None:  # pragma: no cover - would be a bug in the certificate
+                raise AssertionError(f"game {g}: support pair {rows}, {cols} is not certified")
+            found.append(eq)
+        return tuple(found)
+
+    def _index(self, g: int) -> int:
+        from ..errors import GameValueError
+
+        if isinstance(g, (bool, np.bool_)) or not isinstance(g, (int, np.integer)):
+            raise GameValueError(f"a game index must be an integer, not {g!r}", key="game")
+        if not -len(self) <= g < len(self):
+            raise GameValueError(f"no game {g} among {len(self)}", key="game")
+        return int(g) % len(self)
+
+
+def _mixed(block: np.ndarray, support: list[int], size: int) -> tuple[Fraction, ...]:
+    """The mixed strategy on ``support`` making the opponent indifferent, exactly.
+
+    ``block[i, j]`` is the opponent's payoff when the mixing player plays its i-th support
+    strategy and the opponent its j-th best reply: solve ``block.T x = v 1``, ``sum x = 1``.
+    """
+    k = len(support)
+    # Unknowns x_1..x_k, v; equations: sum_i block[i, j] x_i - v = 0 (j < k), sum_i x_i = 1.
+    matrix = [[Fraction(block[i, j]) for i in range(k)] + [Fraction(-1)] for j in range(k)]
+    matrix.append([Fraction(1)] * k + [Fraction(0)])
+    rhs = [Fraction(0)] * k + [Fraction(1)]
+    solution = _solve_fractions(matrix, rhs)
+    x = [Fraction(0)] * size
+    for i, value in zip(support, solution[:k], strict=True):
+        x[i] = value
+    return tuple(x)
+
+
+def _solve_fractions(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction]:
+    """Gaussian elimination in rationals for a nonsingular square system."""
+    n = len(rhs)
+    rows = [row[:] + [b] for row, b in zip(matrix, rhs, strict=True)]
+    for c in range(n):
+        pivot = next(r for r in range(c, n) if rows[r][c] != 0)
+        rows[c], rows[pivot] = rows[pivot], rows[c]
+        for r in range(n):
+            if r != c and rows[r][c] != 0:
+                f = rows[r][c] / rows[c][c]
+                rows[r] = [u - f * v for u, v in zip(rows[r], rows[c], strict=True)]
+    return [rows[i][n] / rows[i][i] for i in range(n)]
 
 
 def solve_batch(
@@ -218,8 +291,40 @@ def solve_batch(
         If ``A`` and ``B`` differ in shape, are not (G, m, n) with m, n >= 1, hold a non-finite
         value, or ``chunk_size`` is not a positive integer.
     """
-    raise NotImplementedError  # implemented in the next commit
+    from ._batch_solve import solve_arrays
+
+    a, b = _check(A, B, chunk_size)
+    table = solve_arrays(a, b, chunk_size=chunk_size, fallback=fallback)
+    labels = tuple(tuple(s) for s in strategies) if strategies is not None else ()
+    return BatchResult(A=a, B=b, players=tuple(players), strategies=labels, **table)
 
 
-def _exact(value: float) -> Fraction:
-    return Fraction(float(value))
+def _check(A: object, B: object, chunk_size: object) -> tuple[np.ndarray, np.ndarray]:
+    from ..errors import GameValueError
+
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, (int, np.integer)):
+        raise GameValueError(f"must be a positive integer, not {chunk_size!r}", key="chunk_size")
+    if chunk_size < 1:
+        raise GameValueError(f"must be a positive integer, not {chunk_size}", key="chunk_size")
+    arrays = []
+    for name, value in (("A", A), ("B", B)):
+        try:
+            array = np.array(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise GameValueError("payoffs must be an array of numbers", key=name) from None
+        if array.ndim == 2:
+            array = array[None]
+        if array.ndim != 3 or 0 in array.shape[1:]:
+            raise GameValueError(
+                f"payoffs must have shape (G, m, n) with m, n >= 1, not {array.shape}", key=name
+            )
+        if not np.all(np.isfinite(array)):
+            where = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
+            raise GameValueError(f"non-finite payoff at index {where}", key=name)
+        array.setflags(write=False)
+        arrays.append(array)
+    if arrays[0].shape != arrays[1].shape:
+        raise GameValueError(
+            f"shape {arrays[1].shape} differs from A's shape {arrays[0].shape}", key="B"
+        )
+    return arrays[0], arrays[1]
