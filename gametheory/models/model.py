@@ -51,6 +51,7 @@ from .expression import (
     _Unary,
     parse_expression,
 )
+from .judgements import judgements_toml
 
 __all__ = ["Judgement", "Model", "Outcome", "Parameter", "Player", "Strategy"]
 
@@ -201,6 +202,10 @@ class Model:
         How ranks become numbers.
     notes : str
         Further notes on the cardinalisation and the model.
+    judgements : Judgements or None
+        The ``[judgements]`` (open, settled and tied comparisons of outcomes) and
+        ``[distributions]`` of the file (:mod:`gametheory.models.judgements`); ``None``
+        without them, and then every comparison the ranks imply is settled.
     """
 
     name: str
@@ -214,6 +219,7 @@ class Model:
     cardinalisation: str = ""
     notes: str = ""
     path: str | None = None
+    judgements: Any = None
     _flat: tuple[tuple[Expression, ...], ...] = field(init=False, repr=False)
     _defaults: dict[str, Fraction] = field(init=False, repr=False)
 
@@ -266,6 +272,7 @@ class Model:
             self.outcomes,
             self.cardinalisation,
             self.notes,
+            self.judgements or None,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -829,6 +836,7 @@ def _write(m: Model) -> str:
             for player, v in entries:
                 text = str(v) if part == "rank" else toml.text_block(v)
                 out.append(f"{toml.key(player)} = {text}")
+    out += judgements_toml(m.judgements)
     if m.cardinalisation or m.notes:
         out += ["", "[cardinalisation]"]
         if m.cardinalisation:

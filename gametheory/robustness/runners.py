@@ -1,0 +1,178 @@
+"""Where the chunks of a robustness run are solved: here, local processes, or a Dask cluster.
+
+A runner has one method, ``map(function, tasks, progress=None, sizes=None)``, which calls
+``function(*task)`` for every task and returns the results **in task order**, whatever order
+they finish in; so a run's result does not depend on the runner (see :mod:`.smaa`).
+
+- :class:`LocalRunner` with ``workers=1`` runs in this process; with more, in a pool of worker
+  processes (:class:`concurrent.futures.ProcessPoolExecutor`). Workers ignore Ctrl-C; the
+  parent cancels what is left and re-raises :class:`KeyboardInterrupt`.
+- :class:`DaskRunner` submits the same tasks to an existing Dask distributed scheduler
+  (``pip install "gametheory[distributed]"``), following ``distributed.Client`` conventions.
+  On a cluster of many machines each task (one chunk, :data:`~.smaa.CHUNK` samples, a few
+  kilobytes in and a summary out) runs where the scheduler places it; nothing else is shared.
+
+Examples
+--------
+>>> LocalRunner(1).map(pow, [(2, 3), (3, 2)])
+[8, 9]
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..errors import GameValueError
+
+__all__ = ["DaskRunner", "LocalRunner", "parse_workers"]
+
+#: Seconds to wait for a Dask scheduler before giving up.
+CONNECT_TIMEOUT = 5
+
+
+def parse_workers(value: Any) -> int:
+    """A worker count: a positive integer.
+
+    Examples
+    --------
+    >>> parse_workers("2")
+    2
+    >>> parse_workers("0")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameValueError: workers: the number of workers must be a positive integer, got '0'
+    """  # noqa: E501
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = 0
+    if number < 1 or str(number) != str(value).strip():
+        raise GameValueError(
+            f"the number of workers must be a positive integer, got {value!r}", key="workers"
+        )
+    return number
+
+
+def _ignore_interrupt() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class LocalRunner:
+    """Run tasks in this process (``workers=1``) or in ``workers`` local processes."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = parse_workers(workers)
+
+    def map(
+        self,
+        function: Callable[..., Any],
+        tasks: Sequence[tuple[Any, ...]],
+        progress: Callable[[int, int], None] | None = None,
+        sizes: Sequence[int] | None = None,
+    ) -> list[Any]:
+        sizes = list(sizes) if sizes is not None else [1] * len(tasks)
+        total, done = sum(sizes), 0
+        if self.workers == 1 or len(tasks) <= 1:
+            out = []
+            for task, size in zip(tasks, sizes, strict=True):
+                out.append(function(*task))
+                done += size
+                if progress is not None:
+                    progress(done, total)
+            return out
+        import concurrent.futures as futures
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        results: list[Any] = [None] * len(tasks)
+        pool = futures.ProcessPoolExecutor(
+            max_workers=min(self.workers, len(tasks)),
+            mp_context=context,
+            initializer=_ignore_interrupt,
+        )
+        try:
+            pending = {pool.submit(function, *task): k for k, task in enumerate(tasks)}
+            for future in futures.as_completed(pending):
+                k = pending[future]
+                results[k] = future.result()
+                done += sizes[k]
+                if progress is not None:
+                    progress(done, total)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+        return results
+
+
+class DaskRunner:
+    """Run tasks on an existing Dask distributed scheduler at ``address``.
+
+    Raises
+    ------
+    GameValueError
+        If ``distributed`` is not installed, or the scheduler cannot be reached within
+        :data:`CONNECT_TIMEOUT` seconds (one line, naming the address).
+    """
+
+    def __init__(self, address: str, timeout: float = CONNECT_TIMEOUT) -> None:
+        try:
+            import distributed
+        except ImportError:
+            raise GameValueError(
+                "--scheduler needs Dask distributed",
+                hint='pip install "gametheory[distributed]"',
+            ) from None
+        import logging
+
+        # A refused connection is logged by distributed before it raises; we say it once.
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        self.address = address
+        try:
+            self.client = distributed.Client(address, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            reason = str(exc).split("\n")[0] or type(exc).__name__
+            raise GameValueError(
+                f"cannot reach the Dask scheduler at {address!r} within {timeout:g} s",
+                hint=reason[:120],
+            ) from None
+
+    def map(
+        self,
+        function: Callable[..., Any],
+        tasks: Sequence[tuple[Any, ...]],
+        progress: Callable[[int, int], None] | None = None,
+        sizes: Sequence[int] | None = None,
+    ) -> list[Any]:
+        from distributed import as_completed
+
+        sizes = list(sizes) if sizes is not None else [1] * len(tasks)
+        total, done = sum(sizes), 0
+        futures = [
+            self.client.submit(function, *task, pure=False, key=f"gametheory-chunk-{k}-{id(self)}")
+            for k, task in enumerate(tasks)
+        ]
+        index = {f.key: k for k, f in enumerate(futures)}
+        results: list[Any] = [None] * len(tasks)
+        try:
+            for future in as_completed(futures):
+                k = index[future.key]
+                results[k] = future.result()
+                done += sizes[k]
+                if progress is not None:
+                    progress(done, total)
+        except BaseException:
+            self.client.cancel(futures)
+            raise
+        return results
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> DaskRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
