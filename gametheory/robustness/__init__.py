@@ -2,6 +2,7 @@
 
 A layer above the solvers (they know nothing of sampling or workers):
 
+- :mod:`.batch`: the batch solver, every equilibrium of many small games at once, certified;
 - :mod:`.orders`: the admissible orders of a player, counted exactly and sampled uniformly
   (dynamic programming over up-sets);
 - :mod:`.verdicts`: what the ranks alone decide in every reading (pure equilibria always, in
@@ -14,15 +15,42 @@ A layer above the solvers (they know nothing of sampling or workers):
 - :mod:`.report`, :mod:`.plot`: what ``gametheory robustness`` prints and draws.
 """
 
+from .batch import BatchResult, solve_batch
 from .orders import AdmissibleOrders, count_orders
-from .verdicts import Dominance, OutcomeVerdict, RankVerdicts, RestsOn, rank_verdicts
+from .plot import plot_robustness
+from .report import format_robustness, robustness_json, verdict_blocks
+from .runners import DaskRunner, LocalRunner, parse_workers
+from .smaa import CHUNK, MODES, RobustnessResult, SupportStats, robustness
+from .verdicts import (
+    Dominance,
+    OutcomeVerdict,
+    RankVerdicts,
+    RestsOn,
+    rank_verdicts,
+    verdicts_if_ranked,
+)
 
 __all__ = [
+    "CHUNK",
+    "MODES",
     "AdmissibleOrders",
+    "BatchResult",
+    "DaskRunner",
     "Dominance",
+    "LocalRunner",
     "OutcomeVerdict",
     "RankVerdicts",
     "RestsOn",
+    "RobustnessResult",
+    "SupportStats",
     "count_orders",
+    "format_robustness",
+    "parse_workers",
+    "plot_robustness",
     "rank_verdicts",
+    "robustness",
+    "robustness_json",
+    "solve_batch",
+    "verdict_blocks",
+    "verdicts_if_ranked",
 ]

@@ -31,8 +31,13 @@ __all__ = ["format_robustness", "robustness_json", "verdict_blocks", "verdicts_j
 _SHARE_PLACES = 6
 
 
-def _share(count: int, total: int) -> str:
-    return format_decimal(Fraction(count, total), _SHARE_PLACES)
+def _share(count: int, total: int, places: int = _SHARE_PLACES) -> str:
+    return format_decimal(Fraction(count, total), places)
+
+
+def _shown(count: int, total: int) -> str:
+    """A share in a displayed table: four places."""
+    return _share(count, total, 4)
 
 
 def _float(x: float) -> str:
@@ -188,14 +193,18 @@ def verdict_blocks(verdicts: Any, heading_level: int = 2) -> list[Any]:
         blocks.append(Paragraph("No strategy is strictly dominated in every reading."))
     if verdicts.open_comparisons:
         blocks.append(Table(
-            ("player", "outcome", "outcome", "why open", "source"),
+            ("#", "player", "outcome", "outcome", "source"),
             tuple(
-                (c.player, _text(c.outcomes[0]), _text(c.outcomes[1]), c.why or "-",
+                (str(k + 1), c.player, _text(c.outcomes[0]), _text(c.outcomes[1]),
                  c.source or "-")
-                for c in verdicts.open_comparisons
+                for k, c in enumerate(verdicts.open_comparisons)
             ),
             caption="Comparisons the model leaves open",
         ))
+        blocks += [
+            Paragraph(f"{k + 1}. {c.why}") for k, c in enumerate(verdicts.open_comparisons)
+            if c.why
+        ]
     else:
         blocks.append(Paragraph(
             "The model leaves no comparison open: its ranks are the only reading."
@@ -235,7 +244,7 @@ def robustness_document(result: Any) -> Any:
     ]
     counts = result.pure_counts
     grid = tuple(
-        (strategies[0][r], *(_share(int(counts[r, c]), n) for c in range(counts.shape[1])))
+        (strategies[0][r], *(_shown(int(counts[r, c]), n) for c in range(counts.shape[1])))
         for r in range(counts.shape[0])
     )
     blocks.append(Table(
@@ -246,7 +255,7 @@ def robustness_document(result: Any) -> Any:
         (players[0], players[1], "share"),
         tuple(
             (", ".join(strategies[0][j] for j in s.supports[0]),
-             ", ".join(strategies[1][j] for j in s.supports[1]), _share(s.count, n))
+             ", ".join(strategies[1][j] for j in s.supports[1]), _shown(s.count, n))
             for s in result.supports
         ),
         caption="Share of samples in which each pair of supports carries an equilibrium",
@@ -267,10 +276,10 @@ def robustness_document(result: Any) -> Any:
             caption="Mixed equilibria: distribution over the samples",
         ))
     numbers = ", ".join(
-        f"{k}: {_share(c, n)}" for k, c in result.equilibrium_counts.items()
+        f"{k}: {_shown(c, n)}" for k, c in result.equilibrium_counts.items()
     )
     blocks.append(Paragraph(
-        f"A unique equilibrium in {_share(result.equilibrium_counts.get(1, 0), n)} of the "
+        f"A unique equilibrium in {_shown(result.equilibrium_counts.get(1, 0), n)} of the "
         f"samples (share of samples by number of equilibria: {numbers}).", formats=display,
     ))
     if result.verdicts is not None:

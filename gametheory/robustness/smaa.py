@@ -63,6 +63,8 @@ CHUNK = 10_000
 MODES = ("ranks", "parameters")
 #: Quantiles reported for each mixed probability and payoff.
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+#: Bins of the histograms of mixed probabilities (for the figure).
+BINS = 50
 
 
 # ---------------------------------------------------------------------- sampling
@@ -242,6 +244,7 @@ class SupportStats:
     equilibria: int  # equilibria with these supports over all samples (>= count)
     mean: tuple[float, ...] = ()  # per column of x | y | payoffs
     quantiles: tuple[tuple[float, ...], ...] = ()  # per column: QUANTILES
+    histograms: tuple[tuple[int, ...], ...] = ()  # per probability column: BINS bins on [0, 1]
 
 
 @dataclass(frozen=True)
@@ -470,7 +473,13 @@ def _support_stats(total: ChunkSummary, m: int, n: int) -> tuple[SupportStats, .
                 tuple(float(v) for v in column)
                 for column in np.quantile(data, QUANTILES, axis=0).T
             )
-            out.append(SupportStats((rows, cols), count, len(data), mean, quantiles))
+            histograms = tuple(
+                tuple(int(c) for c in np.histogram(data[:, k], bins=BINS, range=(0, 1))[0])
+                for k in range(m + n)
+            )
+            out.append(
+                SupportStats((rows, cols), count, len(data), mean, quantiles, histograms)
+            )
         else:
             out.append(SupportStats((rows, cols), count, count))
     out.sort(key=lambda s: (-s.count, len(s.supports[0]), s.supports))

@@ -43,7 +43,15 @@ from ..errors import ModelError
 from ..models.judgements import Comparison, PlayerOrder, player_order, profile_text
 from .orders import AdmissibleOrders
 
-__all__ = ["Dominance", "OutcomeVerdict", "RankVerdicts", "RestsOn", "rank_verdicts"]
+__all__ = [
+    "Dominance",
+    "OutcomeVerdict",
+    "RankVerdicts",
+    "RestsOn",
+    "player_orders",
+    "rank_verdicts",
+    "verdicts_if_ranked",
+]
 
 
 @dataclass(frozen=True)
@@ -274,6 +282,17 @@ def rank_verdicts(model: Any) -> RankVerdicts:
     )
 
 
+def verdicts_if_ranked(model: Any) -> RankVerdicts | None:
+    """The rank-only verdicts of a model whose players rank every outcome, else ``None``."""
+    if not model.outcomes and not getattr(model, "judgements", None):
+        return None
+    try:
+        player_orders(model)
+    except ModelError:
+        return None
+    return rank_verdicts(model)
+
+
 def _ids(ids: Any, cell: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(ids[p][j] for p, j in enumerate(cell))
 
@@ -285,13 +304,16 @@ def _classes_above(order: PlayerOrder) -> tuple[int, ...]:
 def _source(order: PlayerOrder, a: int, b: int) -> str:
     """The source of a settled comparison: stated directly, or the chain that implies it."""
     if (a, b) in order.reasons:
-        return order.reasons[(a, b)]
-    # A chain of direct statements: pick any intermediate c with a > c > b stated or implied.
-    for (x, c), why in order.reasons.items():
-        if x == a and order.better(c, b):
-            rest = _source(order, c, b)
-            return why if why == rest else f"{why}; {rest}"
-    return ""
+        text = order.reasons[(a, b)]
+    else:
+        text = ""
+        # A chain of direct statements: an intermediate c with a > c stated and c > b settled.
+        for (x, c), why in order.reasons.items():
+            if x == a and order.better(c, b):
+                text = f"{why}; {_source(order, c, b)}"
+                break
+    parts = [p.strip() for p in text.split(";") if p.strip()]
+    return "; ".join(dict.fromkeys(parts))
 
 
 def _efficiency(orders: list[PlayerOrder], k: int, n: int) -> str:
