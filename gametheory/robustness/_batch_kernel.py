@@ -24,10 +24,11 @@ import numpy as np
 
 #: Unit roundoff of float64.
 _U = 2.0**-53
-#: Absolute error allowance for underflow: entries are scaled to at most 2 in absolute value,
-#: so each of the (fewer than 10**4) operations loses at most 2**-1074 times a factor below
-#: 10**6 to underflow; 1e-290 covers their sum many times over.
-_UNDERFLOW = 1e-290
+#: Absolute error allowance for underflow: entries are scaled to at most 2 in absolute value
+#: (or are integers, which never underflow), so each operation loses at most 2**-1074 to
+#: underflow, later multiplied by differences of at most 4 and summed: for supports up to 30
+#: the total stays far below 1e-200.
+_UNDERFLOW = 1e-200
 
 
 @lru_cache(maxsize=None)
@@ -71,7 +72,42 @@ def _cofactors(rows: list[list[np.ndarray]], k: int) -> list[np.ndarray]:
     ]
 
 
-def side_signs(mt: np.ndarray, k: int, exact: np.ndarray) -> tuple[np.ndarray, ...]:
+def error_bound(k: int, spread: np.ndarray, exact: np.ndarray) -> np.ndarray:
+    """A bound on the float error of every size-k value of :func:`side_signs`, per game.
+
+    Each value (``D``, a cofactor ``C_i`` or a gain ``T_j``) is a sum of products of payoff
+    differences, evaluated with at most ``d = k (k + 1) / 2`` roundings on any path (one for
+    the difference, then per Laplace level ``r`` one product and ``r - 1`` sums, and ``k`` for
+    the last row), so it errs by at most ``gamma_d = d u / (1 - d u)`` times the same
+    expression in absolute values (Higham 2002, section 3.1, the model of floating-point
+    arithmetic without underflow). That is a permanent of absolute values, at most the product
+    of its rows' absolute sums: a row of differences sums to at most ``k R`` (``R``, the
+    spread, bounds every difference of two entries), the row of ones of ``D`` to ``k``, so
+    every value is at most ``V = (k R)^(k-1) k max(R, 1)``. The bound is ``2 gamma_(d+2) V``
+    (the factor 2 and the two spare roundings cover the rounding of the bound itself) plus
+    :data:`_UNDERFLOW`; it is zero for ``exact`` games (see :func:`exact_games`).
+    """
+    d = k * (k + 1) // 2 + 2
+    gamma = 2.0 * d * _U / (1.0 - d * _U)
+    return np.where(exact, 0.0, gamma * _largest_value(k, spread) + _UNDERFLOW)
+
+
+def exact_games(k: int, as_integer: np.ndarray, spread: np.ndarray) -> np.ndarray:
+    """Games whose size-k values are computed exactly in floating point.
+
+    Integer entries with ``V < 2^52`` (:func:`error_bound`): every intermediate value is then
+    an integer of absolute value at most ``V``, which float64 represents and computes exactly.
+    """
+    with np.errstate(over="ignore"):
+        return as_integer & (_largest_value(k, spread) < 2.0**52)
+
+
+def _largest_value(k: int, spread: np.ndarray) -> np.ndarray:
+    with np.errstate(over="ignore"):
+        return (k * spread) ** (k - 1) * k * np.maximum(spread, 1.0)
+
+
+def side_signs(mt: np.ndarray, k: int, err: np.ndarray) -> tuple[np.ndarray, ...]:
     """Certified sign pattern of every size-k support system of one side.
 
     Parameters
@@ -79,13 +115,11 @@ def side_signs(mt: np.ndarray, k: int, exact: np.ndarray) -> tuple[np.ndarray, .
     mt : numpy.ndarray, shape (p, q, G)
         The opponent's payoffs, indexed (own strategy, opponent's strategy, game), each game
         scaled by a power of two (exactly) so that its entries are at most 2 in absolute value
-        or, for ``exact`` games, are integers.
+        or are integers.
     k : int
         The support size, ``1 <= k <= min(p, q)``.
-    exact : numpy.ndarray of bool, shape (G,)
-        Games whose entries are integers with ``(2 k L)^k < 2^52`` (``L`` the largest absolute
-        entry): every intermediate value is then an integer below ``2^53``, so the float
-        evaluation is exact and the error bounds are zero.
+    err : numpy.ndarray, shape (G,)
+        :func:`error_bound` of each game.
 
     Returns
     -------
@@ -95,64 +129,46 @@ def side_signs(mt: np.ndarray, k: int, exact: np.ndarray) -> tuple[np.ndarray, .
         opponent's best replies.
     uncertain : numpy.ndarray of bool, same shape
         Neither certified valid nor certified infeasible (two values certified with opposite
-        signs), nor certified singular (``D`` exactly 0): the basis may be a degenerate vertex
-        of the best-response polytope, so the game must go to the exact solver.
-    probabilities : numpy.ndarray, shape (k, C(p, k), C(q, k), G)
-        ``C / D``, the float solution (meaningful where ``valid``).
-
-    Notes
-    -----
-    Error bound. Each value is a sum of products of the differences, evaluated with at most
-    ``d = k (k + 1) / 2`` roundings on any path (one for the difference, then per Laplace level
-    ``r`` one product and ``r - 1`` sums), so it errs by at most ``gamma_d`` times the same
-    expression in absolute values (Higham 2002, section 3.1), which is a permanent of absolute
-    differences and so at most the product of the rows' absolute sums. The bound used is twice
-    that (covering the rounding of the bound itself) with ``d + 2`` roundings, plus
-    :data:`_UNDERFLOW`.
+        signs), nor certified singular (``D`` exactly 0 with a zero bound): the basis may be a
+        degenerate vertex of the best-response polytope, so the game must go to the exact
+        solver.
+    cofactors : list of k numpy.ndarray, each of shape (C(p, k), C(q, k), G)
+        ``C``; the float solution is ``C / D`` (meaningful where ``valid``).
+    det : numpy.ndarray, shape (C(p, k), C(q, k), G)
+        ``D``.
     """
-    p, q, g = mt.shape
+    p, q, _ = mt.shape
     s_tab, t_tab = subsets(p, k), subsets(q, k)
     outside = complements(q, k)
     # blk[r, i, s, t, :] = M[S_s[i], T_t[r], :]
     blk = mt[s_tab.T[None, :, :, None], t_tab.T[:, None, None, :]]
     base = blk[0]  # (k, nS, nT, G): the column t0 of each T
-    shape = blk.shape[2:]
-    d = k * (k + 1) // 2 + 2
-    gamma = 2.0 * d * _U / (1.0 - d * _U)
-    coef = np.where(exact, 0.0, gamma)
-    absolute = np.where(exact, 0.0, _UNDERFLOW)
-
-    rows = [[blk[r, i] - base[i] for i in range(k)] for r in range(1, k)]
     if k == 1:
-        cof = [np.ones(shape)]
-        pi = np.ones(shape)
+        cof = [np.ones(blk.shape[2:])]
     else:
-        cof = _cofactors(rows, k)
-        pi = np.ones(shape)
-        for row in rows:
-            pi = pi * sum(np.abs(v) for v in row)
+        cof = _cofactors([[blk[r, i] - base[i] for i in range(k)] for r in range(1, k)], k)
     det = sum(cof[1:], cof[0])
-    e_det = coef * (k * pi) + absolute
-    e_cof = coef * pi + absolute
 
-    pos = (det > e_det) & np.logical_and.reduce([c > e_cof for c in cof])
-    neg = (det < -e_det) & np.logical_and.reduce([c < -e_cof for c in cof])
-    any_pos = (det > e_det) | np.logical_or.reduce([c > e_cof for c in cof])
-    any_neg = (det < -e_det) | np.logical_or.reduce([c < -e_cof for c in cof])
+    # pos: every value certified with the sign of a positive D; neg: of a negative D;
+    # any_pos / any_neg: some value certified on that side.
+    pos = det > err
+    neg = det < -err
+    any_pos, any_neg = pos.copy(), neg.copy()
+    values = list(cof)
     for o in range(q - k):
         # Column outside[t, o] of every pair: the gain T_o, which must have the sign of -D.
         col = mt[s_tab.T[:, :, None], outside[None, :, o][:, None, :]]  # (k, nS, nT, G)
-        out = [col[i] - base[i] for i in range(k)]
-        gain = sum((c * v for c, v in zip(cof[1:], out[1:], strict=True)), cof[0] * out[0])
-        e_gain = coef * (pi * sum(np.abs(v) for v in out)) + absolute
-        below, above = gain < -e_gain, gain > e_gain
-        pos &= below
-        neg &= above
-        any_pos |= below
-        any_neg |= above
+        gain = cof[0] * (col[0] - base[0])
+        for i in range(1, k):
+            gain += cof[i] * (col[i] - base[i])
+        values.append(np.negative(gain, out=gain))
+    for value in values:
+        above, below = value > err, value < -err
+        pos &= above
+        neg &= below
+        any_pos |= above
+        any_neg |= below
     valid = pos | neg
-    singular = (det == 0) & (e_det == 0)
+    singular = (det == 0) & (err == 0)
     uncertain = ~valid & ~(any_pos & any_neg) & ~singular
-    with np.errstate(divide="ignore", invalid="ignore"):
-        probabilities = np.stack(cof) / det
-    return valid, uncertain, probabilities
+    return valid, uncertain, cof, det

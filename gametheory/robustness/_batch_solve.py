@@ -6,43 +6,50 @@ from typing import Any
 
 import numpy as np
 
-from ._batch_kernel import side_signs, subsets
-
-#: Integer scalings are used up to this largest entry (beyond, floats with error bounds).
-_MAX_INTEGER = 2.0**40
-
+from ._batch_kernel import error_bound, exact_games, side_signs, subsets
 
 def _scaled(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each game's payoffs times a power of two, exactly (no equilibrium changes).
 
-    Returns the scaled array, whether each game became integer (with its largest entry ``L``
-    at most :data:`_MAX_INTEGER`), ``L``, and whether the scaling was exact (False only for
-    games with subnormal entries far below the largest one).
+    A game whose entries are integers after some scaling by ``2**s`` (``s <= 20``), with the
+    largest entry then below ``2**40``, is scaled to the smallest such integers; any other game
+    so that its largest absolute entry lies in [1, 2) (or is 0). Returns the scaled array,
+    whether each game became integer, its spread (a bound on every difference of two
+    entries), and whether the scaling was exact (False only for games with subnormal entries far below the
+    largest one).
     """
+    largest = np.abs(m).max(axis=(1, 2))
+    top = np.frexp(largest)[1]  # largest < 2**top
+    power = 1 - top
+    with np.errstate(over="ignore", invalid="ignore"):
+        wide = np.ldexp(m, 20)
+        dyadic = (np.rint(wide) == wide).all(axis=(1, 2)) & (largest < 2.0**20)
+    as_integer = np.zeros(len(m), dtype=bool)
+    chosen = np.flatnonzero(dyadic)
+    if chosen.size:
+        shift = _integer_shift(m[chosen])
+        ok = shift + top[chosen] <= 40  # the largest entry times 2**shift stays below 2**40
+        power[chosen[ok]] = shift[ok]
+        as_integer[chosen[ok]] = True
+    scaled = np.ldexp(m, power[:, None, None])
+    # Every difference of two entries is at most the spread (the float subtraction is rounded:
+    # a relative margin of 2**-50 makes the bound safe).
+    spread = (scaled.max(axis=(1, 2)) - scaled.min(axis=(1, 2))) * (1.0 + 2.0**-50)
+    faithful = (np.ldexp(scaled, -power[:, None, None]) == m).all(axis=(1, 2))
+    return scaled, as_integer, spread, faithful
+
+
+def _integer_shift(m: np.ndarray) -> np.ndarray:
+    """Per game, the smallest s (possibly negative) making every entry times 2**s an integer."""
     mant, ex = np.frexp(m)
     odd = (mant * 2.0**53).astype(np.int64)
     low = (odd & -odd).astype(np.float64)
     zero = m == 0
     trailing = np.frexp(np.where(zero, 1.0, low))[1] - 1
     # m * 2**need is an odd integer; the largest need over a game makes all of it integer.
-    need = np.where(zero, np.iinfo(np.int64).min // 2, 53 - ex - trailing)
+    need = np.where(zero, -(2**20), 53 - ex - trailing)
     shift = need.max(axis=(1, 2))
-    shift = np.where(zero.all(axis=(1, 2)), 0, shift)
-    top = ex.max(axis=(1, 2), initial=0, where=~zero)
-    as_integer = shift + top <= 40  # the largest entry times 2**shift is below 2**40
-    power = np.where(as_integer, shift, 1 - top)[:, None, None]
-    scaled = np.ldexp(m, power)
-    largest = np.abs(scaled).max(axis=(1, 2))
-    as_integer &= largest <= _MAX_INTEGER
-    faithful = (np.ldexp(scaled, -power) == m).all(axis=(1, 2))
-    return scaled, as_integer, largest, faithful
-
-
-def _exact_for(k: int, as_integer: np.ndarray, largest: np.ndarray) -> np.ndarray:
-    """Integer games whose size-k determinants stay below 2**52: ``(2 k L)**k``."""
-    with np.errstate(divide="ignore"):
-        bits = k * np.log2(np.maximum(2.0 * k * largest, 1.0))
-    return as_integer & (bits < 52)
+    return np.where(zero.all(axis=(1, 2)), 0, shift)
 
 
 def solve_arrays(
@@ -50,8 +57,8 @@ def solve_arrays(
 ) -> dict[str, Any]:
     """The flat equilibrium table of :class:`.batch.BatchResult` (every field but the inputs)."""
     n_games, m, n = a.shape
-    sa, int_a, big_a, ok_a = _scaled(a)
-    sb, int_b, big_b, ok_b = _scaled(b)
+    sa, int_a, spread_a, ok_a = _scaled(a)
+    sb, int_b, spread_b, ok_b = _scaled(b)
     uncertain = ~(ok_a & ok_b)
     records: list[tuple[np.ndarray, ...]] = []
     for start in range(0, n_games, chunk_size):
@@ -59,10 +66,11 @@ def solve_arrays(
         bt = np.ascontiguousarray(sb[start:stop].transpose(1, 2, 0))  # (m, n, Gc)
         at = np.ascontiguousarray(sa[start:stop].transpose(2, 1, 0))  # (n, m, Gc)
         for k in range(1, min(m, n) + 1):
-            ex_b = _exact_for(k, int_b[start:stop], big_b[start:stop])
-            ex_a = _exact_for(k, int_a[start:stop], big_a[start:stop])
-            valid_x, unsure_x, px = side_signs(bt, k, ex_b)  # (nI, nJ, Gc)
-            valid_y, unsure_y, py = side_signs(at, k, ex_a)  # (nJ, nI, Gc)
+            sl = slice(start, stop)
+            err_b = error_bound(k, spread_b[sl], exact_games(k, int_b[sl], spread_b[sl]))
+            err_a = error_bound(k, spread_a[sl], exact_games(k, int_a[sl], spread_a[sl]))
+            valid_x, unsure_x, cof_x, det_x = side_signs(bt, k, err_b)  # (nI, nJ, Gc)
+            valid_y, unsure_y, cof_y, det_y = side_signs(at, k, err_a)  # (nJ, nI, Gc)
             uncertain[start:stop] |= unsure_x.any(axis=(0, 1)) | unsure_y.any(axis=(0, 1))
             i_idx, j_idx, g_idx = np.nonzero(valid_x & valid_y.transpose(1, 0, 2))
             records.append(
@@ -70,11 +78,16 @@ def solve_arrays(
                     g_idx + start,
                     subsets(m, k)[i_idx],
                     subsets(n, k)[j_idx],
-                    px[:, i_idx, j_idx, g_idx].T,
-                    py[:, j_idx, i_idx, g_idx].T,
+                    _solution(cof_x, det_x, (i_idx, j_idx, g_idx)),
+                    _solution(cof_y, det_y, (j_idx, i_idx, g_idx)),
                 )
             )
     return _table(a, b, records, uncertain, fallback)
+
+
+def _solution(cof: list[np.ndarray], det: np.ndarray, at: tuple[np.ndarray, ...]) -> np.ndarray:
+    """The float probabilities ``C / D`` of the selected systems, shape (E, k)."""
+    return np.stack([c[at] for c in cof], axis=1) / det[at][:, None]
 
 
 def _table(
