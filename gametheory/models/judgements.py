@@ -549,6 +549,25 @@ def check_model(checker: Any, model: Any) -> None:
         return
     for error, path in judgement_problems(model):
         checker.add(error.message, path, error.hint)
+    # The model's own payoffs must be one admissible reading: settled comparisons hold.
+    values = model.values()
+    kinds = {"settled": "settled", "tie": "ties"}
+    for c in model.judgements.comparisons:
+        if c.kind == "open":
+            continue
+        i = model.player_index(c.player)
+        try:
+            a, b = (model.payoffs[i][model.profile_index(p)].evaluate(values) for p in c.outcomes)
+        except ModelError:
+            continue  # reported by the payoff checks
+        if (c.kind == "settled" and a <= b) or (c.kind == "tie" and a != b):
+            k = model.judgements.of(c.player, c.kind).index(c)
+            relation = "higher than" if c.kind == "settled" else "equal to"
+            checker.add(
+                f"{c}: {c.player}'s payoff at {profile_text(c.outcomes[0])} is not {relation} "
+                f"its payoff at {profile_text(c.outcomes[1])} at the default values",
+                ("judgements", c.player, kinds[c.kind], k),
+            )
 
 
 # ---------------------------------------------------------------------- writing (model hook)

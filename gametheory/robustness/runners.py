@@ -107,6 +107,42 @@ class LocalRunner:
         return results
 
 
+def _reachable(address: str, timeout: float) -> None:
+    """Fail fast, in one line, if a ``tcp://host:port`` scheduler refuses or does not answer.
+
+    (distributed's own connection retries until its timeout and logs each attempt.)
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    if "://" not in address:
+        raise GameValueError(
+            f"not a scheduler address: {address!r}", hint="e.g. tcp://10.0.0.5:8786"
+        )
+    if not address.startswith("tcp://"):
+        return
+    parts = urlsplit(address)
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host, port = None, None
+    if not host or not port:
+        raise GameValueError(
+            f"not a scheduler address: {address!r}", hint="e.g. tcp://10.0.0.5:8786"
+        )
+    wait = min(timeout, 2)
+    try:
+        with socket.create_connection((host, port), timeout=wait):
+            pass
+    except OSError as exc:
+        reason = f"no answer within {wait:g} s" if isinstance(exc, TimeoutError) else (
+            exc.strerror or type(exc).__name__
+        )
+        raise GameValueError(
+            f"cannot reach the Dask scheduler at {address!r}", hint=str(reason)
+        ) from None
+
+
 class DaskRunner:
     """Run tasks on an existing Dask distributed scheduler at ``address``.
 
@@ -118,6 +154,9 @@ class DaskRunner:
     """
 
     def __init__(self, address: str, timeout: float = CONNECT_TIMEOUT) -> None:
+        if "://" not in address and ":" in address:
+            address = "tcp://" + address  # host:port, as distributed.Client accepts it
+        _reachable(address, timeout)
         try:
             import distributed
         except ImportError:
@@ -157,7 +196,7 @@ class DaskRunner:
         index = {f.key: k for k, f in enumerate(futures)}
         results: list[Any] = [None] * len(tasks)
         try:
-            for future in as_completed(futures):
+            for future in as_completed(futures, loop=self.client.loop):
                 k = index[future.key]
                 results[k] = future.result()
                 done += sizes[k]
