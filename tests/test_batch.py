@@ -81,9 +81,7 @@ def _check_against_exact(result: BatchResult, g: int) -> None:
 
 # --------------------------------------------------------------------------- literature
 LITERATURE = [
-    pytest.param(
-        [[1, -1], [-1, 1]], [[-1, 1], [1, -1]], [((H, H), (H, H))], id="matching-pennies"
-    ),
+    pytest.param([[1, -1], [-1, 1]], [[-1, 1], [1, -1]], [((H, H), (H, H))], id="matching-pennies"),
     pytest.param(
         [[2, 0], [0, 1]],
         [[1, 0], [0, 2]],
@@ -169,7 +167,9 @@ def _family(rng: np.random.Generator, kind: str, count: int, m: int, n: int):
         a = rng.integers(0, 3, size).astype(float)
         b = rng.integers(0, 3, size).astype(float)
         flip_a, flip_b = rng.random(size) < 0.3, rng.random(size) < 0.3
-        return np.where(flip_a, np.nextafter(a, 10.0), a), np.where(flip_b, np.nextafter(b, 10.0), b)
+        return np.where(flip_a, np.nextafter(a, 10.0), a), np.where(
+            flip_b, np.nextafter(b, 10.0), b
+        )
     if kind == "wide-magnitudes":  # tiny and huge entries in one game
         scale = 2.0 ** rng.integers(-300, 300, (count, 1, 1))
         return rng.standard_normal(size) * scale, rng.standard_normal(size) / scale

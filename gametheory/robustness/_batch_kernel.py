@@ -18,7 +18,7 @@ Arrays put the games on the last axis so that every elementwise operation is con
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -31,14 +31,14 @@ _U = 2.0**-53
 _UNDERFLOW = 1e-200
 
 
-@lru_cache(maxsize=None)
+@cache
 def subsets(size: int, k: int) -> np.ndarray:
     """All k-subsets of range(size), lexicographic, as an int array of shape (C(size, k), k)."""
     rows = list(itertools.combinations(range(size), k))
     return np.array(rows, dtype=np.intp).reshape(len(rows), k)
 
 
-@lru_cache(maxsize=None)
+@cache
 def complements(size: int, k: int) -> np.ndarray:
     """The complement of each k-subset of :func:`subsets`, shape (C(size, k), size - k)."""
     rows = [sorted(set(range(size)) - set(s)) for s in itertools.combinations(range(size), k)]

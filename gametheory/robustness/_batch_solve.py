@@ -8,6 +8,7 @@ import numpy as np
 
 from ._batch_kernel import error_bound, exact_games, side_signs, subsets
 
+
 def _scaled(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each game's payoffs times a power of two, exactly (no equilibrium changes).
 
@@ -15,8 +16,8 @@ def _scaled(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
     largest entry then below ``2**40``, is scaled to the smallest such integers; any other game
     so that its largest absolute entry lies in [1, 2) (or is 0). Returns the scaled array,
     whether each game became integer, its spread (a bound on every difference of two
-    entries), and whether the scaling was exact (False only for games with subnormal entries far below the
-    largest one).
+    entries), and whether the scaling was exact (False only for games with subnormal entries
+    far below the largest one).
     """
     largest = np.abs(m).max(axis=(1, 2))
     top = np.frexp(largest)[1]  # largest < 2**top

@@ -242,7 +242,7 @@ def _mixed(block: np.ndarray, support: list[int], size: int) -> tuple[Fraction, 
 def _solve_fractions(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction]:
     """Gaussian elimination in rationals for a nonsingular square system."""
     n = len(rhs)
-    rows = [row[:] + [b] for row, b in zip(matrix, rhs, strict=True)]
+    rows = [[*row, b] for row, b in zip(matrix, rhs, strict=True)]
     for c in range(n):
         pivot = next(r for r in range(c, n) if rows[r][c] != 0)
         rows[c], rows[pivot] = rows[pivot], rows[c]
