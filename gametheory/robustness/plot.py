@@ -73,10 +73,12 @@ def plot_robustness(result: Any, fmt: str = "png") -> bytes:
                     colour += 1
             panel.set_xlim(0, 1)
             panel.set_xlabel("probability")
-            pair = " / ".join(
-                ", ".join(strategies[i][j] for j in s.supports[i]) for i in range(2)
+            pair = "\n".join(
+                f"{players[i]}: " + ", ".join(strategies[i][j] for j in s.supports[i])
+                for i in range(2)
             )
-            panel.set_title(f"{pair}\n({s.count / n:.0%} of samples)", loc="left", fontsize=9)
+            panel.set_title(f"{pair}\n(in {s.count / n:.0%} of samples)", loc="left",
+                            fontsize=9)
             panel.legend(fontsize=7, frameon=False)
         if not mixed:
             panel = fig.add_subplot(grid[0, 1])
