@@ -14,52 +14,77 @@ which reads a float through its shortest decimal form: ``0.1`` is 1/10 there and
 
 Method (support enumeration with a certified float margin)
 ----------------------------------------------------------
+Each player's payoffs are first multiplied by a power of two (exact; no equilibrium changes):
+to the smallest integers when the game is integer after some scaling by ``2**s``, ``s <= 20``
+(with entries below ``2**40``), else to a largest absolute entry in [1, 2).
+
 For each player and each pair of equal-size sets (``S`` of the player's own strategies, ``T`` of
-the opponent's), the *support system* asks for a mixed strategy on ``S`` that makes the opponent
-indifferent among ``T``. In homogeneous form its solution is the vector of cofactors ``C`` of the
-``(k-1) x k`` matrix of payoff differences (Cramer's rule), with determinant ``D = sum(C)``; the
-checks are the signs of ``D``, of every ``C_i`` (probabilities positive) and of every
-``T_j = sum_i C_i (b_ij - b_ij0)`` for ``j`` outside ``T`` (no better reply outside ``T``). All
-are small determinants of payoff differences, evaluated in floating point by Laplace expansion.
-A rigorous forward error bound is computed with each (Higham, 2002, section 3.1: a product-sum
-evaluated with ``d`` roundings on its longest path errs by at most ``gamma_d = d u / (1 - d u)``,
-``u = 2**-53``, times the same expression in absolute values, which is bounded by the product of
-the rows' absolute sums). A sign is *certified* when the value exceeds its bound.
+the opponent's, ``k = |S| = |T|`` from 1 to ``min(m, n)``), the *support system* asks for a mixed
+strategy on ``S`` that makes the opponent indifferent among ``T``. Its solution is ``C / D``
+(Cramer's rule), with ``C`` the cofactor vector of the ``(k-1) x k`` matrix of the opponent's
+payoff differences ``b[S, t] - b[S, t0]`` (``t`` in ``T``, ``t0`` its first element) and
+``D = sum(C)`` the system's determinant. The checks are the signs of ``D``, of every ``C_i``
+(the probability of ``S_i`` is positive) and of every gain ``T_j = sum_i C_i (b[S_i, j] -
+b[S_i, t0])`` for ``j`` outside ``T`` (times ``1 / D``: what the opponent gains by ``j`` over
+``T``). All are small determinants of payoff differences, evaluated in floating point by
+Laplace expansion, vectorised over games and support pairs (:mod:`._batch_kernel`).
+
+Every value comes with a rigorous bound on its floating-point error: at most ``d = k (k+1) / 2``
+roundings lie on any path of its evaluation, so it errs by at most ``gamma_d = d u / (1 - d u)``
+(``u = 2**-53``) times the same expression in absolute values (Higham 2002, section 3.1), a
+permanent bounded by ``V = (k R)^(k-1) k max(R, 1)`` with ``R`` the spread of the player's
+payoffs. The bound used is ``2 gamma_(d+2) V + 1e-200`` (rounding of the bound, underflow). A
+sign is *certified* when the value exceeds its bound. For an integer-scaled game with
+``V < 2**52`` every intermediate value is an integer below ``2**53``: the evaluation is exact,
+the bound is zero and exact zeros are recognised (a singular support system of an integer game
+is skipped instead of forcing a fallback).
+
+Each pair ``(S, T)`` of one player is a *basis* of that player's best-response polytope (von
+Stengel 2007, section 3.5). It is classified as *valid* (``D`` and every ``C_i`` and ``-T_j``
+certified nonzero with one sign: a mixed strategy with support exactly ``S`` against which
+exactly ``T`` are the opponent's best replies), *infeasible* (two values certified with
+opposite signs), *singular* (``D`` exactly 0) or *uncertain* (anything else). A game with an
+uncertain basis, for either player, goes to the exact solver; in any other game the equilibria
+are the pairs ``(I, J)`` valid for the row player as ``(I, J)`` and for the column player as
+``(J, I)``.
 
 Certified facts (the contract)
 ------------------------------
 For a game not marked in ``exact_fallback``:
 
-- the game is **nondegenerate** (proven: every basis of each best-response polytope whose
-  solution is feasible has all its signs certified strict; a degenerate game would have a
-  feasible basis with an exact zero, von Stengel 2007, Theorem 3.4 and section 3.5), so its
-  equilibria are isolated, have supports of equal size, and are exactly the support pairs whose
-  two systems pass;
+- the game is **nondegenerate**. Proof: a degenerate game has a point of a best-response
+  polytope with more labels than the dimension, hence such a vertex; that vertex is the
+  solution of a nonsingular basis among its tight constraints, with an exact zero in a
+  coordinate or a gain (an extra label) and no value of the wrong sign (it is feasible); such a
+  basis can be neither valid, nor infeasible, nor singular, so it would be uncertain. Hence
+  the game's equilibria are isolated, have supports of equal size, and each is the unique
+  solution of the support system of its supports (von Stengel 2007, Definition 3.2,
+  Proposition 3.3 and Algorithm 3.4, support enumeration);
 - each reported equilibrium's **supports are exact**, and the equilibrium is the *unique*
   solution of its support system (the determinant is certified nonzero), which exists and is an
   equilibrium (every inequality certified strict): existence is proven, not sampled;
-- the list is **complete**: no other equilibrium exists;
-- only the reported probabilities ``x``, ``y`` and ``payoffs`` are floats (the correctly signed
-  float solution of the system, accurate to about 1e-12 relative for reasonable games); the
-  exact values come from :meth:`BatchResult.exact_equilibria`, which solves the support system
-  in rational arithmetic and certifies the result with :func:`gametheory.certify`.
-
-When a game's entries are integers after a power-of-two scaling and every bound stays below
-``2**53``, the float evaluation is exact (bound zero) and exact zeros are recognised, so a
-singular support system of an integer game does not force a fallback.
+- the list is **complete**: every equilibrium of a nondegenerate game solves a nonsingular
+  basis with all other constraints strict, so both of its bases are valid and it is reported;
+- only the reported probabilities ``x``, ``y`` and ``payoffs`` are floats: ``C / D`` rounded,
+  and the payoffs computed from them. Their accuracy is not part of the certificate (in the
+  tests they agree with the exact values to 1e-9 relative); the exact values come from
+  :meth:`BatchResult.exact_equilibria`, which solves each support system in rational
+  arithmetic and certifies the result with :func:`gametheory.certify` (regret exactly 0).
 
 For a game marked in ``exact_fallback`` (a margin not certified: a degenerate or nearly
 degenerate game), the equilibria are the *extreme* equilibria found by the exact solver, with
-``in_continuum`` True for those that lie in a component with more than one extreme point (a
-continuum of equilibria: the whole component is then the union of its maximal Nash subsets,
+``in_continuum`` True for those that lie in a component with more than one extreme equilibrium
+(a continuum of equilibria: the whole component is then the union of its maximal Nash subsets,
 see :class:`gametheory.Component`); their supports are exact, their probabilities the floats
-nearest to the exact fractions.
+nearest to the exact fractions. Random games with continuous payoffs practically never fall
+back; games with many ties (small integer payoffs) mostly do, and then cost an exact solve each.
 
 References
 ----------
 B. von Stengel (2007), Equilibrium computation for two-player games in strategic and extensive
-form, ch. 3 of *Algorithmic Game Theory*, sections 3.4-3.5 (support enumeration,
-nondegeneracy, best-response polytopes).
+form, ch. 3 of *Algorithmic Game Theory*: nondegenerate games (Definition 3.2, Proposition 3.3),
+support enumeration (Algorithm 3.4), best-response polytopes and their labels (section 3.5, as
+in :mod:`gametheory.algorithms.exact`).
 
 N. J. Higham (2002), *Accuracy and Stability of Numerical Algorithms*, 2nd ed., SIAM, ch. 3.
 
