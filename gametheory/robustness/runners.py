@@ -5,8 +5,9 @@ A runner has one method, ``map(function, tasks, progress=None, sizes=None)``, wh
 they finish in; so a run's result does not depend on the runner (see :mod:`.smaa`).
 
 - :class:`LocalRunner` with ``workers=1`` runs in this process; with more, in a pool of worker
-  processes (:class:`concurrent.futures.ProcessPoolExecutor`). Workers ignore Ctrl-C; the
-  parent cancels what is left and re-raises :class:`KeyboardInterrupt`.
+  processes (:class:`concurrent.futures.ProcessPoolExecutor`; forked where the platform allows
+  it and the parent has no other thread, else spawned). Workers ignore Ctrl-C; the parent
+  cancels what is left and re-raises :class:`KeyboardInterrupt`.
 - :class:`DaskRunner` submits the same tasks to an existing Dask distributed scheduler
   (``pip install "gametheory[distributed]"``), following ``distributed.Client`` conventions.
   On a cluster of many machines each task (one chunk, :data:`~.smaa.CHUNK` samples, a few
@@ -84,8 +85,14 @@ class LocalRunner:
             return out
         import concurrent.futures as futures
         import multiprocessing
+        import threading
 
-        context = multiprocessing.get_context("spawn")
+        # fork starts a worker in milliseconds (the parent's imports are inherited); it is only
+        # safe without other threads, so a threaded parent (a notebook, a Dask client) spawns.
+        method = "fork" if (
+            "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        ) else "spawn"
+        context = multiprocessing.get_context(method)
         results: list[Any] = [None] * len(tasks)
         pool = futures.ProcessPoolExecutor(
             max_workers=min(self.workers, len(tasks)),

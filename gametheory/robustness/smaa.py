@@ -175,9 +175,13 @@ class ChunkSummary:
     samples: int
     pure: np.ndarray  # (m, n) int: samples in which each pure profile is an equilibrium
     supports: dict[tuple[int, int], int]  # (row mask, column mask) -> samples with one
-    values: dict[tuple[int, int], list[np.ndarray]]  # per mixed support pair: rows x|y|payoffs
+    # Per mixed support pair: the support's probabilities and the payoffs, one row per
+    # equilibrium, as float32 (for quantiles and histograms: small to ship between processes),
+    # and their float64 sums (for the means).
+    values: dict[tuple[int, int], list[np.ndarray]]
     counts: dict[int, int]  # number of equilibria -> samples
     fallback: int  # samples solved by the exact solver
+    sums: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
 
 
 def run_chunk(sampler: Sampler, seed: int, chunk: int, size: int) -> ChunkSummary:
@@ -201,19 +205,31 @@ def run_chunk(sampler: Sampler, seed: int, chunk: int, size: int) -> ChunkSummar
     supports: dict[tuple[int, int], int] = {}
     values: dict[tuple[int, int], list[np.ndarray]] = {}
     pairs = row_bits.astype(np.int64) * (1 << n) + col_bits.astype(np.int64)
+    sums: dict[tuple[int, int], np.ndarray] = {}
     table = np.column_stack([result.x, result.y, result.payoffs])
     for key in np.unique(pairs):
         mask = pairs == key
         pair = (int(key) >> n, int(key) & ((1 << n) - 1))
         supports[pair] = int(np.unique(result.game[mask]).size)
         if not one[mask][0]:
-            values[pair] = [table[mask]]
+            data = table[mask][:, _columns(pair, m, n)]
+            values[pair] = [data.astype(np.float32)]
+            sums[pair] = data.sum(axis=0)
     counts: dict[int, int] = {}
     numbers, how_many = np.unique(result.n_equilibria, return_counts=True)
     for k, c in zip(numbers.tolist(), how_many.tolist(), strict=True):
         counts[int(k)] = int(c)
     return ChunkSummary(
-        size, pure, supports, values, counts, int(np.count_nonzero(result.exact_fallback))
+        size, pure, supports, values, counts, int(np.count_nonzero(result.exact_fallback)), sums
+    )
+
+
+def _columns(pair: tuple[int, int], m: int, n: int) -> list[int]:
+    """The columns of x | y | payoffs kept for a support pair: its support, then the payoffs."""
+    return (
+        [j for j in range(m) if pair[0] >> j & 1]
+        + [m + j for j in range(n) if pair[1] >> j & 1]
+        + [m + n, m + n + 1]
     )
 
 
@@ -229,6 +245,8 @@ def merge(parts: Sequence[ChunkSummary]) -> ChunkSummary:
             total.supports[key] = total.supports.get(key, 0) + c
         for key, arrays in part.values.items():
             total.values.setdefault(key, []).extend(arrays)
+        for key, row in part.sums.items():
+            total.sums[key] = total.sums[key] + row if key in total.sums else row.copy()
         for key, c in part.counts.items():
             total.counts[key] = total.counts.get(key, 0) + c
     return total
@@ -467,19 +485,21 @@ def _support_stats(total: ChunkSummary, m: int, n: int) -> tuple[SupportStats, .
         cols = tuple(j for j in range(n) if cmask >> j & 1)
         arrays = total.values.get((rmask, cmask))
         if arrays:
-            data = np.concatenate(arrays)
-            mean = tuple(float(v) for v in data.mean(axis=0))
-            quantiles = tuple(
-                tuple(float(v) for v in column)
-                for column in np.quantile(data, QUANTILES, axis=0).T
-            )
-            histograms = tuple(
-                tuple(int(c) for c in np.histogram(data[:, k], bins=BINS, range=(0, 1))[0])
-                for k in range(m + n)
-            )
-            out.append(
-                SupportStats((rows, cols), count, len(data), mean, quantiles, histograms)
-            )
+            # Full-width columns (x | y | payoffs); outside the support a probability is 0.
+            data = np.concatenate(arrays).astype(np.float64)
+            kept = _columns((rmask, cmask), m, n)
+            mean, quantiles = [0.0] * (m + n + 2), [(0.0,) * len(QUANTILES)] * (m + n + 2)
+            histograms = [(0,) * BINS] * (m + n)
+            for k, column in enumerate(kept):
+                mean[column] = float(total.sums[(rmask, cmask)][k] / len(data))
+                quantiles[column] = tuple(float(v) for v in np.quantile(data[:, k], QUANTILES))
+                if column < m + n:
+                    histograms[column] = tuple(
+                        int(c) for c in np.histogram(data[:, k], bins=BINS, range=(0, 1))[0]
+                    )
+            out.append(SupportStats(
+                (rows, cols), count, len(data), tuple(mean), tuple(quantiles), tuple(histograms)
+            ))
         else:
             out.append(SupportStats((rows, cols), count, count))
     out.sort(key=lambda s: (-s.count, len(s.supports[0]), s.supports))
