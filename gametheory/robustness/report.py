@@ -14,7 +14,8 @@ JSON contract (scripts rely on it; extend, never break)
 ``rests_on`` (comparisons ``{"player", "better", "worse", "settled"}``); ``supports``: each
 with ``supports`` (player -> list of strategy ids), ``share``, ``count``, and for mixed pairs
 ``probabilities`` and ``payoffs`` (``mean`` and ``quantiles``, floats as decimal strings);
-``unique_share``; ``equilibrium_counts`` (number of equilibria -> samples); ``exact_fallback``
+``unique_share``; ``equilibrium_sets`` (each set of equilibria found together in a sample,
+as ``equilibria``, a list of supports, with ``share`` and ``count``); ``equilibrium_counts`` (number of equilibria -> samples); ``exact_fallback``
 (samples solved by the exact solver); ``distributions`` (parameters mode: name -> distribution);
 ``open_comparisons`` (each ``{"player", "outcomes": [profile, profile], "source"}``).
 """
@@ -108,6 +109,17 @@ def robustness_json(result: Any) -> dict[str, Any]:
         "outcomes": outcomes,
         "supports": supports,
         "unique_share": _share(result.equilibrium_counts.get(1, 0), n),
+        "equilibrium_sets": [
+            {
+                "equilibria": [
+                    {p: [strategies[i][j] for j in pair[i]] for i, p in enumerate(players)}
+                    for pair in pairs
+                ],
+                "share": _share(c, n),
+                "count": c,
+            }
+            for pairs, c in result.equilibrium_sets
+        ],
         "equilibrium_counts": {str(k): c for k, c in result.equilibrium_counts.items()},
         "exact_fallback": result.fallback,
         "distributions": dict(result.distributions),
@@ -275,6 +287,16 @@ def robustness_document(result: Any) -> Any:
             ("supports", "quantity", "mean", "5%", "median", "95%"), tuple(rows),
             caption="Mixed equilibria: distribution over the samples",
         ))
+    if result.equilibrium_sets:
+        blocks.append(Table(
+            ("share", "equilibria (supports)"),
+            tuple(
+                (_shown(c, n),
+                 " | ".join(_pair_text(strategies, pair) for pair in pairs) or "none")
+                for pairs, c in result.equilibrium_sets
+            ),
+            caption="Share of samples by their whole set of equilibria",
+        ))
     numbers = ", ".join(
         f"{k}: {_shown(c, n)}" for k, c in result.equilibrium_counts.items()
     )
@@ -285,6 +307,10 @@ def robustness_document(result: Any) -> Any:
     if result.verdicts is not None:
         blocks += verdict_blocks(result.verdicts)
     return Document(tuple(blocks), title=f"Robustness: {result.title}")
+
+
+def _pair_text(strategies: Any, pair: Any) -> str:
+    return " / ".join(", ".join(strategies[i][j] for j in pair[i]) for i in range(2))
 
 
 def _five(s: Any, column: int) -> tuple[str, str, str, str]:

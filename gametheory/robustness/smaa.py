@@ -182,6 +182,8 @@ class ChunkSummary:
     counts: dict[int, int]  # number of equilibria -> samples
     fallback: int  # samples solved by the exact solver
     sums: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+    # The set of support pairs of each sample's equilibria -> samples with exactly that set.
+    sets: dict[tuple[tuple[int, int], ...], int] = field(default_factory=dict)
 
 
 def run_chunk(sampler: Sampler, seed: int, chunk: int, size: int) -> ChunkSummary:
@@ -215,12 +217,19 @@ def run_chunk(sampler: Sampler, seed: int, chunk: int, size: int) -> ChunkSummar
             data = table[mask][:, _columns(pair, m, n)]
             values[pair] = [data.astype(np.float32)]
             sums[pair] = data.sum(axis=0)
+    sets: dict[tuple[tuple[int, int], ...], int] = {}
+    offsets = result.offsets.tolist()
+    keys = pairs.tolist()
+    for g in range(size):
+        found = tuple(sorted({(k >> n, k & ((1 << n) - 1)) for k in keys[offsets[g]:offsets[g + 1]]}))
+        sets[found] = sets.get(found, 0) + 1
     counts: dict[int, int] = {}
     numbers, how_many = np.unique(result.n_equilibria, return_counts=True)
     for k, c in zip(numbers.tolist(), how_many.tolist(), strict=True):
         counts[int(k)] = int(c)
     return ChunkSummary(
-        size, pure, supports, values, counts, int(np.count_nonzero(result.exact_fallback)), sums
+        size, pure, supports, values, counts, int(np.count_nonzero(result.exact_fallback)), sums,
+        sets,
     )
 
 
@@ -245,6 +254,8 @@ def merge(parts: Sequence[ChunkSummary]) -> ChunkSummary:
             total.supports[key] = total.supports.get(key, 0) + c
         for key, arrays in part.values.items():
             total.values.setdefault(key, []).extend(arrays)
+        for key, c in part.sets.items():
+            total.sets[key] = total.sets.get(key, 0) + c
         for key, row in part.sums.items():
             total.sums[key] = total.sums[key] + row if key in total.sums else row.copy()
         for key, c in part.counts.items():
@@ -283,6 +294,10 @@ class RobustnessResult:
         Pairs of supports that carry an equilibrium in some sample, most frequent first.
     equilibrium_counts : dict of int to int
         Number of equilibria (extreme equilibria for degenerate samples) -> samples.
+    equilibrium_sets : tuple of (tuple of support pairs, int)
+        Each set of support pairs that is exactly the set of a sample's equilibria, with its
+        number of samples, most frequent first (a support pair is two tuples of strategy
+        indices).
     fallback : int
         Samples solved by the exact solver (no certified float margin).
     verdicts : RankVerdicts or None
@@ -303,6 +318,7 @@ class RobustnessResult:
     equilibrium_counts: dict[int, int]
     fallback: int
     verdicts: Any = None
+    equilibrium_sets: tuple[tuple[tuple[tuple[tuple[int, ...], tuple[int, ...]], ...], int], ...] = ()
     distributions: tuple[tuple[str, str], ...] = ()
     open_comparisons: tuple[Any, ...] = field(default=())
 
@@ -422,6 +438,7 @@ def robustness(
         equilibrium_counts=dict(sorted(total.counts.items())),
         fallback=total.fallback,
         verdicts=verdicts,
+        equilibrium_sets=_sets(total, m, n),
         distributions=drawn,
         open_comparisons=tuple(judgements.open) if judgements else (),
     )
@@ -476,6 +493,16 @@ def _parameter_sampler(
         for (name, text), (_, _, args) in zip(chosen.items(), dists, strict=True)
     )
     return sampler, shown
+
+
+def _sets(total: ChunkSummary, m: int, n: int) -> tuple[Any, ...]:
+    def pair(key: tuple[int, int]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return (tuple(j for j in range(m) if key[0] >> j & 1),
+                tuple(j for j in range(n) if key[1] >> j & 1))
+
+    out = [(tuple(pair(k) for k in keys), c) for keys, c in total.sets.items()]
+    out.sort(key=lambda item: (-item[1], len(item[0]), item[0]))
+    return tuple(out)
 
 
 def _support_stats(total: ChunkSummary, m: int, n: int) -> tuple[SupportStats, ...]:
