@@ -52,12 +52,10 @@ def _check_against_exact(result: BatchResult, g: int) -> None:
     game = result.to_game(g)
     reference = exact_equilibria(game)
     mine = result.exact_equilibria(g)
-    if result.exact_fallback[g]:
-        assert _profiles(mine) == _profiles(reference.equilibria)
-    else:
-        # Solved in floating point: certified nondegenerate, so the sets are equal.
-        assert reference.status == "ok", "a game solved in floats must be nondegenerate"
-        assert _profiles(mine) == _profiles(reference.equilibria)
+    # Every game: the same extreme equilibria (for a nondegenerate game: all equilibria).
+    assert _profiles(mine) == _profiles(reference.equilibria)
+    # Not degenerate means certified nondegenerate; degenerate means proven degenerate.
+    assert result.degenerate[g] == (reference.status == "degenerate")
     assert result.n_equilibria[g] == len(mine)
     rows = range(*result.rows(g).indices(len(result.game)))
     assert list(result.game[result.rows(g)]) == [g] * len(mine)
@@ -131,20 +129,49 @@ def test_battle_of_the_sexes_payoffs_exact():
     )
 
 
-def test_degenerate_game_with_a_continuum_falls_back():
+@pytest.mark.parametrize(("shift", "fallback"), [(0.0, False), (0.1, True)])
+def test_degenerate_game_with_a_continuum(shift, fallback):
     # Column is indifferent everywhere; the row player's best reply switches at y = (1/2, 1/2):
     # one component with four extreme equilibria (gametheory.algorithms.exact's example).
-    result = solve_batch([[[1.0, 1.0], [0.0, 2.0]]], [[[1.0, 1.0], [1.0, 1.0]]])
-    assert result.exact_fallback.tolist() == [True]
+    # Integer payoffs are solved in the batch by exact vertex enumeration; adding 0.1 (not a
+    # dyadic fraction with few bits) leaves only the float path, hence the exact solver.
+    a = np.array([[[1.0, 1.0], [0.0, 2.0]]]) + shift
+    result = solve_batch(a, np.ones((1, 2, 2)) + shift)
+    assert result.exact_fallback.tolist() == [fallback]
+    assert result.degenerate.tolist() == [True]
     assert result.n_equilibria.tolist() == [4]
     assert result.in_continuum.all()
+    _check_against_exact(result, 0)
+
+
+def test_degenerate_game_with_an_isolated_and_a_continuum_component():
+    # Worked out by hand. (top, left) is a strict pure equilibrium. Against the bottom row the
+    # column player is indifferent (B's bottom row is 0), and the bottom row is a best reply
+    # exactly when 2 y3 >= 2 y1 + y2: a triangle of column strategies with extreme points
+    # (0, 0, 1), (1/2, 0, 1/2) and (0, 2/3, 1/3), one component of three extreme equilibria.
+    a = [[[2.0, 2.0, 0.0], [0.0, 1.0, 2.0]]]
+    b = [[[2.0, 0.0, 1.0], [0.0, 0.0, 0.0]]]
+    result = solve_batch(a, b)
+    assert result.degenerate.tolist() == [True]
+    assert result.exact_fallback.tolist() == [False]  # integer: solved in the batch
+    found = {
+        (eq.profile, bool(flag))
+        for eq, flag in zip(result.exact_equilibria(0), result.in_continuum, strict=True)
+    }
+    bottom = (F(0), F(1))
+    assert found == {
+        (((F(1), F(0)), (F(1), F(0), F(0))), False),
+        ((bottom, (F(0), F(0), F(1))), True),
+        ((bottom, (H, F(0), H)), True),
+        ((bottom, (F(0), F(2, 3), T3)), True),
+    }
     _check_against_exact(result, 0)
 
 
 def test_fallback_false_marks_unsolved_games():
     a = np.array([[[1.0, 1.0], [0.0, 2.0]], [[1.0, -1.0], [-1.0, 1.0]]])
     b = np.array([[[1.0, 1.0], [1.0, 1.0]], [[-1.0, 1.0], [1.0, -1.0]]])
-    result = solve_batch(a, b, fallback=False)
+    result = solve_batch(a + 0.1, b + 0.1, fallback=False)  # not integer: no exact path
     assert result.exact_fallback.tolist() == [True, False]
     assert result.solved.tolist() == [False, True]
     assert result.n_equilibria.tolist() == [0, 1]

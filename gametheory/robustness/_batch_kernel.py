@@ -137,6 +137,26 @@ def side_signs(mt: np.ndarray, k: int, err: np.ndarray) -> tuple[np.ndarray, ...
     det : numpy.ndarray, shape (C(p, k), C(q, k), G)
         ``D``.
     """
+    cof, det, losses = _values(mt, k)
+    # pos: every value certified with the sign of a positive D; neg: of a negative D;
+    # any_pos / any_neg: some value certified on that side.
+    pos = det > err
+    neg = det < -err
+    any_pos, any_neg = pos.copy(), neg.copy()
+    for value in (*cof, *losses):
+        above, below = value > err, value < -err
+        pos &= above
+        neg &= below
+        any_pos |= above
+        any_neg |= below
+    valid = pos | neg
+    singular = (det == 0) & (err == 0)
+    uncertain = ~valid & ~(any_pos & any_neg) & ~singular
+    return valid, uncertain, cof, det
+
+
+def _values(mt: np.ndarray, k: int) -> tuple[list[np.ndarray], np.ndarray, list[np.ndarray]]:
+    """``C`` (k arrays), ``D`` and the losses ``-T_o`` (one per column outside ``T``)."""
     p, q, _ = mt.shape
     s_tab, t_tab = subsets(p, k), subsets(q, k)
     outside = complements(q, k)
@@ -148,27 +168,57 @@ def side_signs(mt: np.ndarray, k: int, err: np.ndarray) -> tuple[np.ndarray, ...
     else:
         cof = _cofactors([[blk[r, i] - base[i] for i in range(k)] for r in range(1, k)], k)
     det = sum(cof[1:], cof[0])
-
-    # pos: every value certified with the sign of a positive D; neg: of a negative D;
-    # any_pos / any_neg: some value certified on that side.
-    pos = det > err
-    neg = det < -err
-    any_pos, any_neg = pos.copy(), neg.copy()
-    values = list(cof)
+    losses = []
     for o in range(q - k):
         # Column outside[t, o] of every pair: the gain T_o, which must have the sign of -D.
         col = mt[s_tab.T[:, :, None], outside[None, :, o][:, None, :]]  # (k, nS, nT, G)
         gain = cof[0] * (col[0] - base[0])
         for i in range(1, k):
             gain += cof[i] * (col[i] - base[i])
-        values.append(np.negative(gain, out=gain))
-    for value in values:
-        above, below = value > err, value < -err
-        pos &= above
-        neg &= below
-        any_pos |= above
-        any_neg |= below
-    valid = pos | neg
-    singular = (det == 0) & (err == 0)
-    uncertain = ~valid & ~(any_pos & any_neg) & ~singular
-    return valid, uncertain, cof, det
+        losses.append(np.negative(gain, out=gain))
+    return cof, det, losses
+
+
+def side_vertices(mt: np.ndarray, k: int) -> dict[str, np.ndarray]:
+    """The vertices of one side's best-response polytope from its size-k bases, exactly.
+
+    Only for games whose values are computed exactly (:func:`exact_games`, for this ``k``):
+    then a basis is *feasible* when ``D != 0`` and every ``C_i`` and loss ``-T_o`` is zero or
+    has the sign of ``D``; its solution ``C / D`` is a vertex (scaled to a mixed strategy) of
+    the best-response polytope (von Stengel 2007, section 3.5), and every vertex but the
+    origin is the solution of some feasible basis (its tight constraints have full rank).
+    A vertex's labels, its tight constraints, determine it.
+
+    Returns
+    -------
+    dict of numpy.ndarray, one entry per feasible basis
+        ``s``, ``t``, ``g``: the basis (indices into :func:`subsets` of the own and the
+        opponent's strategies) and the game; ``own_zero``: bit mask of the own strategies
+        with probability 0; ``opp_tight``: bit mask of the opponent's best replies;
+        ``probabilities``: ``C / D``, shape (N, k).
+    """
+    p, q, _ = mt.shape
+    s_tab, t_tab, outside = subsets(p, k), subsets(q, k), complements(q, k)
+    cof, det, losses = _values(mt, k)
+    sign = np.sign(det)
+    feasible = det != 0
+    for value in (*cof, *losses):
+        feasible &= value * sign >= 0
+    s, t, g = np.nonzero(feasible)
+    at = (s, t, g)
+    bits = np.int64(1) << np.arange(max(p, q), dtype=np.int64)
+    own_zero = ((1 << p) - 1) & ~bits[s_tab].sum(axis=1)[s]
+    for i in range(k):
+        own_zero |= np.where(cof[i][at] == 0, bits[s_tab[s, i]], 0)
+    opp_tight = bits[t_tab].sum(axis=1)[t]
+    for o, loss in enumerate(losses):
+        opp_tight |= np.where(loss[at] == 0, bits[outside[t, o]], 0)
+    probabilities = np.stack([c[at] for c in cof], axis=1) / det[at][:, None]
+    return {
+        "s": s,
+        "t": t,
+        "g": g,
+        "own_zero": own_zero,
+        "opp_tight": opp_tight,
+        "probabilities": probabilities,
+    }

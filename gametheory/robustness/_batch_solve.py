@@ -61,105 +61,75 @@ def solve_arrays(
     sa, int_a, spread_a, ok_a = _scaled(a)
     sb, int_b, spread_b, ok_b = _scaled(b)
     uncertain = ~(ok_a & ok_b)
-    records: list[tuple[np.ndarray, ...]] = []
+    exact_all = ok_a & ok_b & (m + n <= 62)  # label masks fit in int64
+    blocks: list[dict[str, np.ndarray]] = []
     for start in range(0, n_games, chunk_size):
-        stop = min(start + chunk_size, n_games)
-        bt = np.ascontiguousarray(sb[start:stop].transpose(1, 2, 0))  # (m, n, Gc)
-        at = np.ascontiguousarray(sa[start:stop].transpose(2, 1, 0))  # (n, m, Gc)
+        sl = slice(start, min(start + chunk_size, n_games))
+        bt = np.ascontiguousarray(sb[sl].transpose(1, 2, 0))  # (m, n, Gc)
+        at = np.ascontiguousarray(sa[sl].transpose(2, 1, 0))  # (n, m, Gc)
         for k in range(1, min(m, n) + 1):
-            sl = slice(start, stop)
-            err_b = error_bound(k, spread_b[sl], exact_games(k, int_b[sl], spread_b[sl]))
-            err_a = error_bound(k, spread_a[sl], exact_games(k, int_a[sl], spread_a[sl]))
-            valid_x, unsure_x, cof_x, det_x = side_signs(bt, k, err_b)  # (nI, nJ, Gc)
-            valid_y, unsure_y, cof_y, det_y = side_signs(at, k, err_a)  # (nJ, nI, Gc)
-            uncertain[start:stop] |= unsure_x.any(axis=(0, 1)) | unsure_y.any(axis=(0, 1))
+            exact_b = exact_games(k, int_b[sl], spread_b[sl])
+            exact_a = exact_games(k, int_a[sl], spread_a[sl])
+            exact_all[sl] &= exact_a & exact_b
+            valid_x, unsure_x, cof_x, det_x = side_signs(
+                bt, k, error_bound(k, spread_b[sl], exact_b)
+            )
+            valid_y, unsure_y, cof_y, det_y = side_signs(
+                at, k, error_bound(k, spread_a[sl], exact_a)
+            )
+            uncertain[sl] |= unsure_x.any(axis=(0, 1)) | unsure_y.any(axis=(0, 1))
             i_idx, j_idx, g_idx = np.nonzero(valid_x & valid_y.transpose(1, 0, 2))
-            records.append(
-                (
-                    g_idx + start,
-                    subsets(m, k)[i_idx],
-                    subsets(n, k)[j_idx],
-                    _solution(cof_x, det_x, (i_idx, j_idx, g_idx)),
-                    _solution(cof_y, det_y, (j_idx, i_idx, g_idx)),
+            x = _solution(cof_x, det_x, (i_idx, j_idx, g_idx), subsets(m, k)[i_idx], m)
+            y = _solution(cof_y, det_y, (j_idx, i_idx, g_idx), subsets(n, k)[j_idx], n)
+            blocks.append(
+                _nondegenerate_block(
+                    g_idx + start, x, y, subsets(m, k)[i_idx], subsets(n, k)[j_idx]
                 )
             )
-    return _table(a, b, records, uncertain, fallback)
+    degenerate = uncertain & exact_all
+    blocks = [_select(block, ~uncertain[block["game"]]) for block in blocks]
+    if degenerate.any():
+        from ._batch_degenerate import degenerate_blocks
+
+        blocks.append(degenerate_blocks(sa, sb, np.flatnonzero(degenerate), chunk_size))
+    return _table(a, b, blocks, uncertain & ~exact_all, degenerate, fallback)
 
 
-def _solution(cof: list[np.ndarray], det: np.ndarray, at: tuple[np.ndarray, ...]) -> np.ndarray:
-    """The float probabilities ``C / D`` of the selected systems, shape (E, k)."""
-    return np.stack([c[at] for c in cof], axis=1) / det[at][:, None]
+def _solution(
+    cof: list[np.ndarray], det: np.ndarray, at: tuple[np.ndarray, ...], sets: np.ndarray, size: int
+) -> np.ndarray:
+    """The float probabilities ``C / D`` of the selected systems, shape (E, size)."""
+    out = np.zeros((len(det[at]), size))
+    values = np.stack([c[at] for c in cof], axis=1) / det[at][:, None]
+    np.put_along_axis(out, sets, values, axis=1)
+    return out
 
 
-def _table(
-    a: np.ndarray,
-    b: np.ndarray,
-    records: list[tuple[np.ndarray, ...]],
-    uncertain: np.ndarray,
-    fallback: bool,
-) -> dict[str, Any]:
-    n_games, m, n = a.shape
-    games, rows, cols, xs, ys, continuum = [], [], [], [], [], []
-    # Supports are kept from the index sets (exact), never re-derived from float values.
-    for g_idx, i_sets, j_sets, x_vals, y_vals in records:
-        keep = ~uncertain[g_idx]
-        g_idx, i_sets, j_sets = g_idx[keep], i_sets[keep], j_sets[keep]
-        count = len(g_idx)
-        x = np.zeros((count, m))
-        y = np.zeros((count, n))
-        np.put_along_axis(x, i_sets, x_vals[keep], axis=1)
-        np.put_along_axis(y, j_sets, y_vals[keep], axis=1)
-        rows.append(_indicator(i_sets, m))
-        cols.append(_indicator(j_sets, n))
-        games.append(g_idx)
-        xs.append(x)
-        ys.append(y)
-        continuum.append(np.zeros(count, dtype=bool))
-    solved = np.ones(n_games, dtype=bool)
-    fallen = np.flatnonzero(uncertain)
-    if fallback:
-        for g in fallen:
-            x, y, row_sup, col_sup, flags = _exact_rows(a[g], b[g])
-            games.append(np.full(len(x), g, dtype=np.intp))
-            rows.append(row_sup)
-            cols.append(col_sup)
-            xs.append(x)
-            ys.append(y)
-            continuum.append(flags)
-    else:
-        solved[fallen] = False
-    game = np.concatenate(games) if games else np.zeros(0, dtype=np.intp)
-    order = np.argsort(game, kind="stable")
-    game = game[order].astype(np.int64)
-    x = np.concatenate(xs)[order] if xs else np.zeros((0, m))
-    y = np.concatenate(ys)[order] if ys else np.zeros((0, n))
-    row_support = np.concatenate(rows)[order] if rows else np.zeros((0, m), dtype=bool)
-    col_support = np.concatenate(cols)[order] if cols else np.zeros((0, n), dtype=bool)
-    payoffs = np.stack(
-        [
-            np.einsum("em,emn,en->e", x, a[game], y),
-            np.einsum("em,emn,en->e", x, b[game], y),
-        ],
-        axis=1,
-    ).reshape(-1, 2)
-    counts = np.bincount(game, minlength=n_games).astype(np.int64)
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    table = {
-        "n_equilibria": counts,
-        "offsets": offsets,
-        "exact_fallback": uncertain,
-        "solved": solved,
+def _nondegenerate_block(
+    game: np.ndarray, x: np.ndarray, y: np.ndarray, rows: np.ndarray, cols: np.ndarray
+) -> dict[str, np.ndarray]:
+    m = x.shape[1]
+    row_support, col_support = _indicator(rows, m), _indicator(cols, y.shape[1])
+    # Nondegenerate: each support system is the basis of both vertices.
+    basis = _mask(row_support) | (_mask(col_support) << m)
+    return {
         "game": game,
-        "row_support": row_support,
-        "col_support": col_support,
         "x": x,
         "y": y,
-        "payoffs": payoffs,
-        "in_continuum": np.concatenate(continuum)[order] if continuum else np.zeros(0, bool),
+        "row_support": row_support,
+        "col_support": col_support,
+        "in_continuum": np.zeros(len(game), dtype=bool),
+        "x_basis": basis,
+        "y_basis": basis,
     }
-    for value in table.values():
-        value.setflags(write=False)
-    return table
+
+
+def _select(block: dict[str, np.ndarray], keep: np.ndarray) -> dict[str, np.ndarray]:
+    return {key: value[keep] for key, value in block.items()}
+
+
+def _mask(indicator: np.ndarray) -> np.ndarray:
+    return (indicator.astype(np.int64) << np.arange(indicator.shape[1], dtype=np.int64)).sum(axis=1)
 
 
 def _indicator(sets: np.ndarray, size: int) -> np.ndarray:
@@ -168,25 +138,81 @@ def _indicator(sets: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def _exact_rows(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
-    """One game through the exact solver: probabilities, supports, continuum flags."""
+def _table(
+    a: np.ndarray,
+    b: np.ndarray,
+    blocks_in: list[dict[str, np.ndarray]],
+    fallen: np.ndarray,
+    degenerate: np.ndarray,
+    fallback: bool,
+) -> dict[str, Any]:
+    n_games, m, n = a.shape
+    none = np.zeros((0, 0), dtype=np.intp)
+    empty = _nondegenerate_block(none.sum(axis=1), np.zeros((0, m)), np.zeros((0, n)), none, none)
+    blocks = [empty]
+    blocks += blocks_in
+    solved = ~fallen
+    degenerate = degenerate.copy()
+    for g in np.flatnonzero(fallen):
+        if fallback:
+            block, is_degenerate = _exact_block(g, a[g], b[g])
+            blocks.append(block)
+            degenerate[g] = is_degenerate
+            solved[g] = True
+    game = np.concatenate([block["game"] for block in blocks]).astype(np.int64)
+    order = np.argsort(game, kind="stable")
+    table = {
+        key: np.concatenate([block[key] for block in blocks])[order]
+        for key in ("x", "y", "row_support", "col_support", "in_continuum", "x_basis", "y_basis")
+    }
+    game = game[order]
+    x, y = table["x"], table["y"]
+    payoffs = np.stack(
+        [np.einsum("em,emn,en->e", x, a[game], y), np.einsum("em,emn,en->e", x, b[game], y)],
+        axis=1,
+    ).reshape(-1, 2)
+    counts = np.bincount(game, minlength=n_games).astype(np.int64)
+    table.update(
+        n_equilibria=counts,
+        offsets=np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+        exact_fallback=fallen,
+        degenerate=degenerate,
+        solved=solved,
+        game=game,
+        payoffs=payoffs,
+    )
+    for value in table.values():
+        value.setflags(write=False)
+    return table
+
+
+def _exact_block(g: int, a: np.ndarray, b: np.ndarray) -> tuple[dict[str, np.ndarray], bool]:
+    """One game through the exact solver, as a table block; and whether it is degenerate."""
     from fractions import Fraction
 
     from ..algorithms.exact import exact_equilibria
     from ..game import Game
 
+    m, n = a.shape
     game = Game.from_arrays(
         [[Fraction(float(v)) for v in row] for row in a],
         [[Fraction(float(v)) for v in row] for row in b],
     )
     result = exact_equilibria(game)
-    m, n = a.shape
-    x = np.array([[float(p) for p in eq.profile[0]] for eq in result.equilibria]).reshape(-1, m)
-    y = np.array([[float(p) for p in eq.profile[1]] for eq in result.equilibria]).reshape(-1, n)
-    row_sup = np.array([[p > 0 for p in eq.profile[0]] for eq in result.equilibria], dtype=bool)
-    col_sup = np.array([[p > 0 for p in eq.profile[1]] for eq in result.equilibria], dtype=bool)
-    flags = np.zeros(len(result.equilibria), dtype=bool)
+    profiles = [eq.profile for eq in result.equilibria]
+    flags = np.zeros(len(profiles), dtype=bool)
     for component in result.components:
         if not component.is_singleton:
             flags[list(component.equilibria)] = True
-    return x, y, row_sup.reshape(-1, m), col_sup.reshape(-1, n), flags
+    block = {
+        "game": np.full(len(profiles), g, dtype=np.int64),
+        "x": np.array([[float(p) for p in x] for x, _ in profiles]).reshape(-1, m),
+        "y": np.array([[float(p) for p in y] for _, y in profiles]).reshape(-1, n),
+        "row_support": np.array([[p > 0 for p in x] for x, _ in profiles], bool).reshape(-1, m),
+        "col_support": np.array([[p > 0 for p in y] for _, y in profiles], bool).reshape(-1, n),
+        "in_continuum": flags,
+        # The exact solver's equilibria are recomputed on demand: no bases.
+        "x_basis": np.zeros(len(profiles), dtype=np.int64),
+        "y_basis": np.zeros(len(profiles), dtype=np.int64),
+    }
+    return block, result.status == "degenerate"

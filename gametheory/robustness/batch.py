@@ -134,7 +134,12 @@ class BatchResult:
         Row ranges of each game's equilibria in the flat table.
     exact_fallback : numpy.ndarray of bool, shape (G,)
         True for the games whose float margin was too small (degenerate or nearly degenerate
-        games): they went to the exact solver ``gametheory.solve(game, "exact")``.
+        games) and that are not exactly integer: they went to the exact solver
+        ``gametheory.solve(game, "exact")``.
+    degenerate : numpy.ndarray of bool, shape (G,)
+        True for the games proven degenerate: integer games solved in the batch by exact
+        vertex enumeration, and fallback games the exact solver found degenerate. False for
+        the other games: proven nondegenerate (or, with ``fallback=False``, unsolved).
     solved : numpy.ndarray of bool, shape (G,)
         False only for fallback games when ``solve_batch(..., fallback=False)``: their
         equilibria are not in the table.
@@ -147,9 +152,15 @@ class BatchResult:
     payoffs : numpy.ndarray of float, shape (E, 2)
         The expected payoffs of the row and column player, as floats.
     in_continuum : numpy.ndarray of bool, shape (E,)
-        True for an extreme equilibrium of a fallback game that lies in a component with more
-        than one extreme equilibrium (a continuum); always False for other games, whose
-        equilibria are isolated.
+        True for an extreme equilibrium of a degenerate game that lies in a component with
+        more than one extreme equilibrium (a continuum); always False for nondegenerate games,
+        whose equilibria are isolated.
+    x_basis, y_basis : numpy.ndarray of int, shape (E,)
+        The support systems that define ``x`` and ``y`` exactly, as bit masks (bit ``i`` for
+        row ``i``, bit ``m + j`` for column ``j``): ``x`` is the unique mixed strategy on the
+        rows of ``x_basis`` that makes the column player indifferent among its columns, ``y``
+        likewise with the roles swapped. For a nondegenerate game both are the union of the
+        supports; 0 for a game solved by the exact solver (recomputed on demand).
     players : tuple of str
         The players' names used by :meth:`to_game`.
     strategies : tuple of tuple of str
@@ -161,6 +172,7 @@ class BatchResult:
     n_equilibria: np.ndarray
     offsets: np.ndarray
     exact_fallback: np.ndarray
+    degenerate: np.ndarray
     solved: np.ndarray
     game: np.ndarray
     row_support: np.ndarray
@@ -169,6 +181,8 @@ class BatchResult:
     y: np.ndarray
     payoffs: np.ndarray
     in_continuum: np.ndarray
+    x_basis: np.ndarray
+    y_basis: np.ndarray
     players: tuple[str, str] = ("Row", "Column")
     strategies: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
@@ -199,10 +213,10 @@ class BatchResult:
     def exact_equilibria(self, g: int) -> tuple[Equilibrium, ...]:
         """Game ``g``'s equilibria as exact, certified :class:`gametheory.Equilibrium` objects.
 
-        In the order of the flat table. For a game solved in floating point, each support
-        system is solved in rational arithmetic and the result certified by
-        :func:`gametheory.certify` (regret exactly 0); for a fallback game, the exact solver's
-        extreme equilibria are returned.
+        In the order of the flat table. For a game solved in the batch, the support systems
+        ``x_basis`` and ``y_basis`` are solved in rational arithmetic and the result certified
+        by :func:`gametheory.certify` (regret exactly 0); for a fallback game, the exact
+        solver's extreme equilibria are returned.
 
         Raises
         ------
@@ -225,14 +239,15 @@ class BatchResult:
             return exact_equilibria(game).equilibria
         a, b = game.matrices()
         found = []
+        m, n = self.shape
         for e in range(*self.rows(g).indices(len(self.game))):
-            rows = np.flatnonzero(self.row_support[e]).tolist()
-            cols = np.flatnonzero(self.col_support[e]).tolist()
-            x = _mixed(b[np.ix_(rows, cols)], rows, self.shape[0])
-            y = _mixed(a[np.ix_(rows, cols)].T, cols, self.shape[1])
+            x_rows, x_cols = _bits(int(self.x_basis[e]), m, n)
+            y_rows, y_cols = _bits(int(self.y_basis[e]), m, n)
+            x = _mixed(b[np.ix_(x_rows, x_cols)], x_rows, m)
+            y = _mixed(a[np.ix_(y_rows, y_cols)].T, y_cols, n)
             eq = certify(game, (x, y))
             if eq is None:  # pragma: no cover - would be a bug in the certificate
-                raise AssertionError(f"game {g}: support pair {rows}, {cols} is not certified")
+                raise AssertionError(f"game {g}: equilibrium {e} is not certified")
             found.append(eq)
         return tuple(found)
 
@@ -244,6 +259,10 @@ class BatchResult:
         if not -len(self) <= g < len(self):
             raise GameValueError(f"no game {g} among {len(self)}", key="game")
         return int(g) % len(self)
+
+
+def _bits(mask: int, m: int, n: int) -> tuple[list[int], list[int]]:
+    return [i for i in range(m) if mask >> i & 1], [j for j in range(n) if mask >> (m + j) & 1]
 
 
 def _mixed(block: np.ndarray, support: list[int], size: int) -> tuple[Fraction, ...]:
