@@ -673,7 +673,6 @@ def analyze(
     loaded = load(model, params, edits)
     from gametheory.analysis import analyze as run_analysis
     from gametheory.report import format_analysis
-
     from gametheory.robustness import verdicts_if_ranked
 
     analysis = run_analysis(loaded.game, method)

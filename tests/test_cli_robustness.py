@@ -116,5 +116,7 @@ def test_analyze_adds_rank_verdicts() -> None:
         (o["profile"]["US"], o["profile"]["Russia"]): o["order_share"]
         for o in data["rank_verdicts"]["outcomes"] if o["order_share"] != "0"
     }
-    assert shares == {("concede", "hard_demand"): "1/2", ("friendly_offer", "friendly_offer"): "1/4"}
+    assert shares == {
+        ("concede", "hard_demand"): "1/2", ("friendly_offer", "friendly_offer"): "1/4"
+    }
     assert "rank_verdicts" not in json.loads(run("analyze", "chicken", "-f", "json").stdout)

@@ -94,9 +94,9 @@ def test_same_seed_same_bytes_for_any_runner() -> None:
     assert one == two
     from gametheory.robustness import DaskRunner
 
-    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cl:
-        with DaskRunner(cl.scheduler_address) as runner:
-            dask = format_robustness(robustness(model, runner=runner, **kwargs), "json")
+    cluster = distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None)
+    with cluster, DaskRunner(cluster.scheduler_address) as runner:
+        dask = format_robustness(robustness(model, runner=runner, **kwargs), "json")
     assert dask == one
     assert json.loads(one)["samples"] == 2_500
 

@@ -374,7 +374,7 @@ def _find_cycle(direct: list[int]) -> list[int] | None:
             nxt = low.bit_length() - 1
             if state[nxt] == 1:
                 # trail holds worse-to-better; the cycle from nxt, reversed: best first.
-                loop = trail[trail.index(nxt):] + [nxt]
+                loop = [*trail[trail.index(nxt):], nxt]
                 return loop[::-1]
             if state[nxt] == 0:
                 state[nxt] = 1
@@ -430,7 +430,7 @@ def parse_distribution(
     Traceback (most recent call last):
     ...
     gametheory.errors.ModelError: d: unknown distribution 'normal' (did you mean 'uniform'?)
-    """  # noqa: E501
+    """
     from .model import parse_value
 
     match = _DISTRIBUTION.match(text) if isinstance(text, str) else None

@@ -15,8 +15,10 @@ JSON contract (scripts rely on it; extend, never break)
 with ``supports`` (player -> list of strategy ids), ``share``, ``count``, and for mixed pairs
 ``probabilities`` and ``payoffs`` (``mean`` and ``quantiles``, floats as decimal strings);
 ``unique_share``; ``equilibrium_sets`` (each set of equilibria found together in a sample,
-as ``equilibria``, a list of supports, with ``share`` and ``count``); ``equilibrium_counts`` (number of equilibria -> samples); ``exact_fallback``
-(samples solved by the exact solver); ``distributions`` (parameters mode: name -> distribution);
+as ``equilibria``, a list of supports, with ``share`` and ``count``); ``equilibrium_counts``
+(number of equilibria -> samples); ``exact_fallback`` (samples solved by the exact solver);
+``distributions`` (parameters mode: name -> distribution); ``dominance`` (strict dominance in
+every reading);
 ``open_comparisons`` (each ``{"player", "outcomes": [profile, profile], "source"}``).
 """
 

@@ -221,7 +221,8 @@ def run_chunk(sampler: Sampler, seed: int, chunk: int, size: int) -> ChunkSummar
     offsets = result.offsets.tolist()
     keys = pairs.tolist()
     for g in range(size):
-        found = tuple(sorted({(k >> n, k & ((1 << n) - 1)) for k in keys[offsets[g]:offsets[g + 1]]}))
+        here = keys[offsets[g]:offsets[g + 1]]
+        found = tuple(sorted({(k >> n, k & ((1 << n) - 1)) for k in here}))
         sets[found] = sets.get(found, 0) + 1
     counts: dict[int, int] = {}
     numbers, how_many = np.unique(result.n_equilibria, return_counts=True)
@@ -318,7 +319,7 @@ class RobustnessResult:
     equilibrium_counts: dict[int, int]
     fallback: int
     verdicts: Any = None
-    equilibrium_sets: tuple[tuple[tuple[tuple[tuple[int, ...], tuple[int, ...]], ...], int], ...] = ()
+    equilibrium_sets: tuple[tuple[tuple[Any, ...], int], ...] = ()
     distributions: tuple[tuple[str, str], ...] = ()
     open_comparisons: tuple[Any, ...] = field(default=())
 
