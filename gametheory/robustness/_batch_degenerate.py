@@ -62,7 +62,10 @@ def _vertices(mt: np.ndarray, p: int, q: int, row_player: bool) -> dict[str, np.
         np.concatenate(parts) for parts in zip(*found, strict=True)
     )
     # One vertex per (game, labels): its tight constraints determine it.
-    _, first = np.unique(np.stack([game, labels], axis=1), axis=0, return_index=True)
+    order = np.lexsort((labels, game))
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (game[order[1:]] != game[order[:-1]]) | (labels[order[1:]] != labels[order[:-1]])
+    first = order[new]
     return {
         "game": game[first],
         "labels": labels[first],
