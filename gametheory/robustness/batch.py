@@ -1,9 +1,11 @@
 """Every Nash equilibrium of many small bimatrix games of one shape, vectorised and certified.
 
 The batch solver is the engine of the cardinal robustness analysis (SMAA): it solves ``G``
-two-player games of one shape ``m x n`` at once with numpy, vectorised over the games, and hands
-every game whose floating-point margin is too small to the exact solver
-(:func:`gametheory.solve` with ``method="exact"``).
+two-player games of one shape ``m x n`` at once with numpy, vectorised over the games. A game
+whose floating-point margin is too small is degenerate or nearly so: if its payoffs are
+integers (after a power-of-two scaling) it is solved in the batch by exact vertex
+enumeration, otherwise it goes to the exact solver (:func:`gametheory.solve` with
+``method="exact"``).
 
 Input and exactness
 -------------------
@@ -43,10 +45,20 @@ Each pair ``(S, T)`` of one player is a *basis* of that player's best-response p
 Stengel 2007, section 3.5). It is classified as *valid* (``D`` and every ``C_i`` and ``-T_j``
 certified nonzero with one sign: a mixed strategy with support exactly ``S`` against which
 exactly ``T`` are the opponent's best replies), *infeasible* (two values certified with
-opposite signs), *singular* (``D`` exactly 0) or *uncertain* (anything else). A game with an
-uncertain basis, for either player, goes to the exact solver; in any other game the equilibria
-are the pairs ``(I, J)`` valid for the row player as ``(I, J)`` and for the column player as
-``(J, I)``.
+opposite signs), *singular* (``D`` exactly 0) or *uncertain* (anything else). In a game
+without an uncertain basis, for either player, the equilibria are the pairs ``(I, J)`` valid
+for the row player as ``(I, J)`` and for the column player as ``(J, I)``. A game with an
+uncertain basis is solved again:
+
+- if every value of the game is computed exactly (integer-scaled, bound zero), an uncertain
+  basis is a feasible one with an exact zero: the game is degenerate (``degenerate`` True).
+  Its feasible bases give every vertex of both best-response polytopes with its exact labels
+  (tight constraints; the labels determine the vertex), and its extreme equilibria are the
+  completely labelled vertex pairs (von Stengel 2007, section 3.5; Avis, Rosenberg, Savani and
+  von Stengel 2010), all in the batch (:mod:`._batch_degenerate`). ``x_basis`` and
+  ``y_basis`` record the bases from which :meth:`BatchResult.exact_equilibria` recomputes
+  the vertices in rational arithmetic;
+- otherwise the game goes to the exact solver (``exact_fallback`` True).
 
 Certified facts (the contract)
 ------------------------------
@@ -71,13 +83,16 @@ For a game not marked in ``exact_fallback``:
   :meth:`BatchResult.exact_equilibria`, which solves each support system in rational
   arithmetic and certifies the result with :func:`gametheory.certify` (regret exactly 0).
 
-For a game marked in ``exact_fallback`` (a margin not certified: a degenerate or nearly
-degenerate game), the equilibria are the *extreme* equilibria found by the exact solver, with
+For a degenerate game (``degenerate`` True) and for a game marked in ``exact_fallback`` (a
+margin not certified: a degenerate or nearly degenerate game that is not integer), the
+equilibria listed are the *extreme* equilibria, the same set as the exact solver's, with
 ``in_continuum`` True for those that lie in a component with more than one extreme equilibrium
-(a continuum of equilibria: the whole component is then the union of its maximal Nash subsets,
-see :class:`gametheory.Component`); their supports are exact, their probabilities the floats
-nearest to the exact fractions. Random games with continuous payoffs practically never fall
-back; games with many ties (small integer payoffs) mostly do, and then cost an exact solve each.
+(a continuum of equilibria: two extreme equilibria sharing a vertex lie in one maximal Nash
+subset, the product of the convex hulls of its vertices; see :class:`gametheory.Component`).
+Their supports are exact (from exact labels, or from the exact solver), their probabilities
+floats. Random games with continuous payoffs practically never fall back; integer games with
+ties are degenerate and solved in the batch; non-integer games with exact ties (decimals such as
+0.1, which are not short binary fractions) go to the exact solver, one exact solve each.
 
 References
 ----------
@@ -85,6 +100,9 @@ B. von Stengel (2007), Equilibrium computation for two-player games in strategic
 form, ch. 3 of *Algorithmic Game Theory*: nondegenerate games (Definition 3.2, Proposition 3.3),
 support enumeration (Algorithm 3.4), best-response polytopes and their labels (section 3.5, as
 in :mod:`gametheory.algorithms.exact`).
+
+D. Avis, G. D. Rosenberg, R. Savani and B. von Stengel (2010), Enumeration of Nash equilibria
+for two-player games, *Economic Theory* 42, 9-37.
 
 N. J. Higham (2002), *Accuracy and Stability of Numerical Algorithms*, 2nd ed., SIAM, ch. 3.
 
