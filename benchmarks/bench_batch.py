@@ -16,14 +16,18 @@ one core. This script
 
 numpy runs single-threaded (``OPENBLAS_NUM_THREADS=1`` and friends are set before numpy is
 imported; the batch solver calls no BLAS anyway). Payoffs are independent uniform floats in
-[0, 1) from ``numpy.random.default_rng(seed)`` (``--kind uniform``), or integers 0..9 with
-frequent ties (``--kind integer``: many degenerate games, a stress test of the fallback).
+[0, 1) from ``numpy.random.default_rng([seed, m, n])`` (``--kind uniform``: nondegenerate,
+no fallback), integers 0..9 (``--kind integer``: most games degenerate, solved in the batch by
+exact vertex enumeration) or tenths 0.0..0.9 (``--kind decimal``: the same ties in numbers
+that are not short binary fractions, so the degenerate games go to the exact solver: the
+worst case).
 
 Run it from the repository root::
 
     python benchmarks/bench_batch.py                      # everything, about a minute
     python benchmarks/bench_batch.py --repeat 3 --shapes 4x4
     python benchmarks/bench_batch.py --kind integer --games 20000
+    python benchmarks/bench_batch.py --kind decimal --games 2000 --repeat 1
 """
 
 from __future__ import annotations
@@ -46,9 +50,10 @@ def _games(kind: str, count: int, m: int, n: int, seed: int):
     rng = np.random.default_rng([seed, m, n])
     if kind == "uniform":
         return rng.random((count, m, n)), rng.random((count, m, n))
+    scale = 1.0 if kind == "integer" else 0.1
     return (
-        rng.integers(0, 10, (count, m, n)).astype(float),
-        rng.integers(0, 10, (count, m, n)).astype(float),
+        rng.integers(0, 10, (count, m, n)) * scale,
+        rng.integers(0, 10, (count, m, n)) * scale,
     )
 
 
@@ -77,6 +82,7 @@ def _headline(args: argparse.Namespace) -> None:
         )
     print(
         f"  equilibria {int(result.n_equilibria.sum())}, "
+        f"degenerate {int(result.degenerate.sum())} games, "
         f"exact fallback {int(result.exact_fallback.sum())} games"
     )
 
@@ -113,7 +119,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs of the 4x4 headline")
     parser.add_argument("--shapes", nargs="*", default=DEFAULT_SHAPES, help="e.g. 4x4 2x4")
     parser.add_argument("--exact-games", type=int, default=40, help="games for the exact loop")
-    parser.add_argument("--kind", choices=("uniform", "integer"), default="uniform")
+    parser.add_argument("--kind", choices=("uniform", "integer", "decimal"), default="uniform")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
     import platform
