@@ -131,3 +131,22 @@ def test_unreachable_scheduler_is_one_error() -> None:
 
     with pytest.raises(GameValueError, match="cannot reach the Dask scheduler"):
         DaskRunner("tcp://127.0.0.1:9", timeout=2)
+
+
+def test_over_d_matches_the_exact_regimes_of_the_sensitivity_analysis() -> None:
+    # gametheory sensitivity us-russia --param d: thresholds 1, 3/2, 15/7 and 5 on [0, 10].
+    # With d uniform on [0, 10] each set of equilibria has the share of its regime's length.
+    from gametheory.sensitivity import ParametricGame, analyse_parameter
+
+    model = load_model("us-russia")
+    analysis = analyse_parameter(ParametricGame.from_model(model), "d")
+    assert list(analysis.thresholds) == [1, Fraction(3, 2), Fraction(15, 7), 5]
+    result = robustness(model, over="parameters", samples=20_000, seed=9)
+    assert result.distributions == (("d", "uniform(0, 10)"),)
+    sets = {pairs: count for pairs, count in result.equilibrium_sets}
+    dual_track = (((0, 1), (2, 3)),)
+    concede_hard = (((0,), (3,)),)
+    assert _within(sets[concede_hard], 20_000, Fraction(5, 10))
+    assert _within(sets[dual_track], 20_000, (5 - Fraction(15, 7)) / 10)
+    reset = [count for pairs, count in sets.items() if ((2,), (2,)) in pairs]
+    assert _within(sum(reset), 20_000, Fraction(1, 10))
