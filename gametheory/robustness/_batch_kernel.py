@@ -75,19 +75,27 @@ def _cofactors(rows: list[list[np.ndarray]], k: int) -> list[np.ndarray]:
 def error_bound(k: int, spread: np.ndarray, exact: np.ndarray) -> np.ndarray:
     """A bound on the float error of every size-k value of :func:`side_signs`, per game.
 
-    Each value (``D``, a cofactor ``C_i`` or a gain ``T_j``) is a sum of products of payoff
-    differences, evaluated with at most ``d = k (k + 1) / 2`` roundings on any path (one for
-    the difference, then per Laplace level ``r`` one product and ``r - 1`` sums, and ``k`` for
-    the last row), so it errs by at most ``gamma_d = d u / (1 - d u)`` times the same
-    expression in absolute values (Higham 2002, section 3.1, the model of floating-point
-    arithmetic without underflow). That is a permanent of absolute values, at most the product
-    of its rows' absolute sums: a row of differences sums to at most ``k R`` (``R``, the
-    spread, bounds every difference of two entries), the row of ones of ``D`` to ``k``, so
-    every value is at most ``V = (k R)^(k-1) k max(R, 1)``. The bound is ``2 gamma_(d+2) V``
-    (the factor 2 and the two spare roundings cover the rounding of the bound itself) plus
-    :data:`_UNDERFLOW`; it is zero for ``exact`` games (see :func:`exact_games`).
+    Each value (``D``, a cofactor ``C_i`` or a gain ``T_j``) is a polynomial ``f`` of degree at
+    most ``k`` in the payoff differences ``delta``, a sum of products by Laplace expansion.
+    Each difference is rounded once, ``fl(a - b) = delta (1 + e)`` with ``|e| <= u``, which
+    moves ``f`` by at most ``gamma_k`` times ``f_abs``, the same polynomial with every term in
+    absolute value. The evaluation from the rounded differences has at most
+    ``k (k + 1) / 2 - 1`` roundings on any path (per Laplace level ``r`` one product and
+    ``r - 1`` sums, and ``k`` for the last row), so it errs by at most ``gamma_(k (k+1)/2 - 1)``
+    times ``f_abs`` of the rounded differences, itself at most ``(1 + gamma_k)`` times
+    ``f_abs(|delta|)`` (Higham 2002, section 3.1, the model of floating-point arithmetic
+    without underflow; ``gamma_n = n u / (1 - n u)``, ``u = 2**-53``). Together, as
+    ``gamma_a + gamma_b + gamma_a gamma_b <= gamma_(a+b)`` (Higham 2002, Lemma 3.3): at most
+    ``gamma_d f_abs(|delta|)`` with ``d = k (k + 1) / 2 + k - 1``.
+
+    ``f_abs`` is a permanent of absolute values, at most the product of its rows' absolute
+    sums: a row of differences sums to at most ``k R`` (``R``, the spread, bounds every
+    difference of two entries), the row of ones of ``D`` to ``k``, so every ``f_abs`` is at
+    most ``V = (k R)^(k-1) k max(R, 1)``. The bound used is ``2 gamma_(d+3) V`` (the factor 2
+    and the spare roundings cover the rounding of the bound itself) plus :data:`_UNDERFLOW`;
+    it is zero for ``exact`` games (see :func:`exact_games`).
     """
-    d = k * (k + 1) // 2 + 2
+    d = k * (k + 1) // 2 + k + 2
     gamma = 2.0 * d * _U / (1.0 - d * _U)
     return np.where(exact, 0.0, gamma * _largest_value(k, spread) + _UNDERFLOW)
 

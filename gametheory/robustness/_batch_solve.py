@@ -24,7 +24,7 @@ def _scaled(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
     power = 1 - top
     with np.errstate(over="ignore", invalid="ignore"):
         wide = np.ldexp(m, 20)
-        dyadic = (np.rint(wide) == wide).all(axis=(1, 2)) & (largest < 2.0**20)
+        dyadic = ((np.rint(wide) == wide) & np.isfinite(wide)).all(axis=(1, 2))
     as_integer = np.zeros(len(m), dtype=bool)
     chosen = np.flatnonzero(dyadic)
     if chosen.size:

@@ -31,11 +31,13 @@ b[S_i, t0])`` for ``j`` outside ``T`` (times ``1 / D``: what the opponent gains 
 ``T``). All are small determinants of payoff differences, evaluated in floating point by
 Laplace expansion, vectorised over games and support pairs (:mod:`._batch_kernel`).
 
-Every value comes with a rigorous bound on its floating-point error: at most ``d = k (k+1) / 2``
-roundings lie on any path of its evaluation, so it errs by at most ``gamma_d = d u / (1 - d u)``
-(``u = 2**-53``) times the same expression in absolute values (Higham 2002, section 3.1), a
-permanent bounded by ``V = (k R)^(k-1) k max(R, 1)`` with ``R`` the spread of the player's
-payoffs. The bound used is ``2 gamma_(d+2) V + 1e-200`` (rounding of the bound, underflow). A
+Every value comes with a rigorous bound on its floating-point error: it is a polynomial of
+degree at most ``k`` in the rounded differences, evaluated with at most ``k (k+1) / 2 - 1``
+roundings on any path, so it errs by at most ``gamma_d = d u / (1 - d u)`` (``u = 2**-53``,
+``d = k (k+1) / 2 + k - 1``) times the same expression in absolute values (Higham 2002,
+section 3.1 and Lemma 3.3), a permanent bounded by ``V = (k R)^(k-1) k max(R, 1)`` with ``R``
+the spread of the player's payoffs. The bound used is ``2 gamma_(d+3) V + 1e-200`` (spare for
+the rounding of the bound itself, and underflow; :func:`._batch_kernel.error_bound`). A
 sign is *certified* when the value exceeds its bound. For an integer-scaled game with
 ``V < 2**52`` every intermediate value is an integer below ``2**53``: the evaluation is exact,
 the bound is zero and exact zeros are recognised (a singular support system of an integer game
