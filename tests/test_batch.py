@@ -355,3 +355,70 @@ def test_bad_game_index():
         result.exact_equilibria(2)
     with pytest.raises(GameValueError, match="must be an integer"):
         result.to_game(1.0)
+
+
+def test_empty_batch():
+    result = solve_batch(np.zeros((0, 3, 2)), np.zeros((0, 3, 2)))
+    assert len(result) == 0 and result.x.shape == (0, 3) and result.offsets.tolist() == [0]
+
+
+# --------------------------------------------------------------------------- the error bound
+def _det(rows: list[list[Fraction]]) -> Fraction:
+    """Exact determinant by elimination in fractions."""
+    rows = [row[:] for row in rows]
+    size, det = len(rows), Fraction(1)
+    for c in range(size):
+        pivot = next((r for r in range(c, size) if rows[r][c] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != c:
+            rows[c], rows[pivot] = rows[pivot], rows[c]
+            det = -det
+        det *= rows[c][c]
+        for r in range(c + 1, size):
+            f = rows[r][c] / rows[c][c]
+            rows[r] = [u - f * v for u, v in zip(rows[r], rows[c], strict=True)]
+    return det
+
+
+@pytest.mark.parametrize("kind", ["uniform", "near-ties", "wide-magnitudes", "offset"])
+def test_error_bound_covers_the_float_error(kind):
+    # The certificate rests on error_bound: every float value (D, each C_i, each loss -T_j)
+    # must lie within its bound of the exact value, computed here in fractions from the same
+    # (exactly scaled) payoffs, for every basis of every game.
+    from gametheory.robustness._batch_kernel import (
+        _values,
+        complements,
+        error_bound,
+        exact_games,
+        subsets,
+    )
+    from gametheory.robustness._batch_solve import _scaled
+
+    rng = np.random.default_rng(["uniform", "near-ties", "wide-magnitudes", "offset"].index(kind))
+    if kind == "offset":  # large common offset, small differences: cancellation everywhere
+        payoffs = 1e6 + rng.random((4, 4, 4)) * 1e-3
+    else:
+        payoffs = _family(rng, kind, 4, 4, 4)[0]
+    scaled, as_integer, spread, faithful = _scaled(payoffs)
+    # A game whose scaling would lose a subnormal entry is not evaluated (it falls back).
+    assert solve_batch(payoffs, payoffs).exact_fallback[~faithful].all()
+    mt = np.ascontiguousarray(scaled.transpose(1, 2, 0))
+    for k in range(1, 5):
+        err = error_bound(k, spread, exact_games(k, as_integer, spread))
+        cof, det, losses = _values(mt, k)
+        s_tab, t_tab, outside = subsets(4, k), subsets(4, k), complements(4, k)
+        for s, rows in enumerate(s_tab):
+            for t, cols in enumerate(t_tab):
+                for g in np.flatnonzero(faithful):
+                    entry = [[Fraction(float(scaled[g, i, j])) for j in range(4)] for i in rows]
+                    diff = [[e[j] - e[cols[0]] for e in entry] for j in range(4)]
+                    d_rows = [diff[c] for c in cols[1:]]
+                    unit = [[Fraction(int(i == c)) for i in range(k)] for c in range(k)]
+                    exact = [_det([*d_rows, [Fraction(1)] * k])]
+                    exact += [_det([*d_rows, unit[i]]) for i in range(k)]
+                    exact += [-_det([*d_rows, diff[j]]) for j in outside[t]]
+                    computed = [det[s, t, g], *(c[s, t, g] for c in cof)]
+                    computed += [loss[s, t, g] for loss in losses]
+                    for value, reference in zip(computed, exact, strict=True):
+                        assert abs(Fraction(float(value)) - reference) <= Fraction(err[g])
