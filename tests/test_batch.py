@@ -2,11 +2,12 @@
 
 References: every equilibrium the batch solver reports is compared, as exact fractions, with
 :func:`gametheory.algorithms.exact.exact_equilibria` (vertex enumeration, itself checked against
-a brute-force reference in ``test_exact.py`` and peers in ``test_peers.py``). For nondegenerate
-games the two sets must be equal and the batch solver must not have needed the fallback claim
-to be wrong: a game it solves in floating point is nondegenerate (the exact solver's status is
-"ok"). For degenerate games every reported equilibrium is one the exact solver finds (in fact
-the fallback returns exactly the exact solver's extreme equilibria).
+a brute-force reference in ``test_exact.py`` and peers in ``test_peers.py``), and on a sample
+with pygambit's rational ``enummixed_solve``. For every game the two sets of (extreme)
+equilibria must be equal, so for degenerate games too every reported equilibrium is one the
+exact solver finds; the ``degenerate`` flag must equal the exact solver's status (a game not
+flagged is nondegenerate, as the certificate claims) and ``in_continuum`` its components. The
+float error bound that the certificate rests on is checked against exact values.
 
 Literature games with exact values: matching pennies and rock-paper-scissors (unique, uniform;
 von Neumann and Morgenstern 1944), battle of the sexes (two pure and one mixed equilibrium,
@@ -226,6 +227,28 @@ def test_random_family_equals_exact_solver_larger(kind, m, n):
     result = solve_batch(a, b, chunk_size=7)
     for g in range(len(result)):
         _check_against_exact(result, g)
+
+
+def _gambit_extreme(game: Game) -> set:
+    gbt = pytest.importorskip("pygambit")
+    a, b = ([[str(v) for v in row] for row in matrix.tolist()] for matrix in game.matrices())
+    g = gbt.Game.from_arrays(a, b)
+    return {
+        tuple(tuple(F(str(profile[s])) for s in player.strategies) for player in g.players)
+        for profile in gbt.nash.enummixed_solve(g, rational=True).equilibria
+    }
+
+
+@pytest.mark.parametrize("kind", ["uniform", "integer", "ties", "near-ties"])
+def test_equal_to_pygambit_enummixed(kind):
+    # An independent peer: Gambit's enumeration of extreme equilibria in rational arithmetic.
+    pytest.importorskip("pygambit")
+    rng = np.random.default_rng([KINDS.index(kind), 99])
+    a, b = _family(rng, kind, 6, 3, 4)
+    result = solve_batch(a, b)
+    for g in range(len(result)):
+        mine = {eq.profile for eq in result.exact_equilibria(g)}
+        assert mine == _gambit_extreme(result.to_game(g))
 
 
 def test_uniform_games_need_no_fallback():
