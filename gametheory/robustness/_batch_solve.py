@@ -19,12 +19,13 @@ def _scaled(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
     entries), and whether the scaling was exact (False only for games with subnormal entries
     far below the largest one).
     """
-    largest = np.abs(m).max(axis=(1, 2))
+    high, low = m.max(axis=(1, 2)), m.min(axis=(1, 2))
+    largest = np.maximum(np.abs(high), np.abs(low))
     top = np.frexp(largest)[1]  # largest < 2**top
     power = 1 - top
-    with np.errstate(over="ignore", invalid="ignore"):
-        wide = np.ldexp(m, 20)
-        dyadic = ((np.rint(wide) == wide) & np.isfinite(wide)).all(axis=(1, 2))
+    with np.errstate(over="ignore"):
+        wide = m * 2.0**20  # exact below 2**1000 (no overflow, no underflow)
+    dyadic = (np.rint(wide) == wide).all(axis=(1, 2)) & (largest < 2.0**1000)
     as_integer = np.zeros(len(m), dtype=bool)
     chosen = np.flatnonzero(dyadic)
     if chosen.size:
@@ -35,8 +36,14 @@ def _scaled(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
     scaled = np.ldexp(m, power[:, None, None])
     # Every difference of two entries is at most the spread (the float subtraction is rounded:
     # a relative margin of 2**-50 makes the bound safe).
-    spread = (scaled.max(axis=(1, 2)) - scaled.min(axis=(1, 2))) * (1.0 + 2.0**-50)
-    faithful = (np.ldexp(scaled, -power[:, None, None]) == m).all(axis=(1, 2))
+    with np.errstate(over="ignore"):
+        spread = np.ldexp(high - low, power) * (1.0 + 2.0**-50)
+    # Scaling up is exact; scaling down may round entries that become subnormal.
+    faithful = np.ones(len(m), dtype=bool)
+    down = np.flatnonzero(power < 0)
+    if down.size:
+        back = np.ldexp(scaled[down], -power[down, None, None])
+        faithful[down] = (back == m[down]).all(axis=(1, 2))
     return scaled, as_integer, spread, faithful
 
 
@@ -62,21 +69,20 @@ def solve_arrays(
     sb, int_b, spread_b, ok_b = _scaled(b)
     uncertain = ~(ok_a & ok_b)
     exact_all = ok_a & ok_b & (m + n <= 62)  # label masks fit in int64
+    sizes = range(1, min(m, n) + 1)
+    err_a, err_b = {}, {}
+    for k in sizes:
+        exact_a, exact_b = exact_games(k, int_a, spread_a), exact_games(k, int_b, spread_b)
+        exact_all &= exact_a & exact_b
+        err_a[k], err_b[k] = error_bound(k, spread_a, exact_a), error_bound(k, spread_b, exact_b)
     blocks: list[dict[str, np.ndarray]] = []
     for start in range(0, n_games, chunk_size):
         sl = slice(start, min(start + chunk_size, n_games))
         bt = np.ascontiguousarray(sb[sl].transpose(1, 2, 0))  # (m, n, Gc)
         at = np.ascontiguousarray(sa[sl].transpose(2, 1, 0))  # (n, m, Gc)
-        for k in range(1, min(m, n) + 1):
-            exact_b = exact_games(k, int_b[sl], spread_b[sl])
-            exact_a = exact_games(k, int_a[sl], spread_a[sl])
-            exact_all[sl] &= exact_a & exact_b
-            valid_x, unsure_x, cof_x, det_x = side_signs(
-                bt, k, error_bound(k, spread_b[sl], exact_b)
-            )
-            valid_y, unsure_y, cof_y, det_y = side_signs(
-                at, k, error_bound(k, spread_a[sl], exact_a)
-            )
+        for k in sizes:
+            valid_x, unsure_x, cof_x, det_x = side_signs(bt, k, err_b[k][sl])  # (nI, nJ, Gc)
+            valid_y, unsure_y, cof_y, det_y = side_signs(at, k, err_a[k][sl])  # (nJ, nI, Gc)
             uncertain[sl] |= unsure_x.any(axis=(0, 1)) | unsure_y.any(axis=(0, 1))
             i_idx, j_idx, g_idx = np.nonzero(valid_x & valid_y.transpose(1, 0, 2))
             x = _solution(cof_x, det_x, (i_idx, j_idx, g_idx), subsets(m, k)[i_idx], m)
