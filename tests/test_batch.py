@@ -372,6 +372,13 @@ def test_bad_input(a, b, kwargs, message):
         solve_batch(a, b, **kwargs)
 
 
+def test_bad_names():
+    with pytest.raises(GameValueError):
+        solve_batch(np.zeros((1, 2, 2)), np.zeros((1, 2, 2)), strategies=(("a",), ("b", "c")))
+    with pytest.raises(GameValueError):
+        solve_batch(np.zeros((1, 2, 2)), np.zeros((1, 2, 2)), players=("P", "P"))
+
+
 def test_bad_game_index():
     result = solve_batch(np.zeros((2, 2, 2)), np.zeros((2, 2, 2)))
     with pytest.raises(GameValueError, match="no game 2 among 2"):

@@ -184,7 +184,7 @@ class BatchResult:
     players : tuple of str
         The players' names used by :meth:`to_game`.
     strategies : tuple of tuple of str
-        The strategy labels used by :meth:`to_game`.
+        The strategy labels used by :meth:`to_game` (empty: ``"1"``, ``"2"``, ...).
     """
 
     A: np.ndarray
@@ -204,7 +204,7 @@ class BatchResult:
     x_basis: np.ndarray
     y_basis: np.ndarray
     players: tuple[str, str] = ("Row", "Column")
-    strategies: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    strategies: tuple[tuple[str, ...], ...] = ()
 
     def __len__(self) -> int:
         """The number of games ``G``."""
@@ -217,6 +217,7 @@ class BatchResult:
 
     def rows(self, g: int) -> slice:
         """The rows of game ``g``'s equilibria in the flat table."""
+        g = self._index(g)
         return slice(int(self.offsets[g]), int(self.offsets[g + 1]))
 
     def to_game(self, g: int) -> Game:
@@ -353,13 +354,17 @@ def solve_batch(
     ------
     GameValueError
         If ``A`` and ``B`` differ in shape, are not (G, m, n) with m, n >= 1, hold a non-finite
-        value, or ``chunk_size`` is not a positive integer.
+        value, ``chunk_size`` is not a positive integer, or the names are not two distinct
+        player names and one distinct label per strategy.
     """
+    from ..game import Game
     from ._batch_solve import solve_arrays
 
     a, b = _check(A, B, chunk_size)
-    table = solve_arrays(a, b, chunk_size=chunk_size, fallback=fallback)
     labels = tuple(tuple(s) for s in strategies) if strategies is not None else ()
+    zeros = np.zeros(a.shape[1:], dtype=int).tolist()
+    Game.from_arrays(zeros, zeros, players=players, strategies=labels or None)  # check names
+    table = solve_arrays(a, b, chunk_size=chunk_size, fallback=fallback)
     return BatchResult(A=a, B=b, players=tuple(players), strategies=labels, **table)
 
 
