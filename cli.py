@@ -961,14 +961,14 @@ def robustness(
 
     Exact verdicts over every admissible reading of the ranks, then SMAA: samples of the
     payoffs the model allows (over the ranks, or over the parameters' distributions), each
-    solved with every equilibrium certified. Same seed, same output, for any --workers.
+    solved with every equilibrium certified. Same seed, same output, for any --workers, and
+    on a Dask cluster (--scheduler tcp://HOST:8786).
 
     \b
     Examples:
-      gametheory robustness us-russia --samples 100000 --seed 1
+      gametheory robustness us-russia --samples 2000 --seed 1
       gametheory robustness us-russia --over parameters --param-distribution d=uniform(0,10)
-      gametheory robustness us-russia --seed 1 --workers 2 --plot shares.png -o shares.json
-      gametheory robustness us-russia --seed 1 --scheduler tcp://10.0.0.5:8786
+      gametheory robustness us-russia -n 20000 --seed 1 --workers 2 --plot shares.png -o r.json
     """
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers or --scheduler, not both")

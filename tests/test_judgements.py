@@ -169,3 +169,13 @@ def test_distributions(text: str, expected: tuple) -> None:
 def test_bad_distributions(text: str, message: str) -> None:
     with pytest.raises(ModelError, match=message):
         parse_distribution(text)
+
+
+def test_an_edit_that_breaks_a_player_s_ranks_drops_its_judgements() -> None:
+    model = load_model("us-russia")
+    # US now prefers pressing on to conceding whatever Russia does: its ranks no longer hold.
+    edited = model.with_payoff("US", ["pressure", "pressure"], "100")
+    assert edited.judgements is not None
+    assert not edited.judgements.of("US") and edited.judgements.distributions
+    assert "judgements of US were removed" in edited.notes
+    assert parse_model(edited.to_toml(), name="x") == edited

@@ -570,6 +570,36 @@ def check_model(checker: Any, model: Any) -> None:
             )
 
 
+def contradicted_players(model: Any) -> set[str]:
+    """The players whose stated settled comparisons or ties the default payoffs break."""
+    if not getattr(model, "judgements", None):
+        return set()
+    values = model.values()
+    out = set()
+    for c in model.judgements.comparisons:
+        if c.kind == "open":
+            continue
+        i = model.player_index(c.player)
+        try:
+            a, b = (model.payoffs[i][model.profile_index(p)].evaluate(values) for p in c.outcomes)
+        except ModelError:
+            continue
+        if (c.kind == "settled" and a <= b) or (c.kind == "tie" and a != b):
+            out.add(c.player)
+    return out
+
+
+def without_players(judgements: Judgements | None, names: Sequence[str]) -> Judgements | None:
+    """The judgements without the comparisons of the named players (None if nothing is left)."""
+    if judgements is None:
+        return None
+    kept = Judgements(
+        tuple(c for c in judgements.comparisons if c.player not in names),
+        judgements.distributions,
+    )
+    return kept if kept else None
+
+
 # ---------------------------------------------------------------------- writing (model hook)
 def judgements_toml(judgements: Judgements | None) -> list[str]:
     """The ``[judgements]`` and ``[distributions]`` tables as TOML lines (empty if none)."""

@@ -51,7 +51,7 @@ from .expression import (
     _Unary,
     parse_expression,
 )
-from .judgements import judgements_toml
+from .judgements import contradicted_players, judgements_toml, without_players
 
 __all__ = ["Judgement", "Model", "Outcome", "Parameter", "Player", "Strategy"]
 
@@ -567,7 +567,10 @@ class Model:
 
     def _reconciled(self) -> Model:
         """This model, without the judgements of players whose payoffs contradict them."""
-        broken = sorted({i for i, _, _ in rank_problems(self)})
+        broken = sorted(
+            {i for i, _, _ in rank_problems(self)}
+            | {self.player_index(p) for p in contradicted_players(self)}
+        )
         if not broken:
             return self
         names = [self.players[i].name for i in broken]
@@ -581,7 +584,10 @@ class Model:
             "payoffs no longer order the ranked outcomes as ranked."
         )
         notes = f"{self.notes}\n\n{note}" if self.notes else note
-        return dataclasses.replace(self, outcomes=tuple(outcomes), notes=notes)
+        judgements = without_players(self.judgements, names)
+        return dataclasses.replace(
+            self, outcomes=tuple(outcomes), notes=notes, judgements=judgements
+        )
 
     # ------------------------------------------------------------------ conversions
     @classmethod

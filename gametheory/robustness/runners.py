@@ -150,6 +150,41 @@ def _reachable(address: str, timeout: float) -> None:
         ) from None
 
 
+def _connect(distributed: Any, address: str, timeout: float) -> Any:
+    """A ``distributed.Client``, or one line of error within about ``timeout`` seconds.
+
+    The scheduler is asked who it is first, over one raw connection with a deadline: a server
+    that accepts the connection but does not speak Dask's protocol would otherwise keep a
+    client waiting past its own timeout (and a half-made client complains when collected).
+    """
+    import asyncio
+
+    from distributed.comm import connect
+
+    deadline = min(timeout, 3)
+
+    async def identity() -> Any:
+        comm = await connect(address, timeout=deadline)
+        try:
+            await comm.write({"op": "identity"})
+            return await comm.read()
+        finally:
+            await comm.close()
+
+    try:
+        reply = asyncio.run(asyncio.wait_for(identity(), deadline))
+    except Exception as exc:
+        reason = str(exc).split("\n")[0] or f"no answer within {deadline:g} s"
+        raise GameValueError(
+            f"cannot connect to a Dask scheduler at {address!r}", hint=reason[:120]
+        ) from None
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise GameValueError(
+            f"no Dask scheduler at {address!r}", hint="it answered, but not as one"
+        )
+    return distributed.Client(address, timeout=timeout, set_as_default=False)
+
+
 class DaskRunner:
     """Run tasks on an existing Dask distributed scheduler at ``address``.
 
@@ -176,14 +211,7 @@ class DaskRunner:
         # A refused connection is logged by distributed before it raises; we say it once.
         logging.getLogger("distributed").setLevel(logging.CRITICAL)
         self.address = address
-        try:
-            self.client = distributed.Client(address, timeout=timeout, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
-            reason = str(exc).split("\n")[0] or type(exc).__name__
-            raise GameValueError(
-                f"cannot reach the Dask scheduler at {address!r} within {timeout:g} s",
-                hint=reason[:120],
-            ) from None
+        self.client = _connect(distributed, address, timeout)
 
     def map(
         self,
