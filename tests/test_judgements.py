@@ -8,7 +8,8 @@ import pytest
 
 from gametheory.errors import ModelError
 from gametheory.models import load_model, parse_model, validate_model_file
-from gametheory.models.judgements import parse_distribution, player_order
+from gametheory.models.distributions import parse_distribution
+from gametheory.models.judgements import player_order
 
 BROKEN = "tests/data/models/broken"
 

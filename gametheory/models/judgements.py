@@ -46,31 +46,21 @@ Examples
 from __future__ import annotations
 
 import itertools
-import re
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
-from ..errors import ModelError, did_you_mean
+from ..errors import ModelError
 
 __all__ = [
     "Comparison",
     "Judgements",
     "PlayerOrder",
     "judgement_problems",
-    "judgements_toml",
-    "parse_distribution",
     "player_order",
+    "profile_text",
 ]
-
-_KINDS = ("open", "settled", "ties")
-_OPEN_KEYS = ("outcomes", "why", "source")
-_SETTLED_KEYS = ("better", "worse", "why", "source")
-_DISTRIBUTION = re.compile(r"^\s*([A-Za-z_]+)\s*(?:\((.*)\))?\s*$")
-#: Distribution name -> number of arguments (uniform also takes none: the declared range).
-DISTRIBUTIONS = {"uniform": 2, "triangular": 3}
 
 
 @dataclass(frozen=True)
@@ -402,225 +392,4 @@ def _path(direct: list[int], worse: int, better: int) -> list[int]:
     out = [better]
     while previous[out[-1]] != -1:
         out.append(previous[out[-1]])
-    return out
-
-
-# ---------------------------------------------------------------------- distributions
-def parse_distribution(
-    text: str, low: Fraction | None = None, high: Fraction | None = None, where: str = ""
-) -> tuple[str, tuple[float, ...]]:
-    """Parse ``uniform(a, b)``, ``uniform`` (the declared range) or ``triangular(a, c, b)``.
-
-    Returns
-    -------
-    (name, arguments)
-
-    Raises
-    ------
-    ModelError
-        For an unknown distribution, wrong arguments, or ``uniform`` without a range.
-
-    Examples
-    --------
-    >>> parse_distribution("uniform(0, 1/2)")
-    ('uniform', (0.0, 0.5))
-    >>> parse_distribution("uniform", Fraction(1), Fraction(3))
-    ('uniform', (1.0, 3.0))
-    >>> parse_distribution("normal(0, 1)", where="d")
-    Traceback (most recent call last):
-    ...
-    gametheory.errors.ModelError: d: unknown distribution 'normal' (did you mean 'uniform'?)
-    """
-    from .model import parse_value
-
-    match = _DISTRIBUTION.match(text) if isinstance(text, str) else None
-    if match is None:
-        raise ModelError(
-            f"not a distribution: {text!r}", key=where or None,
-            hint="e.g. uniform(0, 10) or triangular(0, 2, 10)",
-        )
-    name, inside = match.group(1), match.group(2)
-    if name not in DISTRIBUTIONS:
-        raise ModelError(
-            f"unknown distribution {name!r}", key=where or None,
-            hint=did_you_mean(name, DISTRIBUTIONS),
-        )
-    if inside is None or not inside.strip():
-        if name == "uniform" and low is not None and high is not None:
-            return name, (float(low), float(high))
-        raise ModelError(
-            f"{name} needs {DISTRIBUTIONS[name]} numbers"
-            + (" (or a declared range)" if name == "uniform" else ""),
-            key=where or None, hint="e.g. uniform(0, 10)",
-        )
-    values = [parse_value(part.strip(), where or name) for part in inside.split(",")]
-    if len(values) != DISTRIBUTIONS[name]:
-        raise ModelError(
-            f"{name} takes {DISTRIBUTIONS[name]} numbers, got {len(values)}", key=where or None
-        )
-    if values != sorted(values) or values[0] == values[-1]:
-        raise ModelError(
-            f"{name}({inside.strip()}): the numbers must increase (low < high)",
-            key=where or None,
-        )
-    return name, tuple(float(v) for v in values)
-
-
-# ---------------------------------------------------------------------- loading (loader hook)
-def parse_judgements(
-    checker: Any, data: Any, distributions: Any, players: Any, parameters: Mapping[str, Any]
-) -> Judgements | None:
-    """Read ``[judgements]`` and ``[distributions]``, reporting problems through ``checker``."""
-    if data is None and distributions is None:
-        return None
-    comparisons: list[Comparison] = []
-    names = [p.name for p in players] if players is not None else None
-    table = checker.table(data if data is not None else {}, ("judgements",), names, "player")
-    for player, spec in table.items():
-        spec = checker.table(spec, ("judgements", player), _KINDS)
-        for kind in _KINDS:
-            entries = spec.get(kind, [])
-            path = ("judgements", player, kind)
-            if not isinstance(entries, list):
-                checker.add(f"expected [[judgements.{player}.{kind}]] tables", path)
-                continue
-            for k, entry in enumerate(entries):
-                comparison = _comparison(checker, entry, (*path, k), player, kind, players)
-                if comparison is not None:
-                    comparisons.append(comparison)
-    dist: list[tuple[str, str]] = []
-    if distributions is not None:
-        for name, text in checker.table(distributions, ("distributions",), None).items():
-            path = ("distributions", name)
-            if name not in parameters:
-                checker.add(f"unknown parameter {name!r}", path, did_you_mean(name, parameters))
-                continue
-            p = parameters[name]
-            try:
-                parse_distribution(text, p.low, p.high, where=name)
-            except ModelError as exc:
-                checker.add(exc.message, path, exc.hint)
-                continue
-            dist.append((name, text))
-    seen: dict[tuple[str, frozenset], int] = {}
-    for k, c in enumerate(comparisons):
-        key = (c.player, frozenset(c.outcomes))
-        if c.outcomes[0] == c.outcomes[1]:
-            checker.add(f"{c}: an outcome compared with itself", ("judgements", c.player))
-        elif key in seen:
-            checker.add(f"{c}: the pair is given twice (also {comparisons[seen[key]]})",
-                        ("judgements", c.player))
-        seen.setdefault(key, k)
-    return Judgements(tuple(comparisons), tuple(dist))
-
-
-def _comparison(
-    checker: Any, entry: Any, path: tuple, player: str, kind: str, players: Any
-) -> Comparison | None:
-    keys = _SETTLED_KEYS if kind == "settled" else _OPEN_KEYS
-    entry = checker.table(entry, path, keys)
-    if kind == "settled":
-        profiles = [entry.get("better"), entry.get("worse")]
-        where = [(*path, "better"), (*path, "worse")]
-    else:
-        pair = entry.get("outcomes")
-        if not isinstance(pair, list) or len(pair) != 2:
-            checker.add("expected outcomes = [profile, profile] (two outcomes)", path)
-            return None
-        profiles, where = pair, [(*path, "outcomes", 0), (*path, "outcomes", 1)]
-    ok = all(checker.profile(p, w, players) is not None for p, w in zip(profiles, where,
-                                                                           strict=True))
-    why = checker.string(entry, "why", path)
-    source = checker.string(entry, "source", path)
-    if not ok:
-        return None
-    return Comparison(
-        player,
-        (tuple(profiles[0]), tuple(profiles[1])),
-        "tie" if kind == "ties" else kind,
-        why,
-        source,
-    )
-
-
-def check_model(checker: Any, model: Any) -> None:
-    """The semantic checks of a loaded model (contradictions, implied open comparisons)."""
-    if not getattr(model, "judgements", None):
-        return
-    for error, path in judgement_problems(model):
-        checker.add(error.message, path, error.hint)
-    # The model's own payoffs must be one admissible reading: settled comparisons hold.
-    values = model.values()
-    kinds = {"settled": "settled", "tie": "ties"}
-    for c in model.judgements.comparisons:
-        if c.kind == "open":
-            continue
-        i = model.player_index(c.player)
-        try:
-            a, b = (model.payoffs[i][model.profile_index(p)].evaluate(values) for p in c.outcomes)
-        except ModelError:
-            continue  # reported by the payoff checks
-        if (c.kind == "settled" and a <= b) or (c.kind == "tie" and a != b):
-            k = model.judgements.of(c.player, c.kind).index(c)
-            relation = "higher than" if c.kind == "settled" else "equal to"
-            checker.add(
-                f"{c}: {c.player}'s payoff at {profile_text(c.outcomes[0])} is not {relation} "
-                f"its payoff at {profile_text(c.outcomes[1])} at the default values",
-                ("judgements", c.player, kinds[c.kind], k),
-            )
-
-
-def contradicted_players(model: Any) -> set[str]:
-    """The players whose stated settled comparisons or ties the default payoffs break."""
-    if not getattr(model, "judgements", None):
-        return set()
-    values = model.values()
-    out = set()
-    for c in model.judgements.comparisons:
-        if c.kind == "open":
-            continue
-        i = model.player_index(c.player)
-        try:
-            a, b = (model.payoffs[i][model.profile_index(p)].evaluate(values) for p in c.outcomes)
-        except ModelError:
-            continue
-        if (c.kind == "settled" and a <= b) or (c.kind == "tie" and a != b):
-            out.add(c.player)
-    return out
-
-
-def without_players(judgements: Judgements | None, names: Sequence[str]) -> Judgements | None:
-    """The judgements without the comparisons of the named players (None if nothing is left)."""
-    if judgements is None:
-        return None
-    kept = Judgements(
-        tuple(c for c in judgements.comparisons if c.player not in names),
-        judgements.distributions,
-    )
-    return kept if kept else None
-
-
-# ---------------------------------------------------------------------- writing (model hook)
-def judgements_toml(judgements: Judgements | None) -> list[str]:
-    """The ``[judgements]`` and ``[distributions]`` tables as TOML lines (empty if none)."""
-    from . import _toml_writer as toml
-
-    if not judgements:
-        return []
-    out: list[str] = []
-    kinds = {"open": "open", "settled": "settled", "tie": "ties"}
-    for c in judgements.comparisons:
-        out += ["", f"[[judgements.{toml.key(c.player)}.{kinds[c.kind]}]]"]
-        if c.kind == "settled":
-            out.append(f"better = {toml.value(list(c.outcomes[0]))}")
-            out.append(f"worse = {toml.value(list(c.outcomes[1]))}")
-        else:
-            out.append(f"outcomes = {toml.value([list(p) for p in c.outcomes])}")
-        if c.why:
-            out.append(f"why = {toml.text_block(c.why)}")
-        if c.source:
-            out.append(f"source = {toml.text_block(c.source)}")
-    if judgements.distributions:
-        out += ["", "[distributions]"]
-        out += [f"{toml.key(n)} = {toml.string(t)}" for n, t in judgements.distributions]
     return out

@@ -107,10 +107,10 @@ import numpy as np
 
 from ..errors import GameError, ModelError, closest, did_you_mean
 from ..numbers import format_fraction
+from ._judgements_file import check_model as check_judgements
+from ._judgements_file import parse_judgements
 from ._toml_lines import Path, format_key, key_lines, line_of
 from .expression import Expression, _kind, parse_expression
-from .judgements import check_model as check_judgements
-from .judgements import parse_judgements
 from .model import (
     MAX_PROFILES,
     Judgement,

@@ -42,6 +42,7 @@ from ..errors import GameError, ModelError, closest, did_you_mean
 from ..game import Game
 from ..numbers import format_fraction
 from . import _toml_writer as toml
+from ._judgements_file import contradicted_players, judgements_toml, without_players
 from ._toml_lines import format_key
 from .expression import (
     Expression,
@@ -51,7 +52,6 @@ from .expression import (
     _Unary,
     parse_expression,
 )
-from .judgements import contradicted_players, judgements_toml, without_players
 
 __all__ = ["Judgement", "Model", "Outcome", "Parameter", "Player", "Strategy"]
 
