@@ -223,7 +223,7 @@ def rank_verdicts(model: Any) -> RankVerdicts:
     players = model.player_names
     cells = orders[0].cells
     number = {c: k for k, c in enumerate(cells)}
-    counts = [AdmissibleOrders(_classes_above(o)).count for o in orders]
+    counts = [AdmissibleOrders(o.above).count for o in orders]
     judgements = getattr(model, "judgements", None)
     open_all = judgements.open if judgements else ()
     open_sources = {
@@ -254,7 +254,7 @@ def rank_verdicts(model: Any) -> RankVerdicts:
             if never:
                 break
             if extra:
-                above = list(_classes_above(order))
+                above = list(order.above)
                 for d in extra:
                     above[order.class_of[d]] |= 1 << order.class_of[k]
                 share *= Fraction(AdmissibleOrders(above).count, counts[i])
@@ -295,10 +295,6 @@ def verdicts_if_ranked(model: Any) -> RankVerdicts | None:
 
 def _ids(ids: Any, cell: tuple[int, ...]) -> tuple[str, ...]:
     return tuple(ids[p][j] for p, j in enumerate(cell))
-
-
-def _classes_above(order: PlayerOrder) -> tuple[int, ...]:
-    return order.above
 
 
 def _source(order: PlayerOrder, a: int, b: int) -> str:
