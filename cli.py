@@ -673,6 +673,7 @@ def analyze(
     loaded = load(model, params, edits)
     from gametheory.analysis import analyze as run_analysis
     from gametheory.report import format_analysis
+    from gametheory.robustness import verdicts_if_ranked
 
     analysis = run_analysis(loaded.game, method)
     if analysis.result.status == "failed":
@@ -682,6 +683,7 @@ def analyze(
     text = format_analysis(
         analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
+        verdicts=verdicts_if_ranked(loaded.model),
     )
     finish(loaded, text, output, save, force)
 
@@ -903,6 +905,97 @@ def sensitivity(
     figure = (
         plot_regime_map(report.regime_map, fmt=figure_format) if plot_file is not None else None
     )
+    if figure is not None:
+        write_output(figure, plot_file)
+    write_output(text, output)
+
+
+
+def _parse_distributions(
+    _ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
+) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in value:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip() or not text.strip():
+            raise click.BadParameter(f"{item!r} is not NAME=DISTRIBUTION (e.g. d=uniform(0,10))")
+        out[name.strip()] = text.strip()
+    return out
+
+
+@cli.command()
+@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@click.option("--over", type=click.Choice(("ranks", "parameters")),
+              help="Sample cardinal values consistent with the ranks, or the parameters "
+              "[default: ranks if the model ranks every outcome, else parameters].")
+@click.option("--samples", "-n", type=click.IntRange(min=1), default=10_000, show_default=True,
+              metavar="N", help="Number of sampled games (a positive integer).")
+@click.option("--seed", type=click.IntRange(min=0), metavar="S",
+              help="Seed of the random numbers (reproduces a run) [default: fresh, reported].")
+@click.option("--workers", "-w", type=click.IntRange(min=1), metavar="K",
+              help="Local worker processes [default: 1].")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask distributed scheduler (pip install 'gametheory[distributed]').")
+@click.option("--param-distribution", "distributions", metavar="NAME=DIST", multiple=True,
+              callback=_parse_distributions,
+              help="--over parameters: draw NAME from DIST, uniform(a,b) or triangular(a,c,b) "
+              "(repeatable).")
+@click.option("--param", "-p", "params", metavar="NAME=VALUE", multiple=True,
+              callback=_parse_params, help="--over parameters: fix a parameter not drawn.")
+@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
+              help=SET_HELP)
+@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
+              help="Also draw the outcome shares and mixed probabilities (.png, .svg, .pdf).")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: from the suffix of -o, else text].")
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+def robustness(
+    model: str, over: str | None, samples: int, seed: int | None, workers: int | None,
+    scheduler: str | None, distributions: dict[str, str], params: dict[str, str],
+    edits: tuple[Edit, ...], plot_file: str | None, fmt: str | None, output: str | None,
+    force: bool,
+) -> None:
+    """How robust the equilibria of MODEL are to the judgements its text leaves open.
+
+    Exact verdicts over every admissible reading of the ranks, then SMAA: samples of the
+    payoffs the model allows (over the ranks, or over the parameters' distributions), each
+    solved with every equilibrium certified. Same seed, same output, for any --workers, and
+    on a Dask cluster (--scheduler tcp://HOST:8786).
+
+    \b
+    Examples:
+      gametheory robustness us-russia --samples 2000 --seed 1
+      gametheory robustness us-russia --over parameters --param-distribution d=uniform(0,10)
+      gametheory robustness us-russia -n 20000 --seed 1 --workers 2 --plot shares.png -o r.json
+    """
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("give --workers or --scheduler, not both")
+    fmt = _format(fmt, output)
+    figure_format = _figure_target(plot_file)
+    from gametheory.models import load_model
+
+    loaded = apply_edits(load_model(model), edits)
+    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
+    for target in (output, plot_file):
+        if target is not None:
+            check_target(target, force=force, inputs=inputs)
+    from gametheory.robustness import DaskRunner, LocalRunner, format_robustness, plot_robustness
+    from gametheory.robustness import robustness as run_robustness
+
+    runner = DaskRunner(scheduler) if scheduler else LocalRunner(workers or 1)
+    try:
+        with _progress(samples if samples >= 20_000 else 0, "Sampling") as bar:
+            result = run_robustness(
+                loaded, over=over, samples=samples, seed=seed, distributions=distributions,
+                values=params, runner=runner, progress=_callback(bar),
+            )
+    finally:
+        if scheduler:
+            runner.close()
+    text = format_robustness(result, fmt)
+    figure = plot_robustness(result, figure_format) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)

@@ -107,6 +107,8 @@ import numpy as np
 
 from ..errors import GameError, ModelError, closest, did_you_mean
 from ..numbers import format_fraction
+from ._judgements_file import check_model as check_judgements
+from ._judgements_file import parse_judgements
 from ._toml_lines import Path, format_key, key_lines, line_of
 from .expression import Expression, _kind, parse_expression
 from .model import (
@@ -128,7 +130,10 @@ __all__ = ["builtin_models", "load_model", "parse_model", "validate_model_file"]
 #: Largest model file read, in bytes.
 MAX_FILE_BYTES = 10_000_000
 
-_TOP_KEYS = ("game", "parameters", "players", "payoffs", "outcomes", "cardinalisation")
+_TOP_KEYS = (
+    "game", "parameters", "players", "payoffs", "outcomes", "judgements", "distributions",
+    "cardinalisation",
+)
 _GAME_KEYS = ("title", "description", "source")
 _PARAMETER_KEYS = ("value", "range", "description", "source")
 _PLAYER_KEYS = ("name", "strategies", "description")
@@ -515,6 +520,9 @@ class _Checker:
         players = self.players(data.get("players"))
         payoffs = self.payoffs(data.get("payoffs"), players, declared)
         outcomes = self.outcomes(data.get("outcomes", []), players)
+        judgements = parse_judgements(
+            self, data.get("judgements"), data.get("distributions"), players, parameters
+        )
         card = self.table(
             data.get("cardinalisation", {}), ("cardinalisation",), _CARDINALISATION_KEYS
         )
@@ -533,6 +541,7 @@ class _Checker:
                 players=players,
                 payoffs=payoffs,
                 outcomes=outcomes,
+                judgements=judgements,
                 cardinalisation=rule,
                 notes=notes,
             )
@@ -952,6 +961,7 @@ class _Checker:
                     self.add(f"{exc.message} (the default values)", where)
         for _, message, k in rank_problems(model):
             self.add(message, ("outcomes", k, "ranks"))
+        check_judgements(self, model)
 
 
 def _shape(value: Any, depth: int) -> tuple[int, ...] | None:

@@ -42,6 +42,7 @@ from ..errors import GameError, ModelError, closest, did_you_mean
 from ..game import Game
 from ..numbers import format_fraction
 from . import _toml_writer as toml
+from ._judgements_file import contradicted_players, judgements_toml, without_players
 from ._toml_lines import format_key
 from .expression import (
     Expression,
@@ -201,6 +202,10 @@ class Model:
         How ranks become numbers.
     notes : str
         Further notes on the cardinalisation and the model.
+    judgements : Judgements or None
+        The ``[judgements]`` (open, settled and tied comparisons of outcomes) and
+        ``[distributions]`` of the file (:mod:`gametheory.models.judgements`); ``None``
+        without them, and then every comparison the ranks imply is settled.
     """
 
     name: str
@@ -214,6 +219,7 @@ class Model:
     cardinalisation: str = ""
     notes: str = ""
     path: str | None = None
+    judgements: Any = None
     _flat: tuple[tuple[Expression, ...], ...] = field(init=False, repr=False)
     _defaults: dict[str, Fraction] = field(init=False, repr=False)
 
@@ -266,6 +272,7 @@ class Model:
             self.outcomes,
             self.cardinalisation,
             self.notes,
+            self.judgements or None,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -560,7 +567,10 @@ class Model:
 
     def _reconciled(self) -> Model:
         """This model, without the judgements of players whose payoffs contradict them."""
-        broken = sorted({i for i, _, _ in rank_problems(self)})
+        broken = sorted(
+            {i for i, _, _ in rank_problems(self)}
+            | {self.player_index(p) for p in contradicted_players(self)}
+        )
         if not broken:
             return self
         names = [self.players[i].name for i in broken]
@@ -574,7 +584,10 @@ class Model:
             "payoffs no longer order the ranked outcomes as ranked."
         )
         notes = f"{self.notes}\n\n{note}" if self.notes else note
-        return dataclasses.replace(self, outcomes=tuple(outcomes), notes=notes)
+        judgements = without_players(self.judgements, names)
+        return dataclasses.replace(
+            self, outcomes=tuple(outcomes), notes=notes, judgements=judgements
+        )
 
     # ------------------------------------------------------------------ conversions
     @classmethod
@@ -829,6 +842,7 @@ def _write(m: Model) -> str:
             for player, v in entries:
                 text = str(v) if part == "rank" else toml.text_block(v)
                 out.append(f"{toml.key(player)} = {text}")
+    out += judgements_toml(m.judgements)
     if m.cardinalisation or m.notes:
         out += ["", "[cardinalisation]"]
         if m.cardinalisation:

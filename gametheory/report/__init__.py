@@ -321,8 +321,13 @@ def format_analysis(
     parameters: Mapping[str, Fraction] | None = None,
     standalone: bool = False,
     sgame: bool = False,
+    verdicts: Any = None,
 ) -> str:
-    """An :class:`~gametheory.analysis.Analysis` as a report in one of :data:`FORMATS`."""
+    """An :class:`~gametheory.analysis.Analysis` as a report in one of :data:`FORMATS`.
+
+    ``verdicts`` (:class:`~gametheory.robustness.RankVerdicts`, for a model with ranks) adds
+    the exact rank-only verdicts, and the key ``rank_verdicts`` to the JSON.
+    """
     from ._analysis import analysis_document, analysis_json
 
     numbers = Numbers(decimals)
@@ -330,6 +335,11 @@ def format_analysis(
         analysis, title=title, parameters=parameters, numbers=numbers, label=model or ""
     )
     data = analysis_json(analysis, model=model, parameters=parameters, numbers=numbers)
+    if verdicts is not None:
+        from ..robustness.report import verdict_blocks
+
+        document = Document((*document.blocks, *verdict_blocks(verdicts)), document.title)
+        data = {**data, "rank_verdicts": verdicts.to_dict()}
     return render(
         document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
     )
