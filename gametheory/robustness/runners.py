@@ -124,7 +124,7 @@ def _reachable(address: str, timeout: float) -> None:
 
     if "://" not in address:
         raise GameValueError(
-            f"not a scheduler address: {address!r}", hint="e.g. tcp://10.0.0.5:8786"
+            f"not a scheduler address: {address!r}", hint="e.g. tcp://SCHEDULER-HOST:8786"
         )
     if not address.startswith("tcp://"):
         return
@@ -135,7 +135,7 @@ def _reachable(address: str, timeout: float) -> None:
         host, port = None, None
     if not host or not port:
         raise GameValueError(
-            f"not a scheduler address: {address!r}", hint="e.g. tcp://10.0.0.5:8786"
+            f"not a scheduler address: {address!r}", hint="e.g. tcp://SCHEDULER-HOST:8786"
         )
     wait = min(timeout, 2)
     try:
