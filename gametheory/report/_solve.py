@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from ..algebraic import Algebraic
 from ..game import Game
 from ..numbers import format_fraction
-from ..algebraic import Algebraic
 from ..result import Equilibrium, SolveResult, SupportComponent
 from ._document import ALL_FORMATS, Bimatrix, Document, Heading, Mix, Numbers, Paragraph, Table
 
