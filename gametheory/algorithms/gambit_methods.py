@@ -30,7 +30,9 @@ from typing import Any
 from ..errors import GameValueError
 from ..game import Game
 from ..result import AlgebraicEquilibrium, SolveResult
-from .exact_nplayer import _integer_payoffs, _order_key, solve_support_profile
+from ._support_system import solve_support_profile
+from .conditional_dominance import _integer_payoffs
+from .exact_nplayer import _order_key
 
 __all__ = ["gnm", "simpdiv"]
 
