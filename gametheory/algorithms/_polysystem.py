@@ -10,10 +10,12 @@ has a pure power among the leading monomials) or of positive dimension (a contin
 dimension is the size of the largest set of variables no leading monomial is made of).
 
 A zero-dimensional system is put in *shape position* (Gianni and Mora, 1989; the "shape
-lemma"): with a separating linear form :math:`t = \\sum_k c_k x_k` as the last variable, the
-lexicographic basis (obtained by FGLM, Faugere, Gianni, Lazard and Mora, 1993) of the radical
-ideal reads :math:`x_k - h_k(t)` for every :math:`k`, and :math:`g(t)`. Every solution is then a
-root :math:`\\theta` of an irreducible factor :math:`f` of :math:`g`, with coordinates
+lemma"). The lexicographic basis (obtained by FGLM, Faugere, Gianni, Lazard and Mora, 1993) is
+first tried as it is: when the last variable separates the solutions (the usual case) it
+reads :math:`x_k - h_k(x_n)` and :math:`g(x_n)`. Otherwise, with a separating linear form
+:math:`t = \\sum_k c_k x_k` as an extra last variable, the lexicographic basis of the radical
+ideal reads :math:`x_k - h_k(t)` for every :math:`k`, and :math:`g(t)`. Every solution is then
+a root :math:`\\theta` of an irreducible factor :math:`f` of :math:`g`, with coordinates
 :math:`h_k(\\theta)` in the number field :math:`\\mathbb{Q}(\\theta)`: exact. When the ideal is
 not radical (multiple solutions, in degenerate games) the square-free parts of the univariate
 eliminants are added, which makes it radical (Seidenberg's lemma; Kreuzer and Robbiano, 2000,
@@ -172,36 +174,45 @@ def real_solutions(
     >>> x, y = symbols("x y")
     >>> points = real_solutions([x**2 - 2, y - x], (x, y))
     >>> [(str(p.theta), [str(h.as_expr()) for h in p.coordinates]) for p in points]
-    [('-2*sqrt(2)', ['t/2', 't/2']), ('2*sqrt(2)', ['t/2', 't/2'])]
+    [('-sqrt(2)', ['t', 't']), ('sqrt(2)', ['t', 't'])]
     """
-    from sympy import Poly, groebner, symbols
+    from sympy import Poly, groebner, symbols, sympify
 
     n = len(gens)
     t = symbols("t")
+    basis = groebner(polys, *gens, order="grevlex", domain="QQ", method=_METHOD)
+    if basis.exprs == [1]:
+        return []
+    if not basis.is_zero_dimensional:
+        return _positive_dimensional(polys, gens, basis)
+    # Usually the last variable already separates the solutions (random games): then the
+    # lexicographic basis is in shape position in it, and no extra variable is needed.
+    lex = basis.fglm("lex")
+    shape = _shape([Poly(p, *gens) for p in lex.exprs], n - 1)
+    if shape is not None:
+        last = gens[-1]
+        hs = [sympify(h).subs(last, t) for h in shape[0]] + [t]
+        return _points((hs, shape[1].as_expr().subs(last, t)), t)
     system = list(polys)
     for attempt, coefficients in enumerate(_separating_forms(n)):
         if attempt == 1:
             system = _radical_generators(system, gens)
         form = sum(c * v for c, v in zip(coefficients, gens, strict=True))
         # t is a function of the variables: adding it changes neither emptiness nor dimension.
-        basis = groebner([*system, t - form], *gens, t, order="grevlex", domain="QQ",
-                         method=_METHOD)
-        if basis.exprs == [1]:
-            return []
-        if not basis.is_zero_dimensional:
-            return _positive_dimensional(polys, gens)
-        lex = basis.fglm("lex")
+        with_t = groebner([*system, t - form], *gens, t, order="grevlex", domain="QQ",
+                          method=_METHOD)
+        lex = with_t.fglm("lex")
         shape = _shape([Poly(p, *gens, t) for p in lex.exprs], n)
         if shape is not None:
             return _points(shape, t)
     raise NotInShapePosition(f"no separating form found for {len(polys)} equations")
 
 
-def _positive_dimensional(polys: list[Any], gens: tuple[Any, ...]) -> PositiveDimensional:
+def _positive_dimensional(polys: list[Any], gens: tuple[Any, ...], basis: Any
+                          ) -> PositiveDimensional:
     from sympy import Poly, groebner
 
     lex = groebner(polys, *gens, order="lex", domain="QQ", method=_METHOD)
-    basis = groebner(polys, *gens, order="grevlex", domain="QQ", method=_METHOD)
     leading = [Poly(p, *gens).monoms(order="grevlex")[0] for p in basis.exprs]
     independent = _independent_set(leading, len(gens))
     return PositiveDimensional(tuple(lex.exprs), len(independent), independent)
