@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..algebraic import field_sign, field_value
+from ..algebraic import Algebraic, field_sign, field_value, real_root_intervals
 from ..game import Game
 from ..result import AlgebraicEquilibrium, certify
 from ._polysystem import FieldPoint, NotInShapePosition, PositiveDimensional, real_solutions
@@ -213,6 +213,15 @@ def solve_support_profile(game: Game, supports: Supports,
         described = _describe(game, supports, solutions, probabilities, payoff, free, names)
         if described is None:
             return outcome
+        if len(free) == 1:
+            found, continuum = _one_variable(game, u, supports, probabilities, payoff, free[0])
+            if not continuum:  # isolated equilibria only, or none: decided exactly
+                outcome.equilibria = found
+                return outcome
+            outcome.component = solutions
+            outcome.component_text = described
+            outcome.equilibria = found
+            return outcome
         outcome.component = solutions
         outcome.component_text = described
         outcome.equilibria = _witnesses(game, u, supports, solutions, equations,
@@ -250,6 +259,77 @@ def _describe(game: Game, supports: Supports, solutions: PositiveDimensional,
                     bounds.append(f"{gain} <= 0")
     legend.sort()
     return tuple(equations), tuple(bounds), tuple(legend)
+
+
+def _one_variable(game: Game, u: list[np.ndarray], supports: Supports,
+                  probabilities: list[list[Any]], payoff: list[list[Any]], x: Any
+                  ) -> tuple[list[AlgebraicEquilibrium], bool]:
+    """The equilibria of a support profile with one free probability ``x`` and no equation,
+    decided exactly: ``(a certified point of an interval of equilibria, True)``, or
+    ``(the isolated equilibria, False)``.
+
+    Every condition is a polynomial sign condition in ``x``; signs are constant between
+    consecutive real roots of the conditions, so testing a rational point in each gap and
+    every root (in its number field) decides the set.
+    """
+    from functools import cmp_to_key
+
+    from sympy import Poly, factor_list, symbols
+
+    t = symbols("t")
+    conditions = [probabilities[i][a] for i, s in enumerate(supports) for a in s]
+    conditions += [payoff[i][b] - payoff[i][s[0]] for i, s in enumerate(supports)
+                   for b in range(game.shape[i]) if b not in s]
+    roots: dict[Any, tuple[Any, Any]] = {}
+    for condition in conditions:
+        poly = Poly(condition, x, domain="QQ")
+        if poly.degree() < 1:
+            continue
+        for factor, _ in factor_list(poly)[1]:
+            f = Poly(factor.as_expr().subs(x, t), t, domain="QQ").monic()
+            if f.degree() == 1:
+                value = -f.all_coeffs()[1]
+                root: Any = Fraction(int(value.p), int(value.q))
+                roots[root] = (f, root)
+                continue
+            integer = [int(c) for c in f.clear_denoms()[1].all_coeffs()]
+            for k, interval in enumerate(real_root_intervals(tuple(integer))):
+                root = Algebraic(tuple(integer), k, interval)
+                roots[root] = (f, root)
+    ordered = sorted(roots.values(), key=cmp_to_key(
+        lambda p, q: -1 if p[1] < q[1] else (1 if p[1] > q[1] else 0)))
+    values = [r for _, r in ordered]
+    tests = [_below(values[0]) - 1, _above(values[-1]) + 1] if values else [Fraction(1, 2)]
+    tests += [_between(a, b) for a, b in itertools.pairwise(values)]
+    for q in tests:
+        point = FieldPoint(Poly(t - q, t, domain="QQ"), q, (Poly(q, t, domain="QQ"),))
+        eq = _certified(game, u, supports, point, probabilities, [x])
+        if eq is not None:
+            return [eq], True
+    isolated = []
+    for f, root in ordered:
+        eq = _certified(game, u, supports, FieldPoint(f, root, (Poly(t, t, domain="QQ"),)),
+                        probabilities, [x])
+        if eq is not None:
+            isolated.append(eq)
+    return isolated, False
+
+
+def _below(value: Any) -> Fraction:
+    return value if isinstance(value, Fraction) else value.interval[0]
+
+
+def _above(value: Any) -> Fraction:
+    return value if isinstance(value, Fraction) else value.interval[1]
+
+
+def _between(a: Any, b: Any) -> Fraction:
+    """A rational strictly between two real algebraic numbers a < b."""
+    while not _above(a) < _below(b):
+        for v in (a, b):
+            if not isinstance(v, Fraction):
+                v._bisect()
+    return (_above(a) + _below(b)) / 2
 
 
 def _witnesses(game: Game, u: list[np.ndarray], supports: Supports,
