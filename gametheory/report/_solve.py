@@ -211,10 +211,10 @@ def _decimal_table(result: SolveResult, digits: int = 6) -> Table | None:
             ))
         row += [numbers.format(u) for u in eq.payoffs]
         rows.append(tuple(row))
-    caption = (
-        f"The same equilibria in decimals (rounded exactly to {digits} places); "
-        "CRootOf(f, k) is the (k+1)-th smallest real root of f"
-    )
+    caption = f"The same equilibria in decimals (rounded exactly to {digits} places)"
+    if any("CRootOf" in str(v) for eq in result.equilibria for sigma in eq.profile
+           for v in sigma):
+        caption += "; CRootOf(f, k) is the (k+1)-th smallest real root of f"
     return Table(tuple(header), tuple(rows), caption=caption, formats=ALL_FORMATS - {"csv"})
 
 
