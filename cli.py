@@ -43,6 +43,8 @@ METHODS = (
     "vertex-enumeration",
     "lemke-howson",
     "zero-sum",
+    "gnm",
+    "simpdiv",
 )
 
 
@@ -316,7 +318,7 @@ method_option = click.option(
     "-m",
     metavar="NAME",
     callback=_check_method,
-    help="Solver: " + ", ".join(METHODS) + " [default: exact for two players, else pure].",
+    help="Solver: " + ", ".join(METHODS) + " [default: exact].",
 )
 
 

@@ -25,7 +25,14 @@ from typing import Any
 from .game import Game, Profile
 from .numbers import format_fraction
 
-__all__ = ["Component", "Equilibrium", "SolveResult", "certify"]
+__all__ = [
+    "AlgebraicEquilibrium",
+    "Component",
+    "Equilibrium",
+    "SolveResult",
+    "SupportComponent",
+    "certify",
+]
 
 #: Status values of a :class:`SolveResult`.
 STATUSES = ("ok", "degenerate", "incomplete", "failed")
@@ -203,3 +210,116 @@ def certify(game: Game, profile: Profile) -> Equilibrium | None:
         payoffs=payoffs,
         regret=Fraction(0),
     )
+
+
+def _exact_text(value: Any) -> str:
+    """A Fraction as ``"p/q"``; an algebraic number as a sympy-readable expression."""
+    return format_fraction(value) if isinstance(value, (int, Fraction)) else str(value)
+
+
+def _decimal_text(value: Any, digits: int) -> str:
+    from .numbers import format_decimal
+
+    if isinstance(value, (int, Fraction)):
+        return format_decimal(Fraction(value), digits)
+    return value.decimal(digits)
+
+
+#: Decimals of the ``decimal`` twin in the JSON form of an :class:`AlgebraicEquilibrium`.
+DECIMAL_DIGITS = 12
+
+
+@dataclass(frozen=True)
+class AlgebraicEquilibrium(Equilibrium):
+    """A certified Nash equilibrium whose numbers may be irrational (N-player games).
+
+    The same fields as :class:`Equilibrium`; a probability or payoff is a
+    :class:`~fractions.Fraction` when rational and a :class:`gametheory.algebraic.Algebraic`
+    (minimal polynomial and isolating interval) otherwise. The regret is exactly 0: every
+    best-response condition was checked by exact sign computations in the number field of the
+    equilibrium.
+
+    Attributes
+    ----------
+    support_profile : tuple of tuple of int
+        The indices of each player's strategies played with positive probability.
+    """
+
+    support_profile: tuple[tuple[int, ...], ...] = ()
+
+    @property
+    def is_rational(self) -> bool:
+        """True if every probability and payoff is rational."""
+        values = [p for sigma in self.profile for p in sigma] + list(self.payoffs)
+        return all(isinstance(v, (int, Fraction)) for v in values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: the :class:`Equilibrium` contract with exact strings (sympy-readable
+        expressions such as ``"sqrt(2)/2"`` or ``"CRootOf(x**3 - x - 1, 0)"`` where
+        irrational), plus a ``decimal`` twin with :data:`DECIMAL_DIGITS` decimals."""
+
+        def table(write: Any) -> dict[str, Any]:
+            return {
+                "strategies": {
+                    player: {s: write(p) for s, p in zip(labels, sigma, strict=True)}
+                    for player, labels, sigma in zip(
+                        self.players, self.strategies, self.profile, strict=True
+                    )
+                },
+                "payoffs": {
+                    player: write(u) for player, u in zip(self.players, self.payoffs, strict=True)
+                },
+            }
+
+        data = table(_exact_text)
+        data["decimal"] = table(lambda v: _decimal_text(v, DECIMAL_DIGITS))
+        return data
+
+
+@dataclass(frozen=True)
+class SupportComponent(Component):
+    """A set of equilibria of positive dimension on one support profile (N-player games).
+
+    The equilibria with exactly this support profile are the points of the real solution set
+    of ``equations`` (probabilities as the variables named in ``variables``) that satisfy
+    ``bounds``. ``equilibria`` indexes the certified sample points of the set found by the
+    solver (possibly none: the set may then be empty, which is not decided).
+
+    Attributes
+    ----------
+    support : tuple of tuple of str
+        Each player's support (strategy labels).
+    dimension : int
+        The dimension of the complex solution set of the equations (an upper bound).
+    equations : tuple of str
+        Polynomial equations ``= 0``, sympy-readable (a lexicographic Groebner basis), plus the
+        probabilities of each player's first support strategy as ``p = 1 - ...``.
+    bounds : tuple of str
+        Strict positivity of the support probabilities and, for every strategy outside a
+        support, ``its payoff - the support payoff <= 0``.
+    variables : dict
+        Variable name -> ``"player:strategy"``.
+    """
+
+    support: tuple[tuple[str, ...], ...] = ()
+    dimension: int = 0
+    equations: tuple[str, ...] = ()
+    bounds: tuple[str, ...] = ()
+    variables: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_singleton(self) -> bool:
+        return False
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data.update(
+            {
+                "support": [list(s) for s in self.support],
+                "dimension": self.dimension,
+                "equations": list(self.equations),
+                "bounds": list(self.bounds),
+                "variables": dict(self.variables),
+            }
+        )
+        return data

@@ -33,7 +33,8 @@ METHODS: dict[str, tuple[str, str, str]] = {
     "exact": (
         ".algorithms.exact",
         "exact_equilibria",
-        "every extreme equilibrium and the components, exact (two players)",
+        "every equilibrium, exact: extreme equilibria and components (two players), "
+        "support enumeration and Groebner bases, algebraic numbers (more players)",
     ),
     "pure": (".algorithms.pure", "pure_equilibria", "pure equilibria, exact (any players)"),
     "support-enumeration": (
@@ -56,6 +57,16 @@ METHODS: dict[str, tuple[str, str, str]] = {
         "zero_sum_equilibrium",
         "value and optimal strategies by linear programming (two-player constant-sum)",
     ),
+    "gnm": (
+        ".algorithms.gambit_methods",
+        "gnm",
+        "Gambit's global Newton method, polished exactly, possibly incomplete (pygambit)",
+    ),
+    "simpdiv": (
+        ".algorithms.gambit_methods",
+        "simpdiv",
+        "Gambit's simplicial subdivision, polished exactly, possibly incomplete (pygambit)",
+    ),
 }
 
 
@@ -75,7 +86,8 @@ def solve(game: Game, method: str | None = None) -> SolveResult:
     ----------
     game : Game
     method : str, optional
-        One of :data:`METHODS`. Default: ``"exact"`` for two players, ``"pure"`` otherwise.
+        One of :data:`METHODS`. Default: ``"exact"`` (for more than two players, exact support
+        enumeration: :func:`gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`).
 
     Returns
     -------
@@ -89,5 +101,9 @@ def solve(game: Game, method: str | None = None) -> SolveResult:
         two-player method on a three-player game).
     """
     if method is None:
-        method = "exact" if game.n_players == 2 else "pure"
+        method = "exact"
+    if method == "exact" and game.n_players != 2:
+        from .algorithms.exact_nplayer import exact_nplayer_equilibria
+
+        return exact_nplayer_equilibria(game)
     return _method(method)(game)

@@ -23,6 +23,7 @@ BUILTIN = (
     "prisoners-dilemma",
     "chicken",
     "stag-hunt",
+    "stag-hunt-3",
     "battle-of-the-sexes",
     "matching-pennies",
 )
@@ -190,6 +191,24 @@ PINNED = [
         ),
         id="matching-pennies",
     ),
+    pytest.param(
+        "stag-hunt-3",
+        _expected(
+            (
+                {f"Hunter {k}": {"stag": "1"} for k in (1, 2, 3)},
+                {f"Hunter {k}": "2" for k in (1, 2, 3)},
+            ),
+            (
+                {f"Hunter {k}": {"hare": "1"} for k in (1, 2, 3)},
+                {f"Hunter {k}": "1" for k in (1, 2, 3)},
+            ),
+            (
+                {f"Hunter {k}": {"stag": "sqrt(2)/2", "hare": "1 - sqrt(2)/2"} for k in (1, 2, 3)},
+                {f"Hunter {k}": "1" for k in (1, 2, 3)},
+            ),
+        ),
+        id="stag-hunt-3",
+    ),
 ]
 
 
@@ -201,6 +220,10 @@ def test_every_builtin_model_is_pinned():
 def test_equilibria_at_defaults(name, expected):
     result = solve(load_model(name).game())
     assert _compact(result) == expected
+    if result.game.n_players > 2:
+        # N players: components are only the sets of positive dimension; here there are none.
+        assert result.components == () and result.status == "ok"
+        return
     # Isolated equilibria: each is its own component.
     assert sorted(c.equilibria for c in result.components) == [
         (i,) for i in range(len(result.equilibria))

@@ -116,7 +116,8 @@ def test_payoffs_and_labels():
 
 def test_solve_dispatch_and_default_for_three_players():
     game = _table_game(("P", "Q", "R"), ["ab"] * 3, _majority)
-    assert solve(game).method == "pure"
+    # Since issue 15 the default for N players is exact (every equilibrium); pure stays.
+    assert solve(game).method == "exact"
     assert solve(game, "pure").equilibria == pure_equilibria(game).equilibria
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import NamedTuple
 
+from ..algebraic import Algebraic
 from ..numbers import format_decimal, format_fraction
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Numbers",
     "Paragraph",
     "Table",
+    "is_number",
 ]
 
 #: The formats a document block can appear in (json is built separately, from the data).
@@ -49,8 +51,14 @@ class Expr(NamedTuple):
     source: object | None = None
 
 
-#: What a table cell holds: text, an exact number, a strategy, or an expression.
-Cell = str | Fraction | Mix | Expr
+#: What a table cell holds: text, an exact number (rational or algebraic), a strategy, or an
+#: expression.
+Cell = str | Fraction | Algebraic | Mix | Expr
+
+
+def is_number(cell: object) -> bool:
+    """True for an exact number: a Fraction or an irrational :class:`Algebraic`."""
+    return isinstance(cell, (Fraction, Algebraic))
 
 
 class Numbers(NamedTuple):
@@ -64,7 +72,10 @@ class Numbers(NamedTuple):
 
     decimals: int | None = None
 
-    def format(self, value: Fraction) -> str:
+    def format(self, value: Fraction | Algebraic) -> str:
+        if isinstance(value, Algebraic):
+            # Irrational: a sympy-readable expression, or rounded exactly.
+            return str(value) if self.decimals is None else value.decimal(self.decimals)
         if self.decimals is None:
             return format_fraction(value)
         return format_decimal(value, self.decimals)

@@ -11,7 +11,18 @@ import itertools
 import re
 from fractions import Fraction
 
-from ._document import Bimatrix, Cell, Document, Expr, Heading, Mix, Numbers, Paragraph, Table
+from ._document import (
+    Bimatrix,
+    Cell,
+    Document,
+    Expr,
+    Heading,
+    Mix,
+    Numbers,
+    Paragraph,
+    Table,
+    is_number,
+)
 from ._text import _numeric_columns, cell_text
 
 __all__ = ["escape_latex", "latex_number", "render_latex"]
@@ -54,6 +65,12 @@ def latex_number(value: Fraction, numbers: Numbers) -> str:
     >>> latex_number(Fraction(-1, 3), Numbers(2))
     '-0.33'
     """
+    if not isinstance(value, Fraction):  # an irrational Algebraic
+        if numbers.decimals is not None:
+            return numbers.format(value)
+        import sympy  # only for LaTeX of irrational numbers
+
+        return sympy.latex(value.to_sympy())
     if numbers.decimals is not None or value.denominator == 1:
         return numbers.format(value)
     sign = "-" if value < 0 else ""
@@ -70,7 +87,7 @@ def _expr_latex(cell: Expr) -> str:
 
 def _math(cell: Cell, numbers: Numbers) -> str:
     """A cell's content for math mode (numbers and expressions)."""
-    if isinstance(cell, Fraction):
+    if is_number(cell):
         return latex_number(cell, numbers)
     if isinstance(cell, Expr):
         return _expr_latex(cell)
@@ -78,7 +95,7 @@ def _math(cell: Cell, numbers: Numbers) -> str:
 
 
 def _cell(cell: Cell, numbers: Numbers) -> str:
-    if isinstance(cell, (Fraction, Expr)):
+    if is_number(cell) or isinstance(cell, Expr):
         return f"${_math(cell, numbers)}$"
     if isinstance(cell, Mix):
         if len(cell.parts) == 1 and cell.parts[0][0] == 1:

@@ -6,9 +6,10 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from ..algebraic import Algebraic
 from ..game import Game
 from ..numbers import format_fraction
-from ..result import Equilibrium, SolveResult
+from ..result import Equilibrium, SolveResult, SupportComponent
 from ._document import ALL_FORMATS, Bimatrix, Document, Heading, Mix, Numbers, Paragraph, Table
 
 __all__ = [
@@ -151,6 +152,9 @@ def _components_text(result: SolveResult) -> str:
     players = result.game.players
     lines = []
     for k, comp in enumerate(result.components):
+        if isinstance(comp, SupportComponent):
+            lines.append(_support_component_text(k, comp))
+            continue
         if comp.is_singleton:
             continue
         members = ", ".join(str(e + 1) for e in comp.equilibria)
@@ -163,6 +167,55 @@ def _components_text(result: SolveResult) -> str:
             f"those equilibria, against any mixture of {players[1]}'s, is an equilibrium."
         )
     return "\n".join(lines)
+
+
+def _support_component_text(k: int, comp: SupportComponent) -> str:
+    """A set of equilibria of positive dimension on one support profile, in words."""
+    support = " x ".join("{" + ", ".join(s) + "}" for s in comp.support)
+    legend = ", ".join(f"{name} = {label}" for name, label in comp.variables)
+    sample = (
+        "sample point: equilibrium " + ", ".join(str(e + 1) for e in comp.equilibria)
+        if comp.equilibria
+        else "no sample point was found (the set may be empty)"
+    )
+    return (
+        f"Component {k + 1}: the equilibria with supports {support} form a set of dimension "
+        f"at most {comp.dimension}: the points with {'; '.join(comp.equations)}; and "
+        f"{'; '.join(comp.bounds) or 'no other condition'} (probabilities {legend}; payoffs "
+        f"scaled to integers); {sample}."
+    )
+
+
+def _decimal_table(result: SolveResult, digits: int = 6) -> Table | None:
+    """The equilibria in decimals (rounded exactly), when some number is irrational."""
+    irrational = any(
+        isinstance(v, Algebraic)
+        for eq in result.equilibria
+        for v in (*(p for sigma in eq.profile for p in sigma), *eq.payoffs)
+    )
+    if not irrational:
+        return None
+    numbers = Numbers(digits)
+    game = result.game
+    header = ["#", *game.players, *(f"{p} payoff" for p in game.players)]
+    rows = []
+    for k, eq in enumerate(result.equilibria):
+        row: list[Any] = [str(k + 1)]
+        for labels, sigma in zip(eq.strategies, eq.profile, strict=True):
+            if max(sigma) == 1:
+                row.append(labels[list(sigma).index(1)])
+                continue
+            row.append(" + ".join(
+                f"{numbers.format(p)} {label}"
+                for label, p in zip(labels, sigma, strict=True) if p > 0
+            ))
+        row += [numbers.format(u) for u in eq.payoffs]
+        rows.append(tuple(row))
+    caption = f"The same equilibria in decimals (rounded exactly to {digits} places)"
+    if any("CRootOf" in str(v) for eq in result.equilibria for sigma in eq.profile
+           for v in sigma):
+        caption += "; CRootOf(f, k) is the (k+1)-th smallest real root of f"
+    return Table(tuple(header), tuple(rows), caption=caption, formats=ALL_FORMATS - {"csv"})
 
 
 def status_text(result: SolveResult) -> str:
@@ -199,6 +252,9 @@ def solve_document(
     blocks.append(game_bimatrix(game, caption, label=f"{label}-payoffs" if label else ""))
     if result.equilibria:
         blocks.append(equilibria_table(result, label=f"{label}-equilibria" if label else ""))
+        decimals = _decimal_table(result) if numbers.decimals is None else None
+        if decimals is not None:
+            blocks.append(decimals)
         components = _components_text(result)
         if components:
             blocks.append(Paragraph(components))

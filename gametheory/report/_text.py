@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import itertools
 import textwrap
-from fractions import Fraction
 
-from ._document import Bimatrix, Cell, Document, Expr, Heading, Mix, Numbers, Paragraph, Table
+from ._document import (
+    Bimatrix,
+    Cell,
+    Document,
+    Expr,
+    Heading,
+    Mix,
+    Numbers,
+    Paragraph,
+    Table,
+    is_number,
+)
 
 __all__ = ["cell_text", "render_text"]
 
@@ -21,25 +31,31 @@ def cell_text(cell: Cell, numbers: Numbers) -> str:
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> cell_text(Mix(((Fraction(1, 3), "a"), (Fraction(2, 3), "b"))), Numbers())
     '1/3 a + 2/3 b'
     >>> cell_text(Mix(((Fraction(1), "a"),)), Numbers())
     'a'
     """
-    if isinstance(cell, Fraction):
+    if is_number(cell):
         return numbers.format(cell)
     if isinstance(cell, Mix):
         if len(cell.parts) == 1 and cell.parts[0][0] == 1:
             return cell.parts[0][1]
-        return " + ".join(f"{numbers.format(p)} {label}" for p, label in cell.parts)
+        return " + ".join(f"{_factor(numbers.format(p))} {label}" for p, label in cell.parts)
     if isinstance(cell, Expr):
         return cell.text
     return str(cell)
 
 
+def _factor(text: str) -> str:
+    """An irrational probability such as ``1 - sqrt(2)/2`` in parentheses before a label."""
+    return f"({text})" if " " in text else text
+
+
 def _numeric_columns(table: Table) -> list[bool]:
     columns = list(zip(*table.rows, strict=True)) if table.rows else []
-    return [bool(col) and all(isinstance(c, Fraction) for c in col) for col in columns] or [
+    return [bool(col) and all(is_number(c) for c in col) for col in columns] or [
         False
     ] * len(table.header)
 
