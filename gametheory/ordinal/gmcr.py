@@ -27,6 +27,13 @@ decision support", *Group Decision and Negotiation* 10, 159-175): a coalition :m
 (coalition-Nash stability for that pair). The coalition forms of GMR, SMR and SEQ
 (Inohara and Hipel 2008) are not implemented.
 
+Sanctions by several players: by the definition, the others sanction a move by any legal
+sequence of their moves (:math:`R_{N-i}`, :math:`R^+_{N-i}`). ``single=True`` restricts
+sanctions to one move by one other player, which reproduces the stability results that
+GMCR+ (the graph model program of Hipel's group, onp/gmcr-py) stores for its Garrison example.
+With two players the two agree; with more, the definition finds at least as many sanctions,
+so at least as many GMR, SMR and SEQ stable states.
+
 Everything is exact: only comparisons of integer ranks.
 
 Examples
@@ -61,8 +68,13 @@ def _improvements(model: GraphModel, i: int, s: int) -> list[int]:
     return sorted(t for t in model.moves[i][s] if model.ranks[i][t] > model.ranks[i][s])
 
 
-def is_stable(model: GraphModel, state: int, player: int, concept: str) -> bool:
+def is_stable(
+    model: GraphModel, state: int, player: int, concept: str, single: bool = False
+) -> bool:
     """Whether ``state`` is stable for ``player`` under ``concept`` (one of :data:`CONCEPTS`).
+
+    ``single``: sanctions are single moves by one other player, instead of the definition's
+    sequences of moves by the other players; the two agree for two players.
 
     Raises
     ------
@@ -78,9 +90,9 @@ def is_stable(model: GraphModel, state: int, player: int, concept: str) -> bool:
     others = _others(model, i)
     for s1 in improvements:
         if concept == "seq":
-            responses = model.reachable(others, s1, improving=True)
+            responses = model.reachable(others, s1, improving=True, single=single)
         else:
-            responses = model.reachable(others, s1)
+            responses = model.reachable(others, s1, single=single)
         sanctioned = False
         for s2 in responses:
             if not _worse_or_equal(model, i, s2, s):
@@ -164,12 +176,15 @@ class StabilityResult:
         }
 
 
-def stability(model: GraphModel) -> StabilityResult:
+def stability(model: GraphModel, single: bool = False) -> StabilityResult:
     """Nash, GMR, SMR and SEQ stability of every state for every player; coalitions of two.
 
     Parameters
     ----------
     model : GraphModel
+    single : bool
+        Sanctions are single moves by one other player, rather than every legal sequence of
+        moves by the others (the definition, the default). The two agree for two players.
 
     Returns
     -------
@@ -183,7 +198,9 @@ def stability(model: GraphModel) -> StabilityResult:
     n = len(model.players)
     states = []
     for s in range(model.n_states):
-        by_player = {c: tuple(is_stable(model, s, i, c) for i in range(n)) for c in CONCEPTS}
+        by_player = {
+            c: tuple(is_stable(model, s, i, c, single) for i in range(n)) for c in CONCEPTS
+        }
         coalitions = {pair: _coalition_stable(model, s, pair) for pair in _pairs(n)}
         states.append(StateStability(s, by_player, coalitions))
     equilibria = {c: tuple(st.state for st in states if st.stable(c)) for c in CONCEPTS}

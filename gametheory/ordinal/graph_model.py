@@ -95,12 +95,16 @@ class GraphModel:
         new[player] = tuple(int(r) for r in ranks)
         return GraphModel(self.players, self.labels, self.moves, tuple(new), self.profiles)
 
-    def reachable(self, coalition: Sequence[int], state: int, improving: bool = False) -> set[int]:
+    def reachable(
+        self, coalition: Sequence[int], state: int, improving: bool = False,
+        single: bool = False,
+    ) -> set[int]:
         """:math:`R_H(s)`, or :math:`R_H^+(s)` with ``improving``: states a coalition reaches.
 
         Sequences of one or more moves by members of ``coalition``, no member moving twice in
         succession (Fang, Hipel and Kilgour 1993, section 3.2); with ``improving`` each move
-        must be a unilateral improvement for its mover.
+        must be a unilateral improvement for its mover. With ``single``, one move by one
+        member only (see :mod:`.gmcr`).
         """
         members = tuple(coalition)
         seen: set[tuple[int, int]] = set()
@@ -114,9 +118,9 @@ class GraphModel:
                 for t in self.moves[i][s]:
                     if improving and self.ranks[i][t] <= self.ranks[i][s]:
                         continue
-                    if (t, i) not in seen:
+                    found.add(t)
+                    if not single and (t, i) not in seen:
                         seen.add((t, i))
-                        found.add(t)
                         frontier.append((t, i))
         return found
 
