@@ -1,0 +1,219 @@
+"""The 2x2 topology and Theory of Moves against the literature's counts and named games."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gametheory import Game, GameValueError
+from gametheory.models import load_model
+from gametheory.ordinal import classify, classify_ranks, strict_refinements, theory_of_moves
+
+_PERMS = list(itertools.permutations((1, 2, 3, 4)))
+
+
+def _game(a, b, labels=(("C", "D"), ("C", "D"))):
+    return Game.from_arrays([a[:2], a[2:]], [b[:2], b[2:]], strategies=labels)
+
+
+def _symmetric(r, s, t, p):
+    """The symmetric game with row payoffs R, S, T, P (strategies C, D)."""
+    return _game((r, s, t, p), (r, t, s, p))
+
+
+def _classes():
+    found = {}
+    for a in _PERMS:
+        for b in _PERMS:
+            c = classify_ranks((a[:2], a[2:]), (b[:2], b[2:]))
+            found.setdefault((c.row_pattern, c.column_pattern), (a, b, c))
+    return found
+
+
+def test_counts_of_the_literature():
+    # 144 strict ordinal games up to swapping rows and columns (Robinson and Goforth 2005,
+    # ch. 2); 78 also up to exchanging the players (Rapoport and Guyer 1966), 57 of them games
+    # of conflict, with no outcome best for both (Brams 1994); 12 symmetric games.
+    classes = _classes()
+    assert len(classes) == 144
+    up_to_players = {min(k, k[::-1]): v for k, v in classes.items()}
+    assert len(up_to_players) == 78
+    assert sum(1 for *_, c in up_to_players.values() if c.conflict) == 57
+    assert sum(1 for *_, c in classes.values() if c.symmetric) == 12
+
+
+def test_invariant_under_swapping_rows_columns_and_players():
+    for a, b, c in _classes().values():
+        swapped_rows = (a[2:] + a[:2], b[2:] + b[:2])
+        swapped_cols = ((a[1], a[0], a[3], a[2]), (b[1], b[0], b[3], b[2]))
+        for x, y in (swapped_rows, swapped_cols):
+            d = classify_ranks((x[:2], x[2:]), (y[:2], y[2:]))
+            assert (d.row_pattern, d.column_pattern) == (c.row_pattern, c.column_pattern)
+        # Exchanging the players' roles exchanges the two patterns.
+        e = classify_ranks(((b[0], b[2]), (b[1], b[3])), ((a[0], a[2]), (a[1], a[3])))
+        assert (e.row_pattern, e.column_pattern) == (c.column_pattern, c.row_pattern)
+
+
+@pytest.mark.parametrize(
+    ("rstp", "name"),
+    [
+        pytest.param((3, 1, 4, 2), "prisoner's dilemma", id="prisoners-dilemma"),
+        pytest.param((3, 2, 4, 1), "chicken", id="chicken"),
+        pytest.param((2, 1, 4, 3), "deadlock", id="deadlock"),
+        pytest.param((4, 1, 3, 2), "stag hunt", id="stag-hunt"),
+        pytest.param((4, 2, 3, 1), "harmony", id="harmony"),
+        pytest.param((2, 3, 4, 1), "leader", id="leader"),
+        pytest.param((2, 4, 3, 1), "battle of the sexes", id="hero"),
+    ],
+)
+def test_named_symmetric_games(rstp, name):
+    # The defining orders of R, S, T, P (see gametheory.ordinal.topology).
+    c, ties = classify(_symmetric(*rstp))
+    assert (c.name, c.symmetric, ties) == (name, True, ())
+
+
+@pytest.mark.parametrize(
+    ("model", "name", "brams"),
+    [
+        pytest.param("prisoners-dilemma", "prisoner's dilemma", 32, id="prisoners-dilemma"),
+        pytest.param("chicken", "chicken", 57, id="chicken"),
+    ],
+)
+def test_builtin_strict_models(model, name, brams):
+    c, ties = classify(load_model(model).game())
+    assert (c.name, c.brams, ties) == (name, brams, ())
+
+
+@pytest.mark.parametrize(
+    ("model", "name"),
+    [
+        # Hunting hare pays 1 whatever the other does: a tie.
+        pytest.param("stag-hunt", "stag hunt", id="stag-hunt"),
+        # Both ways of miscoordinating pay 0: a tie for each player. Battle of the sexes
+        # (Luce and Raiffa 1957) is the symmetric "hero" game once one player's strategies
+        # are relabelled, which the classification ignores.
+        pytest.param("battle-of-the-sexes", "battle of the sexes", id="bos"),
+    ],
+)
+def test_builtin_models_with_ties(model, name):
+    c, ties = classify(load_model(model).game())
+    assert c is None and name in {t.name for t in ties}
+
+
+def test_matching_pennies_is_a_game_with_ties():
+    c, ties = classify(load_model("matching-pennies").game())
+    assert c is None
+    # Each player's two payoffs, each twice: the strict games on either side of the ties.
+    assert ties and all(t.conflict for t in ties)
+
+
+def test_ties_lie_between_strict_games():
+    # Prisoner's dilemma with T = R (a tie between temptation and reward) lies between the
+    # prisoner's dilemma and the game with R > T on that side.
+    row, column = ((3, 1), (3, 2)), ((3, 3), (1, 2))
+    names = {c.name for c in strict_refinements(row, column)}
+    assert "prisoner's dilemma" in names and len(names) == 4
+
+
+def test_not_2x2():
+    with pytest.raises(GameValueError, match="2x2"):
+        classify(Game.from_arrays([[1, 2, 3]], [[1, 2, 3]]))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(_PERMS), st.sampled_from(_PERMS), st.integers(1, 5), st.integers(-5, 5))
+def test_invariant_under_increasing_transforms(a, b, scale, shift):
+    c, _ = classify(_game(a, b))
+    d, _ = classify(_game([scale * v ** 3 + shift for v in a], b))
+    assert c == d
+
+
+# --------------------------------------------------------------------------- Theory of Moves
+def _labels(game, states):
+    return [", ".join(game.strategies[i][j] for i, j in enumerate(s)) for s in states]
+
+
+def test_prisoners_dilemma_nonmyopic_equilibria():
+    # Brams (1994), ch. 1; Brams and Ismail (2022), section 2: in the prisoner's dilemma both
+    # mutual cooperation (3,3) and mutual defection (2,2) are non-myopic equilibria.
+    pd = _symmetric(3, 1, 4, 2)
+    moves = theory_of_moves(pd)
+    assert _labels(pd, moves.nonmyopic_equilibria) == ["C, C", "D, D"]
+    # From (C, D) the sucker defects and play ends at (D, D).
+    start = moves.starts[1]
+    assert (start.mover, start.outcome, start.row_first.played) == (0, (1, 1), ((0, 1), (1, 1)))
+
+
+def test_chicken_nonmyopic_equilibria():
+    # Brams (1994), ch. 1; Brams and Ismail (2019, 2022): in chicken the compromise (3,3) is
+    # a non-myopic equilibrium, although not a Nash equilibrium.
+    chicken = _symmetric(3, 2, 4, 1)
+    moves = theory_of_moves(chicken)
+    assert _labels(chicken, moves.nonmyopic_equilibria) == ["C, C"]
+    # From the disaster (1,1) each driver would move (to swerve), so the outcome depends on
+    # who moves first; with order power a driver makes the other move first.
+    start = moves.starts[3]
+    assert start.both_move and start.outcome is None
+    assert start.with_order_power(0, moves.ranks) == (1, 0)
+    assert start.with_order_power(1, moves.ranks) == (0, 1)
+
+
+def test_cooperation_counts_of_brams_and_ismail():
+    # Brams and Ismail (2019; 2022, Theory and Decision 92): of the 57 conflict games, 45 have
+    # a cooperative outcome (at least next-best, 3, for both players); in 19 a cooperative
+    # outcome is not a Nash equilibrium, and in 16 of those it is a non-myopic equilibrium.
+    with_cooperation = not_nash = nonmyopic = 0
+    seen = set()
+    for (rp, cp), (a, b, c) in _classes().items():
+        if min((rp, cp), (cp, rp)) in seen or not c.conflict:
+            continue
+        seen.add(min((rp, cp), (cp, rp)))
+        game = _game(a, b)
+        cooperative = [(k // 2, k % 2) for k in range(4) if a[k] >= 3 and b[k] >= 3]
+        if cooperative:
+            with_cooperation += 1
+        nash = [s for s in cooperative
+                if game.is_nash({p: {game.strategies[i][s[i]]: 1}
+                                 for i, p in enumerate(game.players)})]
+        unstable = [s for s in cooperative if s not in nash]
+        if unstable:
+            not_nash += 1
+            if set(unstable) & set(theory_of_moves(game).nonmyopic_equilibria):
+                nonmyopic += 1
+    assert (with_cooperation, not_nash, nonmyopic) == (45, 19, 16)
+
+
+def test_outcome_from_a_nonmyopic_equilibrium_is_itself():
+    for a, b, _ in _classes().values():
+        moves = theory_of_moves(_game(a, b))
+        for start in moves.starts:
+            if start.start in moves.nonmyopic_equilibria:
+                assert start.outcome == start.start and start.mover is None
+            elif start.mover is not None:
+                # The mover ends strictly better off than where play started.
+                k, o = start.start, start.outcome
+                ranks = moves.ranks[start.mover]
+                assert ranks[2 * o[0] + o[1]] > ranks[2 * k[0] + k[1]]
+
+
+def test_theory_of_moves_needs_strict_preferences():
+    with pytest.raises(GameValueError, match="strict"):
+        theory_of_moves(Game.from_arrays([[1, 1], [2, 3]], [[1, 2], [3, 4]]))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(_PERMS), st.sampled_from(_PERMS))
+def test_relabelling_rows_moves_the_outcomes(a, b):
+    # Swapping the row player's strategies maps every initial state and outcome accordingly.
+    game, swapped = _game(a, b), _game(a[2:] + a[:2], b[2:] + b[:2])
+    before, after = theory_of_moves(game), theory_of_moves(swapped)
+    flip = {(0, 0): (1, 0), (0, 1): (1, 1), (1, 0): (0, 0), (1, 1): (0, 1)}
+    assert sorted(flip[s] for s in before.nonmyopic_equilibria) == sorted(
+        after.nonmyopic_equilibria
+    )
+    for start in before.starts:
+        other = after.starts[[s.start for s in after.starts].index(flip[start.start])]
+        assert (None if start.outcome is None else flip[start.outcome]) == other.outcome
