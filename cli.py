@@ -667,6 +667,9 @@ def analyze(
       gametheory analyze prisoners-dilemma
       gametheory analyze matching-pennies --format markdown
       gametheory analyze us-russia --param d=2 -o report.json
+
+    For a model whose outcomes carry ranks, the report ends with the ordinal lenses of
+    `gametheory ordinal`.
     """
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
@@ -679,9 +682,14 @@ def analyze(
         raise SolverFailed(
             f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
         )
+    ordinal = None
+    if any(outcome.judgements for outcome in loaded.model.outcomes):
+        from gametheory.ordinal import ordinal_analysis
+
+        ordinal = ordinal_analysis(loaded.game)
     text = format_analysis(
         analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone, sgame=sgame,
+        parameters=loaded.values, standalone=standalone, sgame=sgame, ordinal=ordinal,
     )
     finish(loaded, text, output, save, force)
 
@@ -906,6 +914,51 @@ def sensitivity(
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)
+
+
+@cli.command()
+@model_options
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: from the suffix of -o, else text].")
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Allow -o/--save to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+def ordinal(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+) -> None:
+    """Ordinal lenses on MODEL: 2x2 topology, Theory of Moves, graph-model stability.
+
+    Payoffs are read as ranks. For a 2x2 game: its place among the 144 strict ordinal games
+    (Robinson and Goforth) and its name, and Brams's Theory of Moves from every initial state
+    (non-myopic equilibria). For any game: Nash, GMR, SMR and SEQ stability of every state
+    (Fang, Hipel and Kilgour's graph model), coalitions of two, and the equilibria under
+    each concept.
+
+    \b
+    Examples:
+      gametheory ordinal prisoners-dilemma
+      gametheory ordinal us-russia-2x2 --format json
+      gametheory ordinal us-russia --param d=2 -o stability.md
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
+    loaded = load(model, params, edits)
+    from gametheory.ordinal import ordinal_analysis
+    from gametheory.report import format_ordinal
+
+    text = format_ordinal(
+        ordinal_analysis(loaded.game), fmt, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    finish(loaded, text, output, save, force)
 
 
 def main(args: Sequence[str] | None = None) -> None:

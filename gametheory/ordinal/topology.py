@@ -87,8 +87,7 @@ PATTERNS: dict[tuple[int, int, int, int], str] = {
 _BRAMS = {("prisoner's dilemma", "prisoner's dilemma"): 32, ("chicken", "chicken"): 57}
 
 _LAYERS = {
-    (False, False): "best outcomes apart (each player's best is the other's second choice "
-    "of row or column)",
+    (False, False): "best outcomes in different rows and columns",
     (True, True): "win-win (one outcome is best for both)",
     (True, False): "best outcomes in the same column",
     (False, True): "best outcomes in the same row",
