@@ -1,0 +1,91 @@
+"""``gametheory ordinal`` and the ordinal part of ``gametheory analyze``: output and contract."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import cli
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli.cli, list(args))
+
+
+def test_text_prisoners_dilemma():
+    result = _run("ordinal", "prisoners-dilemma")
+    assert result.exit_code == 0
+    out = " ".join(result.output.split())  # paragraphs wrap
+    assert "Prisoner's dilemma: symmetric, a game of conflict" in out
+    assert "game 32 in Brams's (1994) numbering" in out
+    assert "Non-myopic equilibria (neither player moves): (mum, mum); (fink, fink)." in out
+    assert "Equilibria. Nash: (fink, fink). GMR: (mum, mum); (fink, fink)." in out
+
+
+def test_json_contract():
+    result = _run("ordinal", "chicken", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["classification"]["name"] == "chicken"
+    assert set(data["classification"]["robinson_goforth"]) >= {"row", "column", "layer"}
+    assert [set(item) >= {"start", "outcome", "moves"} for item in data["nonmyopic"]] == [True] * 4
+    first = data["nonmyopic"][0]
+    assert first["start"] == first["outcome"] == {"Driver 1": "swerve", "Driver 2": "swerve"}
+    # From the crash both drivers would move: the outcome depends on who moves first.
+    assert data["nonmyopic"][3]["outcome"] is None
+    assert len(data["stability"]) == 4
+    for item in data["stability"]:
+        assert set(item) >= {"profile", "nash", "gmr", "smr", "seq"}
+    assert data["equilibria"]["nash"] == [
+        {"Driver 1": "swerve", "Driver 2": "straight"},
+        {"Driver 1": "straight", "Driver 2": "swerve"},
+    ]
+    assert data["equilibria"]["gmr"][0] == {"Driver 1": "swerve", "Driver 2": "swerve"}
+
+
+def test_json_not_2x2():
+    data = json.loads(_run("ordinal", "us-russia", "-f", "json").output)
+    assert data["classification"] is None and data["nonmyopic"] == []
+    assert len(data["stability"]) == 16
+    assert data["equilibria"]["nash"] == []
+
+
+def test_param_changes_the_ranks():
+    # With d = 3 conceding dominates for the US: (concede, hard_demand) is a Nash equilibrium.
+    data = json.loads(_run("ordinal", "us-russia-2x2", "-p", "d=3", "-f", "json").output)
+    assert data["parameters"] == {"d": "3", "w": "2"}
+    assert data["equilibria"]["nash"] == [{"US": "concede", "Russia": "hard_demand"}]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "latex", "csv"])
+def test_other_formats(fmt):
+    result = _run("ordinal", "us-russia-2x2", "--format", fmt)
+    assert result.exit_code == 0 and "concede" in result.output
+
+
+def test_ties_are_reported():
+    result = _run("ordinal", "stag-hunt")
+    assert result.exit_code == 0
+    assert "is not one of the 144 strict ordinal games" in result.output
+    assert "stag hunt" in result.output
+
+
+def test_analyze_includes_the_ordinal_lenses_for_ranked_models():
+    ranked = _run("analyze", "us-russia-2x2", "-f", "json")
+    assert ranked.exit_code == 0
+    ordinal = json.loads(ranked.output)["ordinal"]
+    assert ordinal["classification"]["name"] == "battle of the sexes / stag hunt"
+    assert "Graph model stability" in _run("analyze", "us-russia-2x2").output
+    # A model without ranks: no ordinal part (the analyze contract is unchanged).
+    plain = _run("analyze", "prisoners-dilemma", "-f", "json")
+    assert "ordinal" not in json.loads(plain.output)
+
+
+def test_bad_input_is_one_line():
+    result = _run("ordinal", "no-such-model")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+    usage = _run("ordinal", "chicken", "--standalone")
+    assert usage.exit_code == 2
