@@ -87,8 +87,7 @@ def _tom_blocks(analysis: Any, label: str) -> list[Any]:
         Table(
             ("initial state", f"{row} moves first", f"{column} moves first", "outcome"),
             tuple(rows),
-            caption="Backward induction on moves and countermoves from each initial state "
-            "(Brams 1994, ch. 1, rules 1-6)",
+            caption="Moves and countermoves from each initial state (Brams 1994, ch. 1)",
             label=f"{label}-tom" if label else "",
         ),
         Paragraph(f"Non-myopic equilibria (neither player moves): {nme}.", formats=_DISPLAY),
@@ -123,8 +122,8 @@ def _stability_blocks(analysis: Any, label: str) -> list[Any]:
         Table(
             tuple(header),
             tuple(rows),
-            caption="Stable for every player (no: the players for whom it is not); a "
-            "coalition: no joint move better for both (Fang, Hipel and Kilgour 1993)",
+            caption="Stable for every player? (no: for whom not); coalition: no joint move "
+            "better for both",
             label=f"{label}-stability" if label else "",
         ),
         Paragraph(
