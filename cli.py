@@ -924,6 +924,11 @@ def sensitivity(
               help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--save to overwrite a model file.")
 @click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@click.option("--target", "-t", metavar="S1,S2", help="Inverse question: this state (one "
+              "strategy per player) should be an equilibrium...")
+@click.option("--player", metavar="NAME", help="...by changing only this player's ranking.")
+@click.option("--concept", type=click.Choice(["nash", "gmr", "smr", "seq"]), default="nash",
+              show_default=True, help="...under this stability concept.")
 def ordinal(
     model: str,
     params: dict[str, str],
@@ -933,6 +938,9 @@ def ordinal(
     output: str | None,
     force: bool,
     standalone: bool,
+    target: str | None,
+    player: str | None,
+    concept: str,
 ) -> None:
     """Ordinal lenses on MODEL: 2x2 topology, Theory of Moves, graph-model stability.
 
@@ -940,13 +948,15 @@ def ordinal(
     (Robinson and Goforth) and its name, and Brams's Theory of Moves from every initial state
     (non-myopic equilibria). For any game: Nash, GMR, SMR and SEQ stability of every state
     (Fang, Hipel and Kilgour's graph model), coalitions of two, and the equilibria under
-    each concept.
+    each concept. With --target and --player, the inverse question: the smallest changes of
+    that player's ranking that make the target state an equilibrium.
 
     \b
     Examples:
       gametheory ordinal prisoners-dilemma
       gametheory ordinal us-russia-2x2 --format json
       gametheory ordinal us-russia --param d=2 -o stability.md
+      gametheory ordinal us-russia --target concede,hard_demand --player US --concept seq
     """
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, False)
@@ -954,8 +964,11 @@ def ordinal(
     from gametheory.ordinal import ordinal_analysis
     from gametheory.report import format_ordinal
 
+    if (target is None) != (player is None):
+        raise click.UsageError("--target and --player go together (the inverse question)")
+    analysis = ordinal_analysis(loaded.game, target, player, concept)
     text = format_ordinal(
-        ordinal_analysis(loaded.game), fmt, title=loaded.title, model=loaded.model.name,
+        analysis, fmt, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone,
     )
     finish(loaded, text, output, save, force)

@@ -89,3 +89,38 @@ def test_bad_input_is_one_line():
     assert result.output.startswith("Error: ") and result.output.count("\n") == 1
     usage = _run("ordinal", "chicken", "--standalone")
     assert usage.exit_code == 2
+
+
+def test_inverse_question():
+    # In the 2x2 model the US would hold (concede, hard_demand) if it ranked it above
+    # (pressure, hard_demand): one pair changes order (Russia already stays there).
+    result = _run("ordinal", "us-russia-2x2", "--target", "concede,hard_demand",
+                  "--player", "US", "-f", "json")
+    assert result.exit_code == 0
+    inverse = json.loads(result.output)["inverse"]
+    assert inverse["exhaustive"] is True and inverse["concept"] == "nash"
+    first = inverse["changes"][0]
+    assert first["size"] == 1
+    assert first["pairs"] == [[{"US": "concede", "Russia": "hard_demand"},
+                               {"US": "pressure", "Russia": "hard_demand"}]]
+    # Russia moves away from (concede, hard_demand) whatever the US ranks: no answer.
+    none = json.loads(_run("ordinal", "us-russia-2x2", "--target", "concede,hard_demand",
+                           "--player", "Russia", "-f", "json").output)["inverse"]
+    assert none["changes"] == []
+    assert json.loads(_run("ordinal", "chicken", "-f", "json").output)["inverse"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--target", "concede,friendly_ofer", "--player", "US"], 1, "did you mean"),
+        (["--target", "concede", "--player", "US"], 1, "one strategy for each"),
+        (["--target", "concede,hard_demand", "--player", "Rusia"], 1, "did you mean 'Russia'"),
+        (["--target", "concede,hard_demand"], 2, "go together"),
+        (["--target", "concede,hard_demand", "--player", "US", "--concept", "x"], 2, "x"),
+    ],
+)
+def test_inverse_bad_input(args, code, message):
+    result = _run("ordinal", "us-russia-2x2", *args)
+    assert result.exit_code == code and message in result.output
+    assert result.output.startswith("Error: ")

@@ -31,14 +31,22 @@ from dataclasses import dataclass
 
 from .gmcr import CONCEPTS, StabilityResult, StateStability, is_stable, stability
 from .graph_model import GraphModel, graph_model, payoff_ranks
-from .inverse import RankingChange, inverse_preferences
+from .inverse import (
+    EXHAUSTIVE_STATES,
+    InverseQuestion,
+    RankingChange,
+    inverse_preferences,
+    parse_state,
+)
 from .theory_of_moves import MovesResult, StartResult, theory_of_moves
 from .topology import Classification, classify, classify_ranks, strict_refinements
 
 __all__ = [
     "CONCEPTS",
     "Classification",
+    "EXHAUSTIVE_STATES",
     "GraphModel",
+    "InverseQuestion",
     "MovesResult",
     "OrdinalAnalysis",
     "RankingChange",
@@ -51,6 +59,7 @@ __all__ = [
     "inverse_preferences",
     "is_stable",
     "ordinal_analysis",
+    "parse_state",
     "payoff_ranks",
     "stability",
     "strict_refinements",
@@ -73,6 +82,8 @@ class OrdinalAnalysis:
         Theory of Moves, for a 2x2 game with strict preferences.
     stability : StabilityResult
         Graph-model stability of every state (any finite game).
+    inverse : InverseQuestion or None
+        When asked: the rankings of one player that make a target state an equilibrium.
     """
 
     game: object
@@ -80,23 +91,64 @@ class OrdinalAnalysis:
     ties: tuple[Classification, ...]
     moves: MovesResult | None
     stability: StabilityResult
+    inverse: InverseQuestion | None = None
 
 
-def ordinal_analysis(game: object) -> OrdinalAnalysis:
+def ordinal_analysis(
+    game: object,
+    target: str | None = None,
+    player: str | None = None,
+    concept: str = "nash",
+    limit: int = 10,
+) -> OrdinalAnalysis:
     """Classification and Theory of Moves (2x2 games), graph-model stability (any game).
 
     Parameters
     ----------
     game : Game
         Any finite game; its payoffs are read as each player's ranking of the outcomes.
+    target : str, optional
+        A state (one strategy per player, separated by commas) for the inverse question:
+        which rankings of ``player`` make it an equilibrium under ``concept``.
+    player : str, optional
+        The player whose ranking may change (required with ``target``).
+    concept : str
+        One of :data:`CONCEPTS`.
+    limit : int
+        At most this many answers to the inverse question.
 
     Returns
     -------
     OrdinalAnalysis
+
+    Raises
+    ------
+    GameValueError
+        For a bad target, player or concept.
     """
     classification, ties, moves = None, (), None
     if game.n_players == 2 and tuple(game.shape) == (2, 2):  # type: ignore[attr-defined]
         classification, ties = classify(game)
         if classification is not None:
             moves = theory_of_moves(game)
-    return OrdinalAnalysis(game, classification, ties, moves, stability(graph_model(game)))
+    model = graph_model(game)
+    inverse = None
+    if target is not None:
+        from ..errors import GameValueError, did_you_mean
+        from .inverse import EXHAUSTIVE_STATES
+
+        if concept not in CONCEPTS:
+            raise GameValueError(f"unknown concept {concept!r}", key="--concept",
+                                 hint=did_you_mean(concept, CONCEPTS))
+        if player not in model.players:
+            raise GameValueError(
+                "name the player whose ranking may change" if player is None
+                else f"unknown player {player!r}",
+                key="--player", hint=did_you_mean(str(player), model.players),
+            )
+        state = parse_state(model, game.strategies, target)  # type: ignore[attr-defined]
+        index = model.players.index(player)
+        changes = inverse_preferences(model, state, index, concept, limit=limit)
+        inverse = InverseQuestion(state, index, concept, changes,
+                                  model.n_states <= EXHAUSTIVE_STATES)
+    return OrdinalAnalysis(game, classification, ties, moves, stability(model), inverse)

@@ -31,10 +31,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..errors import GameValueError, did_you_mean
 from .gmcr import CONCEPTS, is_stable
 from .graph_model import GraphModel
 
-__all__ = ["EXHAUSTIVE_STATES", "RankingChange", "inverse_preferences"]
+__all__ = [
+    "EXHAUSTIVE_STATES",
+    "InverseQuestion",
+    "RankingChange",
+    "inverse_preferences",
+    "parse_state",
+]
 
 #: Up to this many states every weak order is tried (541 rankings for 5 states).
 EXHAUSTIVE_STATES = 5
@@ -59,6 +66,67 @@ class RankingChange:
     ranks: tuple[int, ...]
     size: int
     pairs: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class InverseQuestion:
+    """The inverse question and its answers: which rankings of ``player`` stabilise ``target``.
+
+    Attributes
+    ----------
+    target : int
+    player : int
+    concept : str
+    changes : tuple of RankingChange
+        Smallest first (see :func:`inverse_preferences`).
+    exhaustive : bool
+        Whether every ranking was tried (else: single-state moves only).
+    """
+
+    target: int
+    player: int
+    concept: str
+    changes: tuple[RankingChange, ...]
+    exhaustive: bool
+
+
+def parse_state(model: GraphModel, strategies: Sequence[Sequence[str]], spec: str) -> int:
+    """The state named by ``spec``, one strategy per player separated by commas.
+
+    Raises
+    ------
+    GameValueError
+        For the wrong number of names or an unknown strategy (with a did-you-mean hint).
+
+    Examples
+    --------
+    >>> from gametheory import Game
+    >>> from gametheory.ordinal.graph_model import graph_model
+    >>> g = Game.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]],
+    ...                      strategies=(("a", "b"), ("x", "y")))
+    >>> parse_state(graph_model(g), g.strategies, "b, x")
+    2
+    >>> parse_state(graph_model(g), g.strategies, "b,z")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameValueError: --target: Column has no strategy 'z' (expected one of 'x', 'y')
+    """
+    names = [part.strip() for part in spec.split(",")]
+    if len(names) != len(model.players):
+        raise GameValueError(
+            f"name one strategy for each of the {len(model.players)} players "
+            f"({', '.join(model.players)}), separated by commas; got {len(names)}",
+            key="--target",
+        )
+    profile = []
+    for player, labels, name in zip(model.players, strategies, names, strict=True):
+        if name not in labels:
+            raise GameValueError(
+                f"{player} has no strategy {name!r}", key="--target",
+                hint=did_you_mean(name, labels),
+            )
+        profile.append(list(labels).index(name))
+    return list(model.profiles).index(tuple(profile))
 
 
 def _sign(a: int, b: int) -> int:

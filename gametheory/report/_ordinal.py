@@ -134,10 +134,76 @@ def _stability_blocks(analysis: Any, label: str) -> list[Any]:
     ]
 
 
+def _tiers(ranks: Sequence[int]) -> list[list[int]]:
+    """States grouped by rank, best first."""
+    return [[s for s, r in enumerate(ranks) if r == level]
+            for level in sorted(set(ranks), reverse=True)]
+
+
+def _inverse_blocks(analysis: Any, label: str) -> list[Any]:
+    question = analysis.inverse
+    if question is None:
+        return []
+    game, model = analysis.game, analysis.stability.model
+    player = game.players[question.player]
+    concept = _CONCEPT_NAMES[question.concept]
+    target = _profile(game, model.profiles[question.target])
+    searched = ("every ranking of the states was tried" if question.exhaustive
+                else "rankings with one state moved were tried")
+    blocks: list[Any] = [Heading("Inverse question", level=2, formats=_DISPLAY)]
+    if not question.changes:
+        blocks.append(Paragraph(
+            f"No ranking of {player} makes ({target}) a {concept} equilibrium ({searched}): "
+            "another player's moves prevent it.", formats=_DISPLAY))
+        return blocks
+    rows = []
+    for k, change in enumerate(question.changes):
+        pairs = "; ".join(
+            f"({_profile(game, model.profiles[a])}) vs ({_profile(game, model.profiles[b])})"
+            for a, b in change.pairs) or "none (already stable)"
+        ranking = " > ".join(
+            " = ".join(f"({_profile(game, model.profiles[s])})" for s in tier)
+            for tier in _tiers(change.ranks))
+        rows.append((str(k + 1), str(change.size), pairs, ranking))
+    blocks.append(Table(
+        ("#", "size", "pairs whose order changes", f"{player}'s new ranking, best first"),
+        tuple(rows),
+        caption=f"Rankings of {player} that make ({target}) a {concept} equilibrium, smallest "
+        f"change first ({searched})",
+        label=f"{label}-inverse" if label else "",
+    ))
+    return blocks
+
+
 def ordinal_blocks(analysis: Any, label: str = "") -> list[Any]:
     """The ordinal sections (classification, Theory of Moves, stability) of a report."""
     return (_classification_blocks(analysis) + _tom_blocks(analysis, label)
-            + _stability_blocks(analysis, label))
+            + _stability_blocks(analysis, label) + _inverse_blocks(analysis, label))
+
+
+def _inverse_json(analysis: Any) -> dict[str, Any] | None:
+    question = analysis.inverse
+    if question is None:
+        return None
+    game, model = analysis.game, analysis.stability.model
+
+    def profile(s: int) -> dict[str, str]:
+        return _profile_json(game, model.profiles[s])
+
+    return {
+        "target": profile(question.target),
+        "player": game.players[question.player],
+        "concept": question.concept,
+        "exhaustive": question.exhaustive,
+        "changes": [
+            {
+                "size": change.size,
+                "pairs": [[profile(a), profile(b)] for a, b in change.pairs],
+                "ranking": [[profile(s) for s in tier] for tier in _tiers(change.ranks)],
+            }
+            for change in question.changes
+        ],
+    }
 
 
 def ordinal_document(
@@ -242,5 +308,6 @@ def ordinal_json(
             c: [_profile_json(game, result.model.profiles[s]) for s in result.equilibria[c]]
             for c in ("nash", "gmr", "smr", "seq")
         },
+        "inverse": _inverse_json(analysis),
     })
     return data
