@@ -162,9 +162,11 @@ def test_chicken_nonmyopic_equilibria():
 
 
 def test_cooperation_counts_of_brams_and_ismail():
-    # Brams and Ismail (2019; 2022, Theory and Decision 92): of the 57 conflict games, 45 have
-    # a cooperative outcome (at least next-best, 3, for both players); in 19 a cooperative
-    # outcome is not a Nash equilibrium, and in 16 of those it is a non-myopic equilibrium.
+    # Brams and Ismail (2019), "Farsightedness in games: stabilizing cooperation in
+    # international conflict", MPRA paper 91370, abstract: a cooperative outcome (at least
+    # next-best, 3, for both players) is not a Nash equilibrium in 19 of the 57 conflict games,
+    # and in 16 of these cooperative outcomes are NMEs. Brams and Ismail (2022), Theory and
+    # Decision 92, introduction: 45 of the 57 conflict games have a cooperative outcome.
     with_cooperation = not_nash = nonmyopic = 0
     seen = set()
     for (rp, cp), (a, b, c) in _classes().items():
