@@ -7,6 +7,7 @@ import itertools
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import n_player_games
 
 from gametheory import Game
 from gametheory.ordinal import (
@@ -17,8 +18,6 @@ from gametheory.ordinal import (
     is_stable,
     stability,
 )
-
-from strategies import n_player_games
 
 PD = Game.from_arrays(
     [[3, 1], [4, 2]], [[3, 4], [1, 2]], strategies=(("C", "D"), ("C", "D"))

@@ -43,8 +43,8 @@ from .topology import Classification, classify, classify_ranks, strict_refinemen
 
 __all__ = [
     "CONCEPTS",
-    "Classification",
     "EXHAUSTIVE_STATES",
+    "Classification",
     "GraphModel",
     "InverseQuestion",
     "MovesResult",

@@ -158,7 +158,7 @@ def graph_model(game: object) -> GraphModel:
     for i, count in enumerate(game.shape):  # type: ignore[attr-defined]
         moves.append(
             tuple(
-                frozenset(index[p[:i] + (j,) + p[i + 1:]] for j in range(count) if j != p[i])
+                frozenset(index[(*p[:i], j, *p[i + 1:])] for j in range(count) if j != p[i])
                 for p in profiles
             )
         )

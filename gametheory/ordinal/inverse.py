@@ -110,7 +110,7 @@ def parse_state(model: GraphModel, strategies: Sequence[Sequence[str]], spec: st
     Traceback (most recent call last):
     ...
     gametheory.errors.GameValueError: --target: Column has no strategy 'z' (expected one of 'x', 'y')
-    """
+    """  # noqa: E501
     names = [part.strip() for part in spec.split(",")]
     if len(names) != len(model.players):
         raise GameValueError(

@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from ..errors import GameValueError
 from .graph_model import payoff_ranks
 
-__all__ = ["Classification", "PATTERNS", "classify", "classify_ranks", "strict_refinements"]
+__all__ = ["PATTERNS", "Classification", "classify", "classify_ranks", "strict_refinements"]
 
 #: Row payoff pattern (R, S, T, P) of a symmetric game, in the orientation above: the row
 #: player's best outcome in the second row. Name, or a description for unnamed patterns.
