@@ -219,3 +219,22 @@ def test_invariant_under_relabelling(game, data):
             p[player] = list(order).index(p[player])
             mapped.add(tuple(p))
         assert mapped == {after.model.profiles[s] for s in after.equilibria[concept]}
+
+
+@settings(max_examples=30, deadline=None)
+@given(n_player_games(max_size=3), st.booleans())
+def test_closure_and_search_agree(game, improving):
+    # The two ways of computing a coalition's reachable states: matrix closure and search.
+    import gametheory.ordinal.graph as module
+
+    fast = graph_model(game)
+    slow = graph_model(game)
+    coalition = tuple(range(1, len(game.players)))
+    saved = module._CLOSURE_NODES
+    try:
+        module._CLOSURE_NODES = 0
+        searched = [slow.reachable(coalition, s, improving) for s in range(slow.n_states)]
+    finally:
+        module._CLOSURE_NODES = saved
+    closed = [fast.reachable(coalition, s, improving) for s in range(fast.n_states)]
+    assert closed == searched

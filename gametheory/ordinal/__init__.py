@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gmcr import CONCEPTS, StabilityResult, StateStability, is_stable, stability
-from .graph_model import GraphModel, graph_model, payoff_ranks
+from .graph import GraphModel, graph_model, payoff_ranks
 from .inverse import (
     EXHAUSTIVE_STATES,
     InverseQuestion,

@@ -2,7 +2,7 @@
 
 Definitions (Fang, Hipel and Kilgour 1993, *Interactive Decision Making*, section 3.2;
 Kilgour and Hipel 2005, Table 1), for player :math:`i` at state :math:`s`, with
-:math:`N - i` the other players as a coalition (see :mod:`.graph_model`):
+:math:`N - i` the other players as a coalition (see :mod:`.graph`):
 
 Nash (rational)
     :math:`R_i^+(s) = \\emptyset`: :math:`i` has no unilateral improvement.
@@ -39,7 +39,7 @@ Everything is exact: only comparisons of integer ranks.
 Examples
 --------
 >>> from gametheory import Game
->>> from gametheory.ordinal.graph_model import graph_model
+>>> from gametheory.ordinal.graph import graph_model
 >>> pd = Game.from_arrays([[3, 1], [4, 2]], [[3, 4], [1, 2]],
 ...                       strategies=(("C", "D"), ("C", "D")))
 >>> result = stability(graph_model(pd))
@@ -52,7 +52,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .graph_model import GraphModel, _others, _pairs
+from .graph import GraphModel, _others, _pairs
 
 __all__ = ["CONCEPTS", "StabilityResult", "StateStability", "is_stable", "stability"]
 

@@ -17,7 +17,7 @@ two), which finds every change of size 1 and the cheapest single-state moves.
 Examples
 --------
 >>> from gametheory import Game
->>> from gametheory.ordinal.graph_model import graph_model
+>>> from gametheory.ordinal.graph import graph_model
 >>> g = Game.from_arrays([[1, 0], [2, 0]], [[1, 0], [0, 0]])
 >>> [(c.size, c.ranks) for c in inverse_preferences(graph_model(g), 0, 0, "nash", limit=2)]
 [(1, (3, 1, 2, 1)), (1, (2, 1, 2, 1))]
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..errors import GameValueError, did_you_mean
 from .gmcr import CONCEPTS, is_stable
-from .graph_model import GraphModel
+from .graph import GraphModel
 
 __all__ = [
     "EXHAUSTIVE_STATES",
@@ -101,7 +101,7 @@ def parse_state(model: GraphModel, strategies: Sequence[Sequence[str]], spec: st
     Examples
     --------
     >>> from gametheory import Game
-    >>> from gametheory.ordinal.graph_model import graph_model
+    >>> from gametheory.ordinal.graph import graph_model
     >>> g = Game.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]],
     ...                      strategies=(("a", "b"), ("x", "y")))
     >>> parse_state(graph_model(g), g.strategies, "b, x")

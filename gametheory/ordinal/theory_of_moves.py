@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import GameValueError
-from .graph_model import payoff_ranks
+from .graph import payoff_ranks
 
 __all__ = ["Induction", "MovesResult", "StartResult", "pd_label", "theory_of_moves"]
 

@@ -33,10 +33,13 @@ prisoner's dilemma    T > R > P > S       Rapoport and Guyer (1966); Poundstone 
 chicken               T > R > S > P       Rapoport and Guyer (1966)
 deadlock              T > P > R > S       Poundstone (1992)
 stag hunt             R > T > P > S       Skyrms (2004)
-harmony               R > T > S > P       Licht (1999)
+harmony               R > T > S > P       Licht (1999) [#]_
 leader                T > S > R > P       Rapoport (1967)
 battle of the sexes   S > T > R > P       Luce and Raiffa (1957); "hero", Rapoport (1967)
 ====================  ==================  =============================================
+
+.. [#] Cooperation is dominant and mutual cooperation best in three orders (R > T > S > P,
+   R > S > T > P, R > S > P > T); "harmony" is used for the first here, and only it is named.
 
 The other five symmetric patterns are described, not named. Robinson and Goforth's
 three-digit game numbers (layer, row, column of their periodic table) and Brams's numbering
@@ -62,7 +65,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import GameValueError
-from .graph_model import payoff_ranks
+from .graph import payoff_ranks
 
 __all__ = ["PATTERNS", "Classification", "classify", "classify_ranks", "strict_refinements"]
 

@@ -35,11 +35,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import GameValueError
 
 __all__ = ["GraphModel", "graph_model", "payoff_ranks"]
+
+#: Coalition reachability by matrix closure up to this many (state, mover) nodes; beyond, search.
+_CLOSURE_NODES = 2048
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,10 @@ class GraphModel:
     moves: tuple[tuple[frozenset[int], ...], ...]
     ranks: tuple[tuple[int, ...], ...]
     profiles: tuple[tuple[int, ...], ...] = ()
+    # Reachable sets, computed once each (the model is immutable).
+    _reach: dict[tuple[object, ...], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         n = len(self.labels)
@@ -107,6 +114,11 @@ class GraphModel:
         member only (see :mod:`.gmcr`).
         """
         members = tuple(coalition)
+        if not single and len(members) > 1 and self.n_states * len(members) <= _CLOSURE_NODES:
+            return set(self._closure(members, improving)[state])
+        key = (members, state, improving, single)
+        if key in self._reach:
+            return set(self._reach[key])  # type: ignore[arg-type]
         seen: set[tuple[int, int]] = set()
         frontier = [(state, -1)]
         found: set[int] = set()
@@ -122,7 +134,41 @@ class GraphModel:
                     if not single and (t, i) not in seen:
                         seen.add((t, i))
                         frontier.append((t, i))
+        self._reach[key] = frozenset(found)
         return found
+
+    def _closure(self, members: tuple[int, ...], improving: bool) -> tuple[frozenset[int], ...]:
+        """:math:`R_H(s)` for every state at once, by the transitive closure of the graph
+        whose nodes are (state, last mover) (boolean matrix products, exact)."""
+        import numpy as np
+
+        key = ("closure", members, improving)
+        if key in self._reach:
+            return self._reach[key]  # type: ignore[return-value]
+        n, k = self.n_states, len(members)
+        step = np.zeros((n * k, n * k), dtype=bool)
+        start = np.zeros((n, n * k), dtype=bool)
+        for m, i in enumerate(members):
+            for s in range(n):
+                for t in self.moves[i][s]:
+                    if improving and self.ranks[i][t] <= self.ranks[i][s]:
+                        continue
+                    start[s, t * k + m] = True
+                    for last in range(k):
+                        if last != m:
+                            step[s * k + last, t * k + m] = True
+        closure = step | np.eye(n * k, dtype=bool)
+        while True:
+            # Counts stay below n * k <= _CLOSURE_NODES, exact in float64.
+            wider = (closure.astype(float) @ closure.astype(float)) > 0
+            if (wider == closure).all():
+                break
+            closure = wider
+        nodes = (start.astype(float) @ closure.astype(float)) > 0
+        states = nodes.reshape(n, n, k).any(axis=2)
+        result = tuple(frozenset(np.flatnonzero(row).tolist()) for row in states)
+        self._reach[key] = result  # type: ignore[assignment]
+        return result
 
 
 def payoff_ranks(values: Sequence[object]) -> tuple[int, ...]:
