@@ -114,7 +114,8 @@ class GraphModel:
         member only (see :mod:`.gmcr`).
         """
         members = tuple(coalition)
-        if not single and len(members) > 1 and self.n_states * len(members) <= _CLOSURE_NODES:
+        # Pairs by matrix closure (faster for many states); larger coalitions by search.
+        if not single and len(members) == 2 and 2 * self.n_states <= _CLOSURE_NODES:
             return set(self._closure(members, improving)[state])
         key = (members, state, improving, single)
         if key in self._reach:
