@@ -104,7 +104,7 @@ def _stability_blocks(analysis: Any, label: str) -> list[Any]:
     players = game.players
     pairs = sorted({pair for st in result.states for pair in st.coalitions})
     header = ["state", *(_CONCEPT_NAMES[c] for c in ("nash", "gmr", "smr", "seq"))]
-    header += [f"coalition {players[i]} + {players[j]}" for i, j in pairs]
+    header += [f"{players[i]} + {players[j]}" for i, j in pairs]
     rows = []
     for st in result.states:
         state = result.model.profiles[st.state]
@@ -122,8 +122,8 @@ def _stability_blocks(analysis: Any, label: str) -> list[Any]:
         Table(
             tuple(header),
             tuple(rows),
-            caption="Stable for every player? (no: for whom not); coalition: no joint move "
-            "better for both",
+            caption="Stable for every player? (no: for whom not); A + B: no joint move of "
+            "that coalition better for both",
             label=f"{label}-stability" if label else "",
         ),
         Paragraph(
