@@ -114,6 +114,86 @@ def test_garrison_conflict_as_gmcr_plus_finds_it():
     assert equilibria["smr"] == [2, 3, 8, 11, 13, 14, 15, 17, 18, 19, 21, 22]
 
 
+def _option_form(n_options, controls, infeasible, statements):
+    """A graph model from GMCR's option form with option prioritisation (Fang, Hipel, Kilgour
+    and Peng 2003, "A decision support system for interactive decision making", IEEE SMC C 33):
+    statement k of n adds 2**(n - 1 - k) to a state's score when it holds; a statement is a
+    list of alternatives (it holds if one does), each a {option: 0 or 1} condition."""
+    states = [
+        bits for bits in itertools.product((0, 1), repeat=n_options)
+        if not any(all(bits[k] == v for k, v in rule.items()) for rule in infeasible)
+    ]
+    states.sort(key=lambda bits: sum(b << k for k, b in enumerate(bits)))
+    moves = tuple(
+        tuple(
+            frozenset(
+                t for t, other in enumerate(states)
+                if other != s and all(other[k] == s[k] for k in range(n_options)
+                                      if k not in options)
+            )
+            for s in states
+        )
+        for _, options in controls
+    )
+    ranks = []
+    for player_statements in statements:
+        n = len(player_statements)
+        ranks.append(tuple(
+            sum(2 ** (n - 1 - k)
+                for k, alternatives in enumerate(player_statements)
+                if any(all(bits[o] == v for o, v in cond.items()) for cond in alternatives))
+            for bits in states
+        ))
+    labels = tuple(str(k + 1) for k in range(len(states)))
+    return GraphModel(tuple(p for p, _ in controls), labels, moves, tuple(ranks))
+
+
+def test_syria_iraq_conflict_as_gmcr_plus_finds_it():
+    # The Euphrates dispute between Syria and Iraq (1975), GMCR+ example
+    # Examples/SyriaIraq.gmcr of onp/gmcr-py (options: Syria releases water, escalates; Iraq
+    # attacks), preferences by option prioritisation; the equilibria GMCR+ stores in
+    # test_data/SyriaIraq_logSol.txt. Two players: sanctions by sequences or single moves agree.
+    model = _option_form(
+        3,
+        (("Syria", (0, 1)), ("Iraq", (2,))),
+        ({0: 1, 1: 1},),
+        (
+            [[{0: 0, 1: 0, 2: 0}], [{1: 1}], [{2: 0}], [{0: 0}]],
+            [[{0: 1, 1: 0, 2: 0}], [{0: 0, 1: 0, 2: 1}], [{0: 0, 1: 1, 2: 1}],
+             [{0: 0, 1: 0, 2: 0}], [{0: 1, 1: 0, 2: 1}]],
+        ),
+    )
+    for single in (False, True):
+        result = stability(model, single=single)
+        equilibria = {c: [int(model.labels[s]) for s in result.equilibria[c]] for c in CONCEPTS}
+        assert equilibria == {"nash": [6], "gmr": [1, 6], "smr": [6], "seq": [6]}
+
+
+def test_milk_river_conflict_as_gmcr_plus_finds_it():
+    # The Milk River water dispute (US, Canada, the IJC and a task force), GMCR+ example
+    # Examples/MilkRiver.gmcr of onp/gmcr-py; stored equilibria test_data/MilkRiver_logSol.txt:
+    # every one of the 36 states but state 3 is Nash and SEQ stable, all are GMR and SMR.
+    model = _option_form(
+        7,
+        (("US", (0,)), ("CA", (1,)), ("IJC", (2, 3)), ("TF", (4, 5, 6))),
+        ({4: 1, 5: 1}, {4: 1, 6: 1}, {5: 1, 6: 1}, {2: 1, 3: 1}, {1: 1, 5: 1}, {1: 1, 6: 1}),
+        (
+            [[{4: 1}], [{3: 1, 4: 1}]],
+            [[dict.fromkeys(range(7), 0)], [{0: 1, 5: 1}], [{6: 0}], [{2: 1}]],
+            [[{0: 0, 1: 0}]],
+            [[{0: 0, 1: 0}]],
+        ),
+    )
+    assert model.n_states == 36
+    everything = list(range(1, 37))
+    expected = {"nash": [k for k in everything if k != 3], "gmr": everything,
+                "smr": everything, "seq": [k for k in everything if k != 3]}
+    for single in (True, False):
+        result = stability(model, single=single)
+        assert {c: [int(model.labels[s]) for s in result.equilibria[c]]
+                for c in CONCEPTS} == expected
+
+
 def test_garrison_conflict_by_the_definition():
     # Sanctions by any legal sequence of the others' moves include the single moves, and
     # more: here the Nash and SEQ equilibria are the same, the GMR and SMR equilibria grow.
