@@ -32,7 +32,8 @@ def _classification_blocks(analysis: Any) -> list[Any]:
         names = "; ".join(dict.fromkeys(t.name for t in analysis.ties))
         blocks.append(Paragraph(
             "Some outcomes tie for a player, so the game is not one of the 144 strict ordinal "
-            f"games; breaking its ties gives {len(analysis.ties)} of them: {names}.",
+            f"games; breaking its ties gives {len(analysis.ties)} of them: {names}. Theory of "
+            "Moves needs strict preferences and is not applied.",
             formats=_DISPLAY,
         ))
         return blocks
