@@ -43,9 +43,10 @@ battle of the sexes   S > T > R > P       Luce and Raiffa (1957); "hero", Rapopo
 
 The other five symmetric patterns are described, not named. Robinson and Goforth's
 three-digit game numbers (layer, row, column of their periodic table) and Brams's numbering
-of the 57 conflict games are *not* reproduced, except Brams's numbers of the prisoner's
-dilemma (game 32) and chicken (game 57), which his book uses throughout: the tables were not
-available to check the others against.
+of the 57 conflict games are *not* reproduced (the tables were not available to check them
+against), except Brams's numbers of the prisoner's dilemma, game 32 (as cited by Willson 2000,
+*Mathematical Social Sciences* 39, 323-348, section 7), and of chicken, game 57 (Brams's usage,
+not checked against his appendix here).
 
 Examples
 --------
