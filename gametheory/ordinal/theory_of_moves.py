@@ -32,7 +32,7 @@ Examples
 >>> from gametheory import Game
 >>> pd = Game.from_arrays([[3, 1], [4, 2]], [[3, 4], [1, 2]],
 ...                       strategies=(("C", "D"), ("C", "D")))
->>> [pd_label(pd, s) for s in theory_of_moves(pd).nonmyopic_equilibria]
+>>> [state_label(pd, s) for s in theory_of_moves(pd).nonmyopic_equilibria]
 ['C, C', 'D, D']
 """
 
@@ -43,12 +43,12 @@ from dataclasses import dataclass
 from ..errors import GameValueError
 from .graph import payoff_ranks
 
-__all__ = ["Induction", "MovesResult", "StartResult", "pd_label", "theory_of_moves"]
+__all__ = ["Induction", "MovesResult", "StartResult", "state_label", "theory_of_moves"]
 
 State = tuple[int, int]
 
 
-def pd_label(game: object, state: State) -> str:
+def state_label(game: object, state: State) -> str:
     """A state's strategy labels joined by ``", "``."""
     return ", ".join(game.strategies[i][j] for i, j in enumerate(state))  # type: ignore[attr-defined]
 
