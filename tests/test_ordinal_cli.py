@@ -19,7 +19,8 @@ def test_text_prisoners_dilemma():
     assert result.exit_code == 0
     out = " ".join(result.output.split())  # paragraphs wrap
     assert "Prisoner's dilemma: symmetric, a game of conflict" in out
-    assert "game 32 in Brams's (1994) numbering" in out
+    assert "Game 32 in Brams's (1994) numbering (source: Willson 2000" in out
+    assert "Not established from a source: the Robinson-Goforth and Rapoport-Guyer" in out
     assert "Non-myopic equilibria (neither player moves): (mum, mum); (fink, fink)." in out
     assert "Equilibria. Nash: (fink, fink). GMR: (mum, mum); (fink, fink)." in out
 
@@ -29,7 +30,11 @@ def test_json_contract():
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["classification"]["name"] == "chicken"
-    assert set(data["classification"]["robinson_goforth"]) >= {"row", "column", "layer"}
+    assert set(data["classification"]["patterns"]) >= {"row", "column", "layer"}
+    # The published numbers: null where no source establishes them.
+    numbers = {k: data["classification"][k] for k in ("robinson_goforth", "rapoport_guyer",
+                                                      "brams")}
+    assert numbers == dict.fromkeys(numbers) and data["classification"]["number_sources"] == {}
     assert [set(item) >= {"start", "outcome", "moves"} for item in data["nonmyopic"]] == [True] * 4
     first = data["nonmyopic"][0]
     assert first["start"] == first["outcome"] == {"Driver 1": "swerve", "Driver 2": "swerve"}

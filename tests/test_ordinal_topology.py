@@ -76,15 +76,44 @@ def test_named_symmetric_games(rstp, name):
 
 
 @pytest.mark.parametrize(
-    ("model", "name", "brams"),
+    ("model", "name"),
     [
-        pytest.param("prisoners-dilemma", "prisoner's dilemma", 32, id="prisoners-dilemma"),
-        pytest.param("chicken", "chicken", 57, id="chicken"),
+        pytest.param("prisoners-dilemma", "prisoner's dilemma", id="prisoners-dilemma"),
+        pytest.param("chicken", "chicken", id="chicken"),
     ],
 )
-def test_builtin_strict_models(model, name, brams):
+def test_builtin_strict_models(model, name):
     c, ties = classify(load_model(model).game())
-    assert (c.name, c.brams, ties) == (name, brams, ())
+    assert (c.name, ties) == (name, ())
+
+
+# Published game numbers printed with their matrices: (row player's payoffs, column player's
+# payoffs, numbering, number). Each entry cites the page that prints it.
+_PUBLISHED_NUMBERS = [
+    pytest.param(
+        (2, 4, 1, 3), (2, 1, 4, 3), "brams", 32,
+        # "Prisoners' Dilemma Game 32 in Brams, 1994": (2,2) (4,1) / (1,4) (3,3).
+        id="willson-2000-section-7-prisoners-dilemma-brams-32",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "scheme", "number"), _PUBLISHED_NUMBERS)
+def test_published_game_numbers(a, b, scheme, number):
+    c, _ = classify(_game(a, b))
+    assert c.to_dict()[scheme] == number
+    assert c.to_dict()["number_sources"][scheme]
+
+
+def test_numbers_only_where_established():
+    # A number is given only with its source, Brams's only to games of conflict, and the
+    # schemes whose tables were not available are null for all 144 games.
+    for *_, c in _classes().values():
+        data = c.to_dict()
+        assert data["robinson_goforth"] is None and data["rapoport_guyer"] is None
+        assert (data["brams"] is None) == ("brams" not in data["number_sources"])
+        assert data["brams"] is None or c.conflict
+    assert sum(1 for *_, c in _classes().values() if c.brams is not None) == 1
 
 
 @pytest.mark.parametrize(

@@ -41,18 +41,33 @@ battle of the sexes   S > T > R > P       Luce and Raiffa (1957); "hero", Rapopo
 .. [#] Cooperation is dominant and mutual cooperation best in three orders (R > T > S > P,
    R > S > T > P, R > S > P > T); "harmony" is used for the first here, and only it is named.
 
-The other five symmetric patterns are described, not named. Robinson and Goforth's
-three-digit game numbers (layer, row, column of their periodic table) and Brams's numbering
-of the 57 conflict games are *not* reproduced (the tables were not available to check them
-against), except Brams's numbers of the prisoner's dilemma, game 32 (as cited by Willson 2000,
-*Mathematical Social Sciences* 39, 323-348, section 7), and of chicken, game 57 (Brams's usage,
-not checked against his appendix here).
+The other five symmetric patterns are described, not named: Bruns (2015) names all twelve,
+but his names for these five could not be read from a source available to this project, and
+they are not guessed.
+
+Published game numbers
+----------------------
+Three numberings are in use (Bruns 2015, section 4.1 and Figure 4): Rapoport and Guyer's 78
+numbers (1966), Brams's numbers of the 57 conflict games (1994, appendix) and Robinson and
+Goforth's three-digit numbers (layer, row and column of their periodic table, 2005). Each is
+reported only where it is established from a source; elsewhere it is ``None`` (JSON null):
+
+* Brams (1994): the prisoner's dilemma is game 32. Source: Willson (2000), *Mathematical
+  Social Sciences* 39, 323-348, section 7, which prints the matrix (2,2) (4,1) / (1,4) (3,3)
+  as "Prisoners' Dilemma Game 32 in Brams 1994". No other Brams number was found printed
+  with its matrix in an available source (the earlier value 57 for chicken was not checked
+  and is no longer given).
+* Robinson and Goforth (2005) and Rapoport and Guyer (1966): not established. Their tables
+  (and Bruns's Figure 4, which reproduces all three) were not available in a readable form,
+  and the rule that turns payoff orders into the three-digit code (which player's pattern
+  gives the row, how the rows of a layer are ordered) cannot be checked without them. The
+  payoff patterns and the layer, which identify the game uniquely, are reported instead.
 
 Examples
 --------
 >>> c = classify_ranks([[3, 1], [4, 2]], [[3, 4], [1, 2]])
->>> c.name, c.symmetric, c.brams
-("prisoner's dilemma", True, 32)
+>>> c.name, c.symmetric, c.brams, c.robinson_goforth
+("prisoner's dilemma", True, 32, None)
 >>> classify_ranks([[4, 1], [3, 2]], [[4, 3], [1, 2]]).name
 'stag hunt'
 >>> classify_ranks([[3, 1], [4, 2]], [[3, 4], [2, 1]]).name
@@ -87,8 +102,11 @@ PATTERNS: dict[tuple[int, int, int, int], str] = {
     (1, 2, 3, 4): "unnamed (P > T > S > R)",
 }
 
-#: Brams (1994) numbers of the conflict games checked here (see the module docstring).
-_BRAMS = {("prisoner's dilemma", "prisoner's dilemma"): 32, ("chicken", "chicken"): 57}
+#: Brams (1994) numbers established from a source (see the module docstring), with it.
+_BRAMS = {
+    ((3, 1, 4, 2), (3, 1, 4, 2)): (
+        32, "Willson 2000, Mathematical Social Sciences 39, section 7"),
+}
 
 _LAYERS = {
     (False, False): "best outcomes in different rows and columns",
@@ -116,7 +134,13 @@ class Classification:
     layer : str
         Where the two best outcomes lie (Robinson and Goforth's four layers).
     brams : int or None
-        Brams's (1994) number, where checked (prisoner's dilemma 32, chicken 57).
+        Brams's (1994) number, where established from a source (module docstring).
+    robinson_goforth : str or None
+        Robinson and Goforth's (2005) published game number; ``None``: not established.
+    rapoport_guyer : int or None
+        Rapoport and Guyer's (1966) number; ``None``: not established.
+    number_sources : tuple of (str, str)
+        For each number given, the numbering and the source it is taken from.
     """
 
     row_pattern: tuple[int, int, int, int]
@@ -128,10 +152,18 @@ class Classification:
     conflict: bool
     layer: str
     brams: int | None
+    robinson_goforth: str | None = None
+    rapoport_guyer: int | None = None
+    number_sources: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
+        """JSON form: the published numbers (null where not established), then the patterns."""
         return {
-            "robinson_goforth": {
+            "robinson_goforth": self.robinson_goforth,
+            "rapoport_guyer": self.rapoport_guyer,
+            "brams": self.brams,
+            "number_sources": dict(self.number_sources),
+            "patterns": {
                 "row": list(self.row_pattern),
                 "column": list(self.column_pattern),
                 "row_game": self.row_game,
@@ -141,7 +173,6 @@ class Classification:
             "name": self.name,
             "family": "symmetric" if self.symmetric else "asymmetric",
             "conflict": self.conflict,
-            "brams": self.brams,
         }
 
 
@@ -185,6 +216,7 @@ def classify_ranks(
     name = row_game if symmetric else f"{row_game} / {column_game}"
     conflict = not any(x == 4 and y == 4 for x, y in zip(a, b, strict=True))
     layer = _LAYERS[(row_pattern[3] == 4, column_pattern[3] == 4)]
+    brams, source = _BRAMS.get((row_pattern, column_pattern), (None, None))
     return Classification(
         row_pattern,  # type: ignore[arg-type]
         column_pattern,  # type: ignore[arg-type]
@@ -194,7 +226,8 @@ def classify_ranks(
         symmetric,
         conflict,
         layer,
-        _BRAMS.get((row_game, column_game)),
+        brams,
+        number_sources=(("brams", source),) if source else (),
     )
 
 

@@ -45,15 +45,35 @@ def _classification_blocks(analysis: Any) -> list[Any]:
     family = "symmetric" if c.symmetric else "asymmetric"
     conflict = ("a game of conflict (no outcome is best for both)" if c.conflict
                 else "not a game of conflict (one outcome is best for both)")
-    brams = f"; game {c.brams} in Brams's (1994) numbering" if c.brams else ""
     blocks.append(Paragraph(
-        f"{c.name[0].upper()}{c.name[1:]}: {family}, {conflict}{brams}. Payoff patterns "
+        f"{c.name[0].upper()}{c.name[1:]}: {family}, {conflict}. Payoff patterns "
         f"(R, S, T, P) of the row player {c.row_pattern} ({c.row_game}) and of the column "
         f"player {c.column_pattern} ({c.column_game}); layer: {c.layer} (Robinson and Goforth "
-        "2005; names and orientation as in Bruns 2015).",
+        f"2005; names and orientation as in Bruns 2015). {_numbers_text(c)}",
         formats=_DISPLAY,
     ))
     return blocks
+
+
+def _numbers_text(c: Any) -> str:
+    """The published game numbers, each with its source, and the ones not established."""
+    schemes = (("brams", "Brams", "Brams's (1994)", c.brams),
+               ("robinson_goforth", "Robinson-Goforth", "Robinson and Goforth's (2005)",
+                c.robinson_goforth),
+               ("rapoport_guyer", "Rapoport-Guyer", "Rapoport and Guyer's (1966)",
+                c.rapoport_guyer))
+    sources = dict(c.number_sources)
+    text = "".join(f"Game {number} in {owner} numbering (source: {sources[key]}). "
+                   for key, _, owner, number in schemes if number is not None)
+    missing = [short for _, short, _, number in schemes
+               if number is None and (short != "Brams" or c.conflict)]
+    if not c.conflict:
+        text += "Brams numbers only the games of conflict. "
+    if missing:
+        names = (missing[0] if len(missing) == 1
+                 else ", ".join(missing[:-1]) + " and " + missing[-1])
+        text += f"Not established from a source: the {names} numbers."
+    return text.strip()
 
 
 def _moves_text(game: Any, induction: Any) -> str:
@@ -266,11 +286,13 @@ def ordinal_json(
 ) -> dict[str, Any]:
     """The JSON contract of ``gametheory ordinal``.
 
-    ``classification`` (null unless a strict 2x2 game; else ``robinson_goforth`` and
-    ``name``), ``ties``, ``nonmyopic`` (``start``, ``outcome``, ``moves``; profiles as
-    player -> strategy id), ``nonmyopic_equilibria``, ``stability`` (one item per state:
-    ``profile`` and ``nash``, ``gmr``, ``smr``, ``seq``, stable for every player), and
-    ``equilibria`` per concept.
+    ``classification`` (null unless a strict 2x2 game; else the published numbers
+    ``robinson_goforth``, ``rapoport_guyer`` and ``brams``, each null where not established
+    from a source, ``number_sources``, ``patterns`` (the two payoff patterns and the layer),
+    ``name``, ``family``, ``conflict``), ``ties``, ``nonmyopic`` (``start``, ``outcome``,
+    ``moves``; profiles as player -> strategy id), ``nonmyopic_equilibria``, ``stability``
+    (one item per state: ``profile`` and ``nash``, ``gmr``, ``smr``, ``seq``, stable for
+    every player), and ``equilibria`` per concept.
     """
     del numbers  # ranks only: nothing to format
     game, result = analysis.game, analysis.stability
