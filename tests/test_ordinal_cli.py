@@ -19,6 +19,7 @@ def test_text_prisoners_dilemma():
     assert result.exit_code == 0
     out = " ".join(result.output.split())  # paragraphs wrap
     assert "Prisoner's dilemma: symmetric, a game of conflict" in out
+    assert "Dilemma in Bruns's (2015) names" in out
     assert "Game 32 in Brams's (1994) numbering (source: Willson 2000" in out
     assert "Not established from a source: the Robinson-Goforth and Rapoport-Guyer" in out
     assert "Non-myopic equilibria (neither player moves): (mum, mum); (fink, fink)." in out
@@ -81,7 +82,7 @@ def test_analyze_includes_the_ordinal_lenses_for_ranked_models():
     ranked = _run("analyze", "us-russia-2x2", "-f", "json")
     assert ranked.exit_code == 0
     ordinal = json.loads(ranked.output)["ordinal"]
-    assert ordinal["classification"]["name"] == "battle of the sexes / stag hunt"
+    assert ordinal["classification"]["name"] == "coordination / chicken"
     assert "Graph model stability" in _run("analyze", "us-russia-2x2").output
     # A model without ranks: no ordinal part (the analyze contract is unchanged).
     plain = _run("analyze", "prisoners-dilemma", "-f", "json")

@@ -37,7 +37,7 @@ def test_stated_results_of_the_2x2_model() -> None:
     game = load_model("us-russia-2x2").game()
     a = ordinal_analysis(game)
     concessions = {"concede, friendly_offer", "concede, hard_demand"}
-    assert a.classification.name == "battle of the sexes / stag hunt"
+    assert a.classification.name == "coordination / chicken"
     assert a.classification.conflict and a.classification.layer.endswith("same row")
     nme = {", ".join(game.strategies[i][j] for i, j in enumerate(s))
            for s in a.moves.nonmyopic_equilibria}
@@ -93,10 +93,11 @@ def test_stated_theory_of_moves_counts() -> None:
     with_cooperation, cooperative_nme = set(), set()
     for k, (a, b, c) in classes.items():
         coop = {(s // 2, s % 2) for s in range(4) if a[s] >= 3 and b[s] >= 3}
+        pair = (c.row_game, c.column_game)  # exchanging the players exchanges the pair
         if c.conflict and coop:
-            with_cooperation.add(min(k, k[::-1]))
+            with_cooperation.add(min(pair, pair[::-1]))
             if coop & set(nme[k]):
-                cooperative_nme.add(min(k, k[::-1]))
+                cooperative_nme.add(min(pair, pair[::-1]))
     assert (len(with_cooperation), len(cooperative_nme)) == (45, 37)
 
 

@@ -39,9 +39,14 @@ def test_counts_of_the_literature():
     # of conflict, with no outcome best for both (Brams 1994); 12 symmetric games.
     classes = _classes()
     assert len(classes) == 144
-    up_to_players = {min(k, k[::-1]): v for k, v in classes.items()}
+    # Each pattern belongs to one symmetric game: the pair of games identifies the class, and
+    # exchanging the players exchanges the pair.
+    games = {(c.row_game, c.column_game) for *_, c in classes.values()}
+    assert len(games) == 144
+    up_to_players = {min(k, k[::-1]): c for *_, c in classes.values()
+                     for k in [(c.row_game, c.column_game)]}
     assert len(up_to_players) == 78
-    assert sum(1 for *_, c in up_to_players.values() if c.conflict) == 57
+    assert sum(1 for c in up_to_players.values() if c.conflict) == 57
     assert sum(1 for *_, c in classes.values() if c.symmetric) == 12
 
 
@@ -52,27 +57,67 @@ def test_invariant_under_swapping_rows_columns_and_players():
         for x, y in (swapped_rows, swapped_cols):
             d = classify_ranks((x[:2], x[2:]), (y[:2], y[2:]))
             assert (d.row_pattern, d.column_pattern) == (c.row_pattern, c.column_pattern)
-        # Exchanging the players' roles exchanges the two patterns.
+        # Exchanging the players' roles exchanges the two patterns' games.
         e = classify_ranks(((b[0], b[2]), (b[1], b[3])), ((a[0], a[2]), (a[1], a[3])))
-        assert (e.row_pattern, e.column_pattern) == (c.column_pattern, c.row_pattern)
+        assert (e.row_game, e.column_game) == (c.column_game, c.row_game)
 
 
 @pytest.mark.parametrize(
-    ("rstp", "name"),
+    ("rstp", "name", "bruns"),
     [
-        pytest.param((3, 1, 4, 2), "prisoner's dilemma", id="prisoners-dilemma"),
-        pytest.param((3, 2, 4, 1), "chicken", id="chicken"),
-        pytest.param((2, 1, 4, 3), "deadlock", id="deadlock"),
-        pytest.param((4, 1, 3, 2), "stag hunt", id="stag-hunt"),
-        pytest.param((4, 2, 3, 1), "harmony", id="harmony"),
-        pytest.param((2, 3, 4, 1), "leader", id="leader"),
-        pytest.param((2, 4, 3, 1), "battle of the sexes", id="hero"),
+        pytest.param((3, 1, 4, 2), "prisoner's dilemma", "Dilemma", id="prisoners-dilemma"),
+        pytest.param((3, 2, 4, 1), "chicken", "Chicken", id="chicken"),
+        pytest.param((2, 1, 4, 3), "deadlock", "Deadlock", id="deadlock"),
+        pytest.param((4, 1, 3, 2), "stag hunt", "Hunt", id="stag-hunt"),
+        pytest.param((2, 3, 4, 1), "leader", "Battle", id="leader"),
+        pytest.param((2, 4, 3, 1), "battle of the sexes", "Hero", id="hero"),
+        pytest.param((3, 4, 2, 1), "compromise", "Compromise", id="compromise"),
+        pytest.param((4, 2, 3, 1), "concord", "Concord", id="concord"),
+        pytest.param((4, 3, 2, 1), "harmony", "Harmony", id="harmony"),
+        pytest.param((4, 3, 1, 2), "peace", "Peace", id="peace"),
+        pytest.param((4, 1, 2, 3), "assurance", "Assurance", id="assurance"),
+        pytest.param((4, 2, 1, 3), "coordination", "Coordination", id="coordination"),
     ],
 )
-def test_named_symmetric_games(rstp, name):
-    # The defining orders of R, S, T, P (see gametheory.ordinal.topology).
+def test_named_symmetric_games(rstp, name, bruns):
+    # The defining orders of R, S, T, P (see gametheory.ordinal.topology); relabelling both
+    # players' strategies (R <-> P, S <-> T) is the same game.
     c, ties = classify(_symmetric(*rstp))
-    assert (c.name, c.symmetric, ties) == (name, True, ())
+    assert (c.name, c.bruns, c.symmetric, ties) == (name, bruns, True, ())
+    r, s, t, p = rstp
+    assert classify(_symmetric(p, t, s, r))[0] == c
+
+
+# The periodic table "with a naming scheme proposed by Bruns (2015)" in the documentation of
+# the twoxtwogame LaTeX package (Marris; CTAN; twoxtwogame_doc.tex, table "Periodic table of
+# ordinal games"): each row label with the row player's payoffs and each column label with the
+# column player's, row by row. The column label of Hero is printed with 3124, which has the
+# column player's best outcome in the second row against the table's convention (a misprint);
+# it is left out.
+_TABLE_ROWS = {
+    "Chicken": (2, 3, 1, 4), "Battle": (3, 2, 1, 4), "Hero": (3, 1, 2, 4),
+    "Compromise": (2, 1, 3, 4), "Deadlock": (1, 2, 3, 4), "Dilemma": (1, 3, 2, 4),
+    "Hunt": (1, 4, 2, 3), "Assurance": (1, 4, 3, 2), "Coordination": (2, 4, 3, 1),
+    "Peace": (3, 4, 2, 1), "Harmony": (3, 4, 1, 2), "Concord": (2, 4, 1, 3),
+}
+_TABLE_COLUMNS = {
+    "Concord": (3, 4, 1, 2), "Harmony": (2, 4, 1, 3), "Peace": (1, 4, 2, 3),
+    "Coordination": (1, 4, 3, 2), "Assurance": (2, 4, 3, 1), "Hunt": (3, 4, 2, 1),
+    "Dilemma": (4, 3, 2, 1), "Deadlock": (4, 2, 3, 1), "Compromise": (4, 1, 3, 2),
+    "Battle": (4, 2, 1, 3), "Chicken": (4, 3, 1, 2),
+}
+
+
+@pytest.mark.parametrize("row", sorted(_TABLE_ROWS))
+@pytest.mark.parametrize("column", sorted(_TABLE_COLUMNS))
+def test_bruns_names_of_the_periodic_table(row, column):
+    # Every cell of the table is the game of its row's and its column's patterns; its name is
+    # the combination, row first, and on the diagonal the symmetric game's name.
+    a, b = _TABLE_ROWS[row], _TABLE_COLUMNS[column]
+    c = classify_ranks((a[:2], a[2:]), (b[:2], b[2:]))
+    assert (c.row_pattern, c.column_pattern) == (a, b)  # already in the table's orientation
+    assert c.bruns == (row if row == column else f"{row} / {column}")
+    assert c.symmetric == (row == column)
 
 
 @pytest.mark.parametrize(
@@ -198,10 +243,11 @@ def test_cooperation_counts_of_brams_and_ismail():
     # Decision 92, introduction: 45 of the 57 conflict games have a cooperative outcome.
     with_cooperation = not_nash = nonmyopic = 0
     seen = set()
-    for (rp, cp), (a, b, c) in _classes().items():
-        if min((rp, cp), (cp, rp)) in seen or not c.conflict:
+    for a, b, c in _classes().values():
+        pair = (c.row_game, c.column_game)
+        if min(pair, pair[::-1]) in seen or not c.conflict:
             continue
-        seen.add(min((rp, cp), (cp, rp)))
+        seen.add(min(pair, pair[::-1]))
         game = _game(a, b)
         cooperative = [(k // 2, k % 2) for k in range(4) if a[k] >= 3 and b[k] >= 3]
         if cooperative:

@@ -10,40 +10,53 @@ Games: A New Periodic Table*, Routledge, ch. 2). Exchanging the players' roles a
 57 are games of conflict, with no outcome best for both (Brams 1994, *Theory of Moves*,
 Cambridge University Press, appendix).
 
-Orientation (Bruns 2015, "Names for games: locating 2x2 games", *Games* 6(4), 495-520,
-section 4): the rows are ordered so that the row player's best outcome is in the second row,
-the columns so that the column player's best outcome is in the second column. A game is then a
-pair of payoff patterns, the row player's and the column player's (read with the roles
-exchanged); each pattern is the row payoff pattern of one of the 12 symmetric games. This
-pair is the game's place in Robinson and Goforth's 12 x 12 table, whose four 6 x 6 layers are
-set by where the two best outcomes lie. The game is symmetric when both patterns are the
-same; an asymmetric game is named by its two patterns, row first (Bruns 2015).
+Orientation, as in the periodic table (Robinson and Goforth 2005; Bruns 2015, "Names for
+games: locating 2x2 games", *Games* 6(4), 495-520): the columns are ordered so that the row
+player's best outcome is in the second column, the rows so that the column player's best
+outcome is in the first row. A game is then a pair of payoff patterns, the row player's four
+payoffs and the column player's, row by row; there are 12 of each, and the pair is the game's
+cell in the 12 x 12 table, whose four 6 x 6 layers are set by where the two best outcomes lie.
+Each pattern is that of one of the 12 symmetric games, which Bruns (2015) names; an
+asymmetric game is named by its two patterns, the row player's first (Bruns 2015).
 
-What is and is not reproduced
------------------------------
-The classification itself is exact and complete (144 games, 78 up to the players' roles, 57 of
-conflict; the tests count them). Names are given to the seven symmetric games with standard
-names, by their defining orders of the payoffs R (mutual cooperation), S (sucker), T
-(temptation), P (mutual defection), with the second strategy the one named second:
+Names
+-----
+The 12 symmetric games are defined by the order of the payoffs R (both play the first
+strategy), S (one plays the first, the other the second: the first's payoff), T (the
+second's payoff) and P (both play the second). ``name`` is the standard name where the
+literature has one, else Bruns's; ``bruns`` is always Bruns's (as printed in the source
+below):
 
-====================  ==================  =============================================
-name                  order               source
-====================  ==================  =============================================
-prisoner's dilemma    T > R > P > S       Rapoport and Guyer (1966); Poundstone (1992)
-chicken               T > R > S > P       Rapoport and Guyer (1966)
-deadlock              T > P > R > S       Poundstone (1992)
-stag hunt             R > T > P > S       Skyrms (2004)
-harmony               R > T > S > P       Licht (1999) [#]_
-leader                T > S > R > P       Rapoport (1967)
-battle of the sexes   S > T > R > P       Luce and Raiffa (1957); "hero", Rapoport (1967)
-====================  ==================  =============================================
+====================  =================  ================================  ============
+name                  order              source of the name                Bruns
+====================  =================  ================================  ============
+prisoner's dilemma    T > R > P > S      Rapoport and Guyer (1966)         Dilemma
+chicken               T > R > S > P      Rapoport and Guyer (1966)         Chicken
+deadlock              T > P > R > S      Poundstone (1992)                 Deadlock
+stag hunt             R > T > P > S      Skyrms (2004)                     Hunt
+leader                T > S > R > P      Rapoport (1967)                   Battle
+battle of the sexes   S > T > R > P      Luce and Raiffa (1957); "hero",   Hero
+                                         Rapoport (1967)
+compromise            S > R > T > P      Bruns (2015)                      Compromise
+concord               R > T > S > P      Bruns (2015) [#]_                 Concord
+harmony               R > S > T > P      Bruns (2015)                      Harmony
+peace                 R > S > P > T      Bruns (2015)                      Peace
+assurance             R > P > T > S      Bruns (2015)                      Assurance
+coordination          R > P > S > T      Bruns (2015)                      Coordination
+====================  =================  ================================  ============
 
-.. [#] Cooperation is dominant and mutual cooperation best in three orders (R > T > S > P,
-   R > S > T > P, R > S > P > T); "harmony" is used for the first here, and only it is named.
+.. [#] Licht (1999) and others call R > T > S > P "harmony"; Bruns gives that name to
+   R > S > T > P, and his names are used for all three games in which the first strategy
+   dominates and R is best.
 
-The other five symmetric patterns are described, not named: Bruns (2015) names all twelve,
-but his names for these five could not be read from a source available to this project, and
-they are not guessed.
+Bruns's names and his orientation are read from the periodic table "with a naming scheme
+proposed by Bruns (2015)" in the documentation of the ``twoxtwogame`` LaTeX package (Marris,
+CTAN, table "Periodic table of ordinal games"), which prints each row and column label with
+its payoff pattern; the tests check the mapping computed here against all 12 row labels and
+11 column labels (the column label of Hero, pattern 3124, has its best outcome in the second
+row, against the table's own convention, and is a misprint). "Battle" is Bruns's name for
+Rapoport's leader, and "Hero" for the game called battle of the sexes here: both lie next to
+Luce and Raiffa's battle of the sexes, whose ties they break.
 
 Published game numbers
 ----------------------
@@ -58,20 +71,20 @@ reported only where it is established from a source; elsewhere it is ``None`` (J
   with its matrix in an available source (the earlier value 57 for chicken was not checked
   and is no longer given).
 * Robinson and Goforth (2005) and Rapoport and Guyer (1966): not established. Their tables
-  (and Bruns's Figure 4, which reproduces all three) were not available in a readable form,
-  and the rule that turns payoff orders into the three-digit code (which player's pattern
-  gives the row, how the rows of a layer are ordered) cannot be checked without them. The
-  payoff patterns and the layer, which identify the game uniquely, are reported instead.
+  (and Bruns's Figure 4, which reproduces all three) were not available in a readable form;
+  the order of the periodic table is known (above), but how its layers and their rows and
+  columns are numbered cannot be checked without them. The payoff patterns and the layer,
+  which identify the game uniquely, are reported instead.
 
 Examples
 --------
 >>> c = classify_ranks([[3, 1], [4, 2]], [[3, 4], [1, 2]])
->>> c.name, c.symmetric, c.brams, c.robinson_goforth
-("prisoner's dilemma", True, 32, None)
+>>> c.name, c.bruns, c.symmetric, c.brams, c.robinson_goforth
+("prisoner's dilemma", 'Dilemma', True, 32, None)
 >>> classify_ranks([[4, 1], [3, 2]], [[4, 3], [1, 2]]).name
 'stag hunt'
->>> classify_ranks([[3, 1], [4, 2]], [[3, 4], [2, 1]]).name
-"prisoner's dilemma / chicken"
+>>> classify_ranks([[3, 1], [4, 2]], [[3, 4], [2, 1]]).bruns
+'Dilemma / Chicken'
 """
 
 from __future__ import annotations
@@ -83,37 +96,73 @@ from dataclasses import dataclass
 from ..errors import GameValueError
 from .graph import payoff_ranks
 
-__all__ = ["PATTERNS", "Classification", "classify", "classify_ranks", "strict_refinements"]
+__all__ = [
+    "PATTERNS", "SYMMETRIC_GAMES", "Classification", "classify", "classify_ranks",
+    "orient", "strict_refinements",
+]
 
-#: Row payoff pattern (R, S, T, P) of a symmetric game, in the orientation above: the row
-#: player's best outcome in the second row. Name, or a description for unnamed patterns.
-PATTERNS: dict[tuple[int, int, int, int], str] = {
-    (3, 1, 4, 2): "prisoner's dilemma",
-    (3, 2, 4, 1): "chicken",
-    (2, 1, 4, 3): "deadlock",
-    (2, 3, 4, 1): "leader",
-    (1, 3, 4, 2): "battle of the sexes",
-    (1, 2, 4, 3): "unnamed (T > P > S > R)",
-    (2, 3, 1, 4): "stag hunt",
-    (1, 3, 2, 4): "harmony",
-    (3, 1, 2, 4): "unnamed (P > R > T > S)",
-    (3, 2, 1, 4): "unnamed (P > R > S > T)",
-    (2, 1, 3, 4): "unnamed (P > T > R > S)",
-    (1, 2, 3, 4): "unnamed (P > T > S > R)",
+Pattern = tuple[int, int, int, int]
+
+#: The 12 symmetric games by their payoffs (R, S, T, P): (name, Bruns's name).
+SYMMETRIC_GAMES: dict[Pattern, tuple[str, str]] = {
+    (3, 1, 4, 2): ("prisoner's dilemma", "Dilemma"),
+    (3, 2, 4, 1): ("chicken", "Chicken"),
+    (2, 1, 4, 3): ("deadlock", "Deadlock"),
+    (4, 1, 3, 2): ("stag hunt", "Hunt"),
+    (2, 3, 4, 1): ("leader", "Battle"),
+    (2, 4, 3, 1): ("battle of the sexes", "Hero"),
+    (3, 4, 2, 1): ("compromise", "Compromise"),
+    (4, 2, 3, 1): ("concord", "Concord"),
+    (4, 3, 2, 1): ("harmony", "Harmony"),
+    (4, 3, 1, 2): ("peace", "Peace"),
+    (4, 1, 2, 3): ("assurance", "Assurance"),
+    (4, 2, 1, 3): ("coordination", "Coordination"),
 }
 
-#: Brams (1994) numbers established from a source (see the module docstring), with it.
+
+def orient(row: Pattern, column: Pattern) -> tuple[Pattern, Pattern]:
+    """Both players' payoffs (row by row) in the periodic table's orientation.
+
+    The columns are swapped if needed to put the row player's best outcome in the second
+    column, the rows to put the column player's best outcome in the first row.
+    """
+    cols = (0, 1) if row.index(4) % 2 == 1 else (1, 0)
+    rows = (0, 1) if column.index(4) // 2 == 0 else (1, 0)
+
+    def arrange(m: Pattern) -> Pattern:
+        return (m[2 * rows[0] + cols[0]], m[2 * rows[0] + cols[1]],
+                m[2 * rows[1] + cols[0]], m[2 * rows[1] + cols[1]])
+
+    return arrange(row), arrange(column)
+
+
+def _symmetric(rstp: Pattern) -> tuple[Pattern, Pattern]:
+    r, s, t, p = rstp
+    return (r, s, t, p), (r, t, s, p)  # the column player's payoffs: the transpose
+
+
+#: Row payoff pattern in the table's orientation -> names, computed from the definitions.
+PATTERNS: dict[Pattern, tuple[str, str]] = {
+    orient(*_symmetric(k))[0]: v for k, v in SYMMETRIC_GAMES.items()}
+_COLUMN_PATTERNS: dict[Pattern, tuple[str, str]] = {
+    orient(*_symmetric(k))[1]: v for k, v in SYMMETRIC_GAMES.items()}
+
+#: Brams (1994) numbers established from a source (module docstring), by pattern pair.
 _BRAMS = {
-    ((3, 1, 4, 2), (3, 1, 4, 2)): (
+    orient(*_symmetric((3, 1, 4, 2))): (
         32, "Willson 2000, Mathematical Social Sciences 39, section 7"),
 }
 
-_LAYERS = {
-    (False, False): "best outcomes in different rows and columns",
-    (True, True): "win-win (one outcome is best for both)",
-    (True, False): "best outcomes in the same column",
-    (False, True): "best outcomes in the same row",
-}
+
+def _layer(a: Pattern, b: Pattern) -> str:
+    i, j = a.index(4), b.index(4)
+    if i == j:
+        return "win-win (one outcome is best for both)"
+    if i // 2 == j // 2:
+        return "best outcomes in the same row"
+    if i % 2 == j % 2:
+        return "best outcomes in the same column"
+    return "best outcomes in different rows and columns"
 
 
 @dataclass(frozen=True)
@@ -123,9 +172,9 @@ class Classification:
     Attributes
     ----------
     row_pattern, column_pattern : tuple of int
-        The players' payoff patterns (R, S, T, P) in the orientation of the module docstring.
+        Each player's four payoffs, row by row, in the table's orientation (module docstring).
     row_game, column_game : str
-        The symmetric games those patterns come from.
+        The symmetric games those patterns come from (``name`` of each).
     name : str
         The symmetric game's name, or ``"row game / column game"``.
     symmetric : bool
@@ -141,10 +190,12 @@ class Classification:
         Rapoport and Guyer's (1966) number; ``None``: not established.
     number_sources : tuple of (str, str)
         For each number given, the numbering and the source it is taken from.
+    bruns : str
+        Bruns's (2015) name: of the symmetric game, or ``"Row / Column"`` of the patterns.
     """
 
-    row_pattern: tuple[int, int, int, int]
-    column_pattern: tuple[int, int, int, int]
+    row_pattern: Pattern
+    column_pattern: Pattern
     row_game: str
     column_game: str
     name: str
@@ -155,6 +206,7 @@ class Classification:
     robinson_goforth: str | None = None
     rapoport_guyer: int | None = None
     number_sources: tuple[tuple[str, str], ...] = ()
+    bruns: str = ""
 
     def to_dict(self) -> dict[str, object]:
         """JSON form: the published numbers (null where not established), then the patterns."""
@@ -171,12 +223,13 @@ class Classification:
                 "layer": self.layer,
             },
             "name": self.name,
+            "bruns": self.bruns,
             "family": "symmetric" if self.symmetric else "asymmetric",
             "conflict": self.conflict,
         }
 
 
-def _check(matrix: Sequence[Sequence[int]], who: str) -> tuple[int, int, int, int]:
+def _check(matrix: Sequence[Sequence[int]], who: str) -> Pattern:
     flat = tuple(int(v) for row in matrix for v in row)
     if len(flat) != 4 or sorted(flat) != [1, 2, 3, 4]:
         raise GameValueError(
@@ -202,32 +255,26 @@ def classify_ranks(
     """
     a = _check(row, "row")
     b = _check(column, "column")
-    # Row player's best outcome into the second row, column player's into the second column.
-    r_best = a.index(4) // 2
-    c_best = b.index(4) % 2
-    rows = (0, 1) if r_best == 1 else (1, 0)
-    cols = (0, 1) if c_best == 1 else (1, 0)
-    a2 = tuple(a[2 * rows[i] + cols[j]] for i in (0, 1) for j in (0, 1))
-    b2 = tuple(b[2 * rows[i] + cols[j]] for i in (0, 1) for j in (0, 1))
-    row_pattern = a2
-    column_pattern = (b2[0], b2[2], b2[1], b2[3])  # the column player's view: transpose
-    row_game, column_game = PATTERNS[row_pattern], PATTERNS[column_pattern]
-    symmetric = row_pattern == column_pattern
+    row_pattern, column_pattern = orient(a, b)
+    row_game, row_bruns = PATTERNS[row_pattern]
+    column_game, column_bruns = _COLUMN_PATTERNS[column_pattern]
+    symmetric = row_game == column_game
     name = row_game if symmetric else f"{row_game} / {column_game}"
+    bruns = row_bruns if symmetric else f"{row_bruns} / {column_bruns}"
     conflict = not any(x == 4 and y == 4 for x, y in zip(a, b, strict=True))
-    layer = _LAYERS[(row_pattern[3] == 4, column_pattern[3] == 4)]
     brams, source = _BRAMS.get((row_pattern, column_pattern), (None, None))
     return Classification(
-        row_pattern,  # type: ignore[arg-type]
-        column_pattern,  # type: ignore[arg-type]
+        row_pattern,
+        column_pattern,
         row_game,
         column_game,
         name,
         symmetric,
         conflict,
-        layer,
+        _layer(a, b),
         brams,
         number_sources=(("brams", source),) if source else (),
+        bruns=bruns,
     )
 
 

@@ -45,11 +45,13 @@ def _classification_blocks(analysis: Any) -> list[Any]:
     family = "symmetric" if c.symmetric else "asymmetric"
     conflict = ("a game of conflict (no outcome is best for both)" if c.conflict
                 else "not a game of conflict (one outcome is best for both)")
+    bruns = f"; {c.bruns} in Bruns's (2015) names" if c.bruns.lower() != c.name else ""
     blocks.append(Paragraph(
-        f"{c.name[0].upper()}{c.name[1:]}: {family}, {conflict}. Payoff patterns "
-        f"(R, S, T, P) of the row player {c.row_pattern} ({c.row_game}) and of the column "
-        f"player {c.column_pattern} ({c.column_game}); layer: {c.layer} (Robinson and Goforth "
-        f"2005; names and orientation as in Bruns 2015). {_numbers_text(c)}",
+        f"{c.name[0].upper()}{c.name[1:]}: {family}, {conflict}{bruns}. Payoff patterns "
+        "(row by row, in the periodic table's orientation) of "
+        f"the row player {c.row_pattern} ({c.row_game}) and of the column player "
+        f"{c.column_pattern} ({c.column_game}); layer: {c.layer} (Robinson and Goforth 2005; "
+        f"Bruns 2015). {_numbers_text(c)}",
         formats=_DISPLAY,
     ))
     return blocks
