@@ -39,11 +39,19 @@ from .inverse import (
     parse_state,
 )
 from .theory_of_moves import MovesResult, StartResult, theory_of_moves
-from .topology import Classification, classify, classify_ranks, strict_refinements
+from .topology import (
+    SYMMETRIC_GAMES,
+    Classification,
+    classify,
+    classify_ranks,
+    orient,
+    strict_refinements,
+)
 
 __all__ = [
     "CONCEPTS",
     "EXHAUSTIVE_STATES",
+    "SYMMETRIC_GAMES",
     "Classification",
     "GraphModel",
     "InverseQuestion",
@@ -59,6 +67,7 @@ __all__ = [
     "inverse_preferences",
     "is_stable",
     "ordinal_analysis",
+    "orient",
     "parse_state",
     "payoff_ranks",
     "stability",
