@@ -65,10 +65,11 @@ def test_invariant_under_swapping_rows_columns_and_players():
 @pytest.mark.parametrize(
     ("rstp", "name", "bruns"),
     [
-        pytest.param((3, 1, 4, 2), "prisoner's dilemma", "Dilemma", id="prisoners-dilemma"),
+        pytest.param((3, 1, 4, 2), "prisoner's dilemma", "Prisoner's Dilemma",
+                     id="prisoners-dilemma"),
         pytest.param((3, 2, 4, 1), "chicken", "Chicken", id="chicken"),
         pytest.param((2, 1, 4, 3), "deadlock", "Deadlock", id="deadlock"),
-        pytest.param((4, 1, 3, 2), "stag hunt", "Hunt", id="stag-hunt"),
+        pytest.param((4, 1, 3, 2), "stag hunt", "Stag Hunt", id="stag-hunt"),
         pytest.param((2, 3, 4, 1), "leader", "Battle", id="leader"),
         pytest.param((2, 4, 3, 1), "battle of the sexes", "Hero", id="hero"),
         pytest.param((3, 4, 2, 1), "compromise", "Compromise", id="compromise"),
@@ -116,8 +117,31 @@ def test_bruns_names_of_the_periodic_table(row, column):
     a, b = _TABLE_ROWS[row], _TABLE_COLUMNS[column]
     c = classify_ranks((a[:2], a[2:]), (b[:2], b[2:]))
     assert (c.row_pattern, c.column_pattern) == (a, b)  # already in the table's orientation
+    full = {"Dilemma": "Prisoner's Dilemma", "Hunt": "Stag Hunt"}  # shortened in the table
+    row, column = full.get(row, row), full.get(column, column)
     assert c.bruns == (row if row == column else f"{row} / {column}")
     assert c.symmetric == (row == column)
+
+
+# "Structure of 2x2 games from Bruns, 2015", R package nitratesgame (Penny), file
+# data-raw/game_2x2_structures.R: name, abbreviation and the payoffs r00, rself, ropp, r11 of
+# a symmetric game, where (as its games-2x2.R reads them) the player's payoffs are r00 at
+# (0, 0), ropp at (0, 1), rself at (1, 0) and r11 at (1, 1).
+_R_TABLE = [
+    ("Concord", "Nc", 1, 2, 3, 4), ("Harmony", "Ha", 1, 3, 2, 4), ("Peace", "Pc", 2, 3, 1, 4),
+    ("Coordination", "Co", 3, 2, 1, 4), ("Assurance", "As", 3, 1, 2, 4),
+    ("Stag Hunt", "Sh", 2, 1, 3, 4), ("Prisoner's Dilemma", "Pd", 2, 1, 4, 3),
+    ("Deadlock", "Dl", 3, 1, 4, 2), ("Compromise", "Cm", 3, 2, 4, 1), ("Hero", "Hr", 2, 3, 4, 1),
+    ("Battle", "Ba", 1, 3, 4, 2), ("Chicken", "Ch", 1, 2, 4, 3),
+]
+
+
+@pytest.mark.parametrize(("name", "abbrev", "r00", "rself", "ropp", "r11"), _R_TABLE,
+                         ids=[row[1] for row in _R_TABLE])
+def test_bruns_names_of_the_symmetric_games(name, abbrev, r00, rself, ropp, r11):
+    a = (r00, ropp, rself, r11)
+    c, _ = classify(_game(a, (a[0], a[2], a[1], a[3])))
+    assert (c.symmetric, c.bruns) == (True, name)
 
 
 @pytest.mark.parametrize(

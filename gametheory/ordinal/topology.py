@@ -27,36 +27,41 @@ second's payoff) and P (both play the second). ``name`` is the standard name whe
 literature has one, else Bruns's; ``bruns`` is always Bruns's (as printed in the source
 below):
 
-====================  =================  ================================  ============
-name                  order              source of the name                Bruns
-====================  =================  ================================  ============
-prisoner's dilemma    T > R > P > S      Rapoport and Guyer (1966)         Dilemma
-chicken               T > R > S > P      Rapoport and Guyer (1966)         Chicken
-deadlock              T > P > R > S      Poundstone (1992)                 Deadlock
-stag hunt             R > T > P > S      Skyrms (2004)                     Hunt
-leader                T > S > R > P      Rapoport (1967)                   Battle
-battle of the sexes   S > T > R > P      Luce and Raiffa (1957); "hero",   Hero
+====================  =================  ================================  ===================
+name                  order              source of the name                Bruns (abbreviation)
+====================  =================  ================================  ===================
+prisoner's dilemma    T > R > P > S      Rapoport and Guyer (1966)         Prisoner's Dilemma
+                                                                           (Pd)
+chicken               T > R > S > P      Rapoport and Guyer (1966)         Chicken (Ch)
+deadlock              T > P > R > S      Poundstone (1992)                 Deadlock (Dl)
+stag hunt             R > T > P > S      Skyrms (2004)                     Stag Hunt (Sh)
+leader                T > S > R > P      Rapoport (1967)                   Battle (Ba)
+battle of the sexes   S > T > R > P      Luce and Raiffa (1957); "hero",   Hero (Hr)
                                          Rapoport (1967)
-compromise            S > R > T > P      Bruns (2015)                      Compromise
-concord               R > T > S > P      Bruns (2015) [#]_                 Concord
-harmony               R > S > T > P      Bruns (2015)                      Harmony
-peace                 R > S > P > T      Bruns (2015)                      Peace
-assurance             R > P > T > S      Bruns (2015)                      Assurance
-coordination          R > P > S > T      Bruns (2015)                      Coordination
-====================  =================  ================================  ============
+compromise            S > R > T > P      Bruns (2015)                      Compromise (Cm)
+concord               R > T > S > P      Bruns (2015) [#]_                 Concord (Nc)
+harmony               R > S > T > P      Bruns (2015)                      Harmony (Ha)
+peace                 R > S > P > T      Bruns (2015)                      Peace (Pc)
+assurance             R > P > T > S      Bruns (2015)                      Assurance (As)
+coordination          R > P > S > T      Bruns (2015)                      Coordination (Co)
+====================  =================  ================================  ===================
 
 .. [#] Licht (1999) and others call R > T > S > P "harmony"; Bruns gives that name to
    R > S > T > P, and his names are used for all three games in which the first strategy
    dominates and R is best.
 
-Bruns's names and his orientation are read from the periodic table "with a naming scheme
-proposed by Bruns (2015)" in the documentation of the ``twoxtwogame`` LaTeX package (Marris,
-CTAN, table "Periodic table of ordinal games"), which prints each row and column label with
-its payoff pattern; the tests check the mapping computed here against all 12 row labels and
-11 column labels (the column label of Hero, pattern 3124, has its best outcome in the second
-row, against the table's own convention, and is a misprint). "Battle" is Bruns's name for
-Rapoport's leader, and "Hero" for the game called battle of the sexes here: both lie next to
-Luce and Raiffa's battle of the sexes, whose ties they break.
+Bruns's names and his orientation are taken from two independent transcriptions of his
+paper, which agree: the periodic table "with a naming scheme proposed by Bruns (2015)" in the
+documentation of the ``twoxtwogame`` LaTeX package (Marris, CTAN; table "Periodic table of
+ordinal games", which prints each row and column label with its payoff pattern, and shortens
+Prisoner's Dilemma and Stag Hunt to Dilemma and Hunt), and the table "Structure of 2x2 games
+from Bruns, 2015" of the R package ``nitratesgame`` (Penny; ``data-raw/game_2x2_structures.R``,
+each name with its abbreviation and its four payoffs). The tests check the names computed here
+against both: all 12 payoff orders of the R table, and all 12 row labels and 11 column labels
+of the periodic table (its column label of Hero, pattern 3124, has the column player's best
+outcome in the second row, against the table's own convention, and is a misprint). "Battle"
+is Bruns's name for Rapoport's leader, and "Hero" for the game called battle of the sexes
+here: both lie next to Luce and Raiffa's battle of the sexes, whose ties they break.
 
 Published game numbers
 ----------------------
@@ -72,7 +77,8 @@ reported only where it is established from a source; elsewhere it is ``None`` (J
   and is no longer given).
 * Robinson and Goforth (2005) and Rapoport and Guyer (1966): not established. Their tables
   (and Bruns's Figure 4, which reproduces all three) were not available in a readable form;
-  the order of the periodic table is known (above), but how its layers and their rows and
+  the order of the periodic table's rows and columns is known (the twoxtwogame table
+  prints it), but how its layers and their rows and
   columns are numbered cannot be checked without them. The payoff patterns and the layer,
   which identify the game uniquely, are reported instead.
 
@@ -80,11 +86,11 @@ Examples
 --------
 >>> c = classify_ranks([[3, 1], [4, 2]], [[3, 4], [1, 2]])
 >>> c.name, c.bruns, c.symmetric, c.brams, c.robinson_goforth
-("prisoner's dilemma", 'Dilemma', True, 32, None)
+("prisoner's dilemma", "Prisoner's Dilemma", True, 32, None)
 >>> classify_ranks([[4, 1], [3, 2]], [[4, 3], [1, 2]]).name
 'stag hunt'
 >>> classify_ranks([[3, 1], [4, 2]], [[3, 4], [2, 1]]).bruns
-'Dilemma / Chicken'
+"Prisoner's Dilemma / Chicken"
 """
 
 from __future__ import annotations
@@ -105,10 +111,10 @@ Pattern = tuple[int, int, int, int]
 
 #: The 12 symmetric games by their payoffs (R, S, T, P): (name, Bruns's name).
 SYMMETRIC_GAMES: dict[Pattern, tuple[str, str]] = {
-    (3, 1, 4, 2): ("prisoner's dilemma", "Dilemma"),
+    (3, 1, 4, 2): ("prisoner's dilemma", "Prisoner's Dilemma"),
     (3, 2, 4, 1): ("chicken", "Chicken"),
     (2, 1, 4, 3): ("deadlock", "Deadlock"),
-    (4, 1, 3, 2): ("stag hunt", "Hunt"),
+    (4, 1, 3, 2): ("stag hunt", "Stag Hunt"),
     (2, 3, 4, 1): ("leader", "Battle"),
     (2, 4, 3, 1): ("battle of the sexes", "Hero"),
     (3, 4, 2, 1): ("compromise", "Compromise"),
