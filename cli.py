@@ -669,6 +669,9 @@ def analyze(
       gametheory analyze prisoners-dilemma
       gametheory analyze matching-pennies --format markdown
       gametheory analyze us-russia --param d=2 -o report.json
+
+    For a model whose outcomes carry ranks, the report ends with the ordinal lenses of
+    `gametheory ordinal`.
     """
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
@@ -682,10 +685,15 @@ def analyze(
         raise SolverFailed(
             f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
         )
+    ordinal = None
+    if any(outcome.judgements for outcome in loaded.model.outcomes):
+        from gametheory.ordinal import ordinal_analysis
+
+        ordinal = ordinal_analysis(loaded.game)
     text = format_analysis(
         analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
-        verdicts=verdicts_if_ranked(loaded.model),
+        verdicts=verdicts_if_ranked(loaded.model), ordinal=ordinal,
     )
     finish(loaded, text, output, save, force)
 
@@ -1001,6 +1009,64 @@ def robustness(
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)
+
+
+@cli.command()
+@model_options
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: from the suffix of -o, else text].")
+@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write to FILE (atomically) instead of standard output.")
+@click.option("--force", is_flag=True, help="Allow -o/--save to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@click.option("--target", "-t", metavar="S1,S2", help="Inverse question: this state (one "
+              "strategy per player) should be an equilibrium...")
+@click.option("--player", metavar="NAME", help="...by changing only this player's ranking.")
+@click.option("--concept", type=click.Choice(["nash", "gmr", "smr", "seq"]), default="nash",
+              show_default=True, help="...under this stability concept.")
+def ordinal(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    fmt: str | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    target: str | None,
+    player: str | None,
+    concept: str,
+) -> None:
+    """Ordinal lenses on MODEL: 2x2 topology, Theory of Moves, graph-model stability.
+
+    Payoffs are read as ranks. For a 2x2 game: its place among the 144 strict ordinal games
+    (Robinson and Goforth) and its name, and Brams's Theory of Moves from every initial state
+    (non-myopic equilibria). For any game: Nash, GMR, SMR and SEQ stability of every state
+    (Fang, Hipel and Kilgour's graph model), coalitions of two, and the equilibria under
+    each concept. With --target and --player, the inverse question: the smallest changes of
+    that player's ranking that make the target state an equilibrium.
+
+    \b
+    Examples:
+      gametheory ordinal prisoners-dilemma
+      gametheory ordinal us-russia-2x2 --format json
+      gametheory ordinal us-russia --param d=2 -o stability.md
+      gametheory ordinal us-russia --target concede,hard_demand --player US --concept seq
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
+    loaded = load(model, params, edits)
+    from gametheory.ordinal import ordinal_analysis
+    from gametheory.report import format_ordinal
+
+    if (target is None) != (player is None):
+        raise click.UsageError("--target and --player go together (the inverse question)")
+    analysis = ordinal_analysis(loaded.game, target, player, concept)
+    text = format_ordinal(
+        analysis, fmt, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    finish(loaded, text, output, save, force)
 
 
 def main(args: Sequence[str] | None = None) -> None:

@@ -61,6 +61,7 @@ __all__ = [
     "format_game",
     "format_model",
     "format_models",
+    "format_ordinal",
     "format_solve",
     "is_model_file",
     "render",
@@ -322,11 +323,14 @@ def format_analysis(
     standalone: bool = False,
     sgame: bool = False,
     verdicts: Any = None,
+    ordinal: Any = None,
 ) -> str:
     """An :class:`~gametheory.analysis.Analysis` as a report in one of :data:`FORMATS`.
 
     ``verdicts`` (:class:`~gametheory.robustness.RankVerdicts`, for a model with ranks) adds
     the exact rank-only verdicts, and the key ``rank_verdicts`` to the JSON.
+    ``ordinal``, an :class:`~gametheory.ordinal.OrdinalAnalysis` of the same game, adds its
+    sections and, in JSON, the key ``ordinal`` (the contract of :func:`format_ordinal`).
     """
     from ._analysis import analysis_document, analysis_json
 
@@ -340,6 +344,31 @@ def format_analysis(
 
         document = Document((*document.blocks, *verdict_blocks(verdicts)), document.title)
         data = {**data, "rank_verdicts": verdicts.to_dict()}
+    if ordinal is not None:
+        from ._ordinal import ordinal_blocks, ordinal_json
+
+        document = document._replace(
+            blocks=(*document.blocks, *ordinal_blocks(ordinal, model or ""))
+        )
+        extra = ordinal_json(ordinal)
+        data["ordinal"] = {k: v for k, v in extra.items() if k not in ("game", "players")}
     return render(
         document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
     )
+
+
+def format_ordinal(
+    analysis: Any,
+    format: str = "text",
+    *,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """An :class:`~gametheory.ordinal.OrdinalAnalysis` in one of :data:`FORMATS`."""
+    from ._ordinal import ordinal_document, ordinal_json
+
+    document = ordinal_document(analysis, title=title, parameters=parameters, label=model or "")
+    data = ordinal_json(analysis, model=model, parameters=parameters)
+    return render(document, format, standalone=standalone, data=data)
