@@ -93,6 +93,7 @@ from __future__ import annotations
 import itertools
 import keyword
 import math
+import dataclasses
 import os
 import re
 import tomllib
@@ -106,7 +107,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, ModelError, closest, did_you_mean
-from ..numbers import format_fraction
+from ..numbers import MAX_DIGITS, MAX_FILE_BYTES, format_fraction
 from ._toml_lines import Path, format_key, key_lines, line_of
 from .expression import Expression, _kind, parse_expression
 from .model import (
@@ -125,8 +126,7 @@ from .model import (
 
 __all__ = ["builtin_models", "load_model", "parse_model", "validate_model_file"]
 
-#: Largest model file read, in bytes.
-MAX_FILE_BYTES = 10_000_000
+# MAX_FILE_BYTES (the largest model file read) is part of the number policy, gametheory.numbers.
 
 _TOP_KEYS = ("game", "parameters", "players", "payoffs", "outcomes", "cardinalisation")
 _GAME_KEYS = ("title", "description", "source")
@@ -141,6 +141,7 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # misread in the symbolic output that other tools parse back.
 _RESERVED = frozenset({"E", "I", "N", "O", "Q", "S", "oo", "zoo", "nan", "pi"})
 _BUILTIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_LONG_NUMBER = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 
@@ -322,32 +323,25 @@ def _builtin_file(name: str) -> Any:
 
 
 def _read(path: FilePath) -> bytes:
+    from ..io._input import read_input_file  # regular files only, size capped while reading
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ModelError(
-                f"file too large ({size} bytes, at most {MAX_FILE_BYTES})", file=str(path)
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise ModelError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+        return read_input_file(path, limit=MAX_FILE_BYTES)
+    except GameError as exc:
+        raise ModelError(exc.message, file=exc.file or str(path)) from None
 
 
 def _load_nfg(path: FilePath) -> Model:
-    from ..io.nfg import parse_nfg  # imported here: only .nfg inputs need it
+    from ..io.nfg import decode_nfg, parse_nfg_with_notes  # only .nfg inputs need it
 
-    raw = _read(path)
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")  # older Gambit files are not always UTF-8
-    try:
-        game = parse_nfg(text, file=str(path))
+        game, notes = parse_nfg_with_notes(decode_nfg(_read(path)), file=str(path))
     except GameError as exc:
         raise ModelError(
             exc.message, file=exc.file or str(path), line=exc.line, key=exc.key, hint=exc.hint
         ) from None
-    return Model.from_game(game, name=path.stem, path=str(path))
+    model = Model.from_game(game, name=path.stem, path=str(path))
+    return dataclasses.replace(model, reading_notes=notes) if notes else model
 
 
 def _raise_first(result: tuple[Model | None, list[ModelError]]) -> Model:
@@ -403,6 +397,14 @@ def _load_toml(
         return None, [ModelError(f"invalid TOML: {message}", file=file, line=line)]
     except RecursionError:
         return None, [ModelError("invalid TOML: arrays or tables nested too deeply", file=file)]
+    except ValueError:
+        # tomllib converts integer literals with int(), which refuses more than 4300 digits.
+        long = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        return None, [ModelError(
+            f"number too long (at most {MAX_DIGITS} digits in a numerator or denominator)",
+            file=file, line=line,
+        )]
     checker = _Checker(text, file, name)
     model = checker.check(data)
     return model, checker.sorted_errors()

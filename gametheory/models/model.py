@@ -201,6 +201,10 @@ class Model:
         How ranks become numbers.
     notes : str
         Further notes on the cardinalisation and the model.
+    reading_notes : tuple of str
+        How the model differs from the file it was read from, one line each (for example
+        repeated strategy labels of an ``.nfg`` file made distinct); not part of the model's
+        value (equality ignores it).
     """
 
     name: str
@@ -214,6 +218,7 @@ class Model:
     cardinalisation: str = ""
     notes: str = ""
     path: str | None = None
+    reading_notes: tuple[str, ...] = ()
     _flat: tuple[tuple[Expression, ...], ...] = field(init=False, repr=False)
     _defaults: dict[str, Fraction] = field(init=False, repr=False)
 
