@@ -399,8 +399,9 @@ def check_target(
     ``model`` is true for --save, which writes a model: with --force it may replace the input.
     """
     from gametheory.errors import GameError
-    from gametheory.report import is_model_file
+    from gametheory.report import check_output_path, is_model_file
 
+    check_output_path(path)
     is_input = os.path.exists(path) and any(
         os.path.exists(i) and os.path.samefile(path, i) for i in inputs
     )
@@ -411,6 +412,16 @@ def check_target(
         raise GameError(
             "refusing to overwrite a model file; use --force to overwrite it", file=path
         )
+
+
+def _check_outputs(targets: Sequence[str | None], *, force: bool, inputs: Sequence[str]) -> None:
+    """check_target for each output of a command, and no two of them the same file."""
+    from gametheory.report import check_distinct_outputs
+
+    check_distinct_outputs(targets)
+    for target in targets:
+        if target is not None:
+            check_target(target, force=force, inputs=inputs)
 
 
 def write_output(text: str | bytes, output: str | None) -> None:
@@ -427,6 +438,9 @@ def finish(
     loaded: Loaded, text: str | bytes, output: str | None, save: str | None, force: bool
 ) -> None:
     """Write the output and the --save model, after checking both targets (nothing half-done)."""
+    from gametheory.report import check_distinct_outputs
+
+    check_distinct_outputs([output, save])
     if output is not None:
         check_target(output, force=force, inputs=loaded.inputs)
     if save is not None:
@@ -823,9 +837,7 @@ def sweep(
     loaded, pg = _load_parametric(model, edits)
     name, values = grid
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    for target in (output, plot_file):
-        if target is not None:
-            check_target(target, force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, inputs=inputs)
     with _progress(len(values), f"Solving {len(values)} points") as bar:
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
@@ -892,9 +904,7 @@ def sensitivity(
         raise click.UsageError("--plot draws the regime map of two parameters: give two --param")
     loaded, pg = _load_parametric(model, edits)
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    for target in (output, plot_file):
-        if target is not None:
-            check_target(target, force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, inputs=inputs)
     total = resolution * resolution if len(names) == 2 else 0
     with _progress(total, "Regime map") as bar:
         report = run_sensitivity(pg, names, at=at, resolution=resolution,

@@ -282,7 +282,7 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> tuple[str, Any, str]:
         builtin = _builtin_file(text)
         if builtin is not None:
             return "builtin", builtin, text
-        if not path.is_file():
+        if not path.exists():  # an existing FIFO or device is refused when it is read
             names = [name for name, _ in builtin_models()]
             best = closest(text, names)
             hint = f"did you mean {best!r}? " if best else f"built-in models: {', '.join(names)}. "

@@ -42,20 +42,22 @@ Method exact: every equilibrium was found (the game is nondegenerate).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
 from ..game import Game
 from ..result import SolveResult
 from ._document import Document, Numbers
-from ._files import atomic_write, is_model_file
+from ._files import atomic_write, check_distinct_outputs, check_output_path, is_model_file
 from ._solve import _nested_strings, game_bimatrix, solve_document, solve_json
 
 __all__ = [
     "FORMATS",
     "SUFFIXES",
     "atomic_write",
+    "check_distinct_outputs",
+    "check_output_path",
     "format_analysis",
     "format_for_path",
     "format_game",
@@ -137,8 +139,13 @@ def render(
     standalone: bool = False,
     sgame: bool = False,
     data: Any = None,
+    notes: Sequence[str] = (),
 ) -> str:
     """Render a report document in one of :data:`FORMATS` (``json`` writes ``data``).
+
+    ``notes`` (how the game differs from the file it was read from) are added to JSON
+    ``data`` under the key ``"notes"`` when there are any; the command line prints them on
+    standard error for the other formats.
 
     Raises
     ------
@@ -163,6 +170,8 @@ def render(
 
         return render_csv(document, numbers)
     if format == "json":
+        if notes and isinstance(data, dict):
+            data = {**data, "notes": list(notes)}
         return _json(data)
     raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
 
@@ -177,6 +186,7 @@ def format_solve(
     parameters: Mapping[str, Fraction] | None = None,
     standalone: bool = False,
     sgame: bool = False,
+    notes: Sequence[str] = (),
 ) -> str:
     """A solver result as text, markdown, LaTeX, CSV or JSON.
 
@@ -210,7 +220,8 @@ def format_solve(
     )
     data = solve_json(result, model=model, parameters=parameters, numbers=numbers)
     return render(
-        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
+        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data,
+        notes=notes,
     )
 
 
@@ -270,6 +281,7 @@ def format_model(
     decimals: int | None = None,
     standalone: bool = False,
     sgame: bool = False,
+    notes: Sequence[str] = (),
 ) -> str:
     """A model: description, parameters, strategies, payoff tables, and its rationale.
 
@@ -282,7 +294,8 @@ def format_model(
     document = model_document(model, values=values, explain=explain, numbers=numbers)
     data = model_json(model, values=values, numbers=numbers)
     return render(
-        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
+        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data,
+        notes=notes,
     )
 
 
@@ -321,6 +334,7 @@ def format_analysis(
     parameters: Mapping[str, Fraction] | None = None,
     standalone: bool = False,
     sgame: bool = False,
+    notes: Sequence[str] = (),
 ) -> str:
     """An :class:`~gametheory.analysis.Analysis` as a report in one of :data:`FORMATS`."""
     from ._analysis import analysis_document, analysis_json
@@ -331,5 +345,6 @@ def format_analysis(
     )
     data = analysis_json(analysis, model=model, parameters=parameters, numbers=numbers)
     return render(
-        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
+        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data,
+        notes=notes,
     )
