@@ -384,11 +384,34 @@ def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
     from gametheory.models import load_model
 
     loaded = apply_edits(load_model(model), edits)
+    _echo_notes(loaded)
     try:
         values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
     except GameError as exc:
         raise ModelError(_one_line(exc.message), key="--param", hint=exc.hint) from None
-    return Loaded(loaded, values, loaded.game(values) if values else loaded.game())
+    try:
+        game = loaded.game(values) if values else loaded.game()
+    except GameError as exc:
+        # The file evaluates at its defaults (validated): --param or --set is at fault.
+        raise ModelError(
+            _one_line(exc.message), key=_blame(params, edits, exc.key), hint=exc.hint
+        ) from None
+    return Loaded(loaded, values, game)
+
+
+def _blame(params: dict[str, str], edits: Sequence[Edit], payoff: str | None) -> str:
+    """Which options made a payoff impossible to evaluate, for an error's key."""
+    options = [f"--param {name}={value}" for name, value in params.items()]
+    options += [f"--set {edit.spec!r}" for edit in edits]
+    where = ", ".join(options) or "the model"
+    return f"{where} ({payoff})" if payoff else where
+
+
+def _echo_notes(model: Any) -> None:
+    """How the model differs from its file (e.g. repeated .nfg labels), on one stderr line."""
+    notes = getattr(model, "reading_notes", ())
+    if notes:
+        click.echo("Note: " + _one_line("; ".join(notes)), err=True)
 
 
 def check_target(
@@ -526,6 +549,7 @@ def solve(
     text = format_solve(
         result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
+        notes=loaded.model.reading_notes,
     )
     finish(loaded, text, output, save, force)
 
@@ -564,7 +588,7 @@ def show(
 
     text = format_model(
         loaded.model, fmt, values=loaded.values or None, explain=explain, decimals=decimals,
-        standalone=standalone, sgame=sgame,
+        standalone=standalone, sgame=sgame, notes=loaded.model.reading_notes,
     )
     finish(loaded, text, output, save, force)
 
@@ -696,6 +720,7 @@ def analyze(
     text = format_analysis(
         analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
+        notes=loaded.model.reading_notes,
     )
     finish(loaded, text, output, save, force)
 
@@ -760,6 +785,7 @@ def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
     from gametheory.sensitivity import ParametricGame
 
     loaded = apply_edits(load_model(model), edits)
+    _echo_notes(loaded)
     return loaded, ParametricGame.from_model(loaded)
 
 
