@@ -27,9 +27,10 @@ Conventions of this module
   player names; a :class:`~gametheory.game.Game` needs distinct names to refer to, so they are
   made distinct, in the file's order: an empty label becomes the strategy's number ("1",
   "2", ..., Gambit's own default labels) and an empty player name "Player k"; a repeated name
-  keeps its first use and later uses get their number, ``"x"`` then ``"x (2)"``; control
-  characters in a name become spaces. Each change is reported in one note
-  (:func:`parse_nfg_with_notes`), never made silently.
+  keeps its first use and later uses get their number, ``"x"`` then ``"x (2)"``. Each change
+  is reported in one note (:func:`parse_nfg_with_notes`), never made silently. (Control
+  characters are kept in the game; a model, which refuses them in names, gets spaces instead,
+  again with a note.)
 - The optional comment is read and dropped (a :class:`~gametheory.game.Game` has a title
   only).
 - :func:`write_nfg` writes the payoff version with strategy labels and exact numbers
@@ -99,7 +100,6 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+
 _RATIO = re.compile(r"([+-]?[0-9]+)/([0-9]+)")
 _COUNT = re.compile(r"[0-9]+")
 _ESCAPE = re.compile(r"\\([\\\"])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def _tokens(text: str, file: str) -> list[_Token]:
 def _number(token: _Token, file: str) -> Fraction:
     """The exact value of a number token."""
     text = token.value
-    shown = token.describe()
+    shown = repr(text) if len(text) <= 30 else repr(text[:27] + "...")
     if len(text) > _MAX_TOKEN or any(len(part) > MAX_DIGITS + 2 for part in text.split("/")):
         raise GameValueError(
             f"number too long ({len(text)} characters; at most {MAX_DIGITS} digits in a "
@@ -254,7 +254,7 @@ class _Parser:
                 self.take()
                 if (
                     not _COUNT.fullmatch(token.value)
-                    or len(token.value) > 9
+                    or len(token.value) > 18
                     or int(token.value) < 1
                 ):
                     raise self.error(
@@ -403,11 +403,10 @@ def _names(
 ) -> tuple[str, ...]:
     """Distinct names in the file's order, as Gambit keeps them; each change is noted.
 
-    A control character becomes a space; an empty name its default (its number); a repeated
-    name keeps its first use, later uses become ``"name (k)"`` with k their number.
+    An empty name (or one of spaces) becomes its default (its number); a repeated name keeps
+    its first use, later uses become ``"name (k)"`` with k their number.
     """
-    given = [_CONTROL.sub(" ", name) for name, _ in entries]
-    cleaned = [name for name, (raw, _) in zip(given, entries, strict=True) if name != raw]
+    given = [name for name, _ in entries]
     taken = {name for name in given if name.strip()}
     names: list[str] = []
     first: set[str] = set()
@@ -426,8 +425,6 @@ def _names(
         taken.add(new)
         names.append(new)
         changed.append(f"{k + 1}: {name!r} read as {new!r}")
-    if cleaned:
-        notes.append(f"{what}: control characters read as spaces in {len(cleaned)} name(s)")
     if changed:
         notes.append(
             f"{what} made distinct as Gambit keeps them, in the file's order ("

@@ -97,6 +97,7 @@ import dataclasses
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -340,8 +341,28 @@ def _load_nfg(path: FilePath) -> Model:
         raise ModelError(
             exc.message, file=exc.file or str(path), line=exc.line, key=exc.key, hint=exc.hint
         ) from None
+    game, cleaned = _clean_names(game)
+    notes = (*notes, *cleaned)
     model = Model.from_game(game, name=path.stem, path=str(path))
     return dataclasses.replace(model, reading_notes=notes) if notes else model
+
+
+def _clean_names(game: Any) -> tuple[Any, tuple[str, ...]]:
+    """The game with control characters in names as spaces (a model refuses them), noted."""
+    def clean(name: str) -> str:
+        return "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in name)
+
+    players = tuple(clean(p) for p in game.players)
+    strategies = tuple(tuple(clean(s) for s in labels) for labels in game.strategies)
+    if players == game.players and strategies == game.strategies:
+        return game, ()
+    count = sum(a != b for a, b in zip(players, game.players, strict=True)) + sum(
+        a != b
+        for new, old in zip(strategies, game.strategies, strict=True)
+        for a, b in zip(new, old, strict=True)
+    )
+    cleaned = game.with_names(players=players, strategies=strategies)
+    return cleaned, (f"control characters read as spaces in {count} name(s)",)
 
 
 def _raise_first(result: tuple[Model | None, list[ModelError]]) -> Model:

@@ -373,6 +373,9 @@ def _bimatrix(matrix: Bimatrix, numbers: Numbers, sgame: bool, needs: set[str]) 
         if sgame and not tail:
             needs.add("sgame")
             body = [
+                # Taller rows leave room for the framed mark of a pure equilibrium inside
+                # its cell; at sgame's default height the frame merges with the cell rules.
+                r"\renewcommand{\gamestretch}{2}",
                 rf"\begin{{game}}{{{rows_n}}}{{{cols_n}}}"
                 f"[{escape_latex(matrix.players[0])}][{escape_latex(matrix.players[1])}]",
                 " & " + " & ".join(escape_latex(s) for s in matrix.strategies[1]) + r" \\",
