@@ -73,15 +73,15 @@ PARSE_CASES = [
         'NFG 1 R "q" { "say \\"hi\\"" "back\\\\slash" }\n'
         '{ { "a b" "" } { "" "2" } } 1 2 3 4 5 6 7 8',
         ('say "hi"', "back\\slash"),
-        # A blank label becomes its number: A's second is "2", B's first is "1".
-        (("a b", "2"), ("1", "2")),
+        # A blank label becomes "_1" as Gambit 16.7 reads it (pygambit.read_nfg).
+        (("a b", "_1"), ("_1", "2")),
         [[1, 5], [3, 7]],
         [[2, 6], [4, 8]],
         id="escaped-quotes-and-blank-labels",
     ),
     pytest.param(
         'NFG 1 R "b" { "" "" } { 1 1 }\n 0 0',
-        ("Player 1", "Player 2"),
+        ("_1", "_2"),
         (("1",), ("1",)),
         [[0]],
         [[0]],

@@ -23,14 +23,13 @@ otherwise insignificant.
 
 Conventions of this module
 --------------------------
-- Every file Gambit 16 reads is read. Gambit keeps empty and repeated strategy labels and
-  player names; a :class:`~gametheory.game.Game` needs distinct names to refer to, so they are
-  made distinct, in the file's order: an empty label becomes the strategy's number ("1",
-  "2", ..., Gambit's own default labels) and an empty player name "Player k"; a repeated name
-  keeps its first use and later uses get their number, ``"x"`` then ``"x (2)"``. Each change
-  is reported in one note (:func:`parse_nfg_with_notes`), never made silently. (Control
-  characters are kept in the game; a model, which refuses them in names, gets spaces instead,
-  again with a note.)
+- Every file Gambit 16 reads is read, with the names Gambit gives it. Gambit keeps empty and
+  repeated strategy labels and player names, and makes them distinct: every occurrence of a
+  repeated name, and every empty name, gets the suffix ``_k`` (k = 1, 2, ... in the file's
+  order, skipping names already present), so ``{ "x" "x" }`` is read as ``x_1``, ``x_2`` and
+  ``""`` as ``_1`` (measured with pygambit 16.7). Each change is reported in one note
+  (:func:`parse_nfg_with_notes`), never made silently. (Control characters are kept in the
+  game; a model, which refuses them in names, gets spaces instead, again with a note.)
 - The optional comment is read and dropped (a :class:`~gametheory.game.Game` has a title
   only).
 - :func:`write_nfg` writes the payoff version with strategy labels and exact numbers
@@ -360,7 +359,7 @@ class _Parser:
     def game(self) -> Game:
         title = self.header()
         player_tokens = self.players()
-        players = _names(player_tokens, lambda k: f"Player {k + 1}", "player names", self.notes)
+        players = _names(player_tokens, "player names", self.notes)
         spec = self.strategies(players)
         if self.peek().kind == "text":
             self.take()  # the optional comment
@@ -377,7 +376,7 @@ class _Parser:
         labels = [
             tuple(str(k + 1) for k in range(s))
             if isinstance(s, int)
-            else _names(s, lambda k: str(k + 1), f"strategy labels of {p!r}", self.notes)
+            else _names(s, f"strategy labels of {p!r}", self.notes)
             for p, s in zip(players, spec, strict=True)
         ]
         # flat[n * profile + player], profiles with the first player's strategy fastest, which
@@ -397,38 +396,35 @@ class _Parser:
             raise exc.located(file=self.file) from None
 
 
-def _names(
-    entries: list[tuple[str, _Token]], default: Callable[[int], str], what: str,
-    notes: list[str],
-) -> tuple[str, ...]:
-    """Distinct names in the file's order, as Gambit keeps them; each change is noted.
+def _names(entries: list[tuple[str, _Token]], what: str, notes: list[str]) -> tuple[str, ...]:
+    """Distinct names in the file's order, made distinct as Gambit 16 does; each change noted.
 
-    An empty name (or one of spaces) becomes its default (its number); a repeated name keeps
-    its first use, later uses become ``"name (k)"`` with k their number.
+    Gambit (16.7, measured through pygambit's ``read_nfg``) gives every occurrence of a
+    repeated name, and every empty name, the suffix ``_k`` with k = 1, 2, ... in the file's
+    order, skipping suffixed names already in the list: ``"x" "x"`` become ``"x_1" "x_2"``,
+    ``""`` becomes ``"_1"``. A name of spaces only is treated as empty.
     """
-    given = [name for name, _ in entries]
-    taken = {name for name in given if name.strip()}
+    given = [name if name.strip() else "" for name, _ in entries]
+    counts: dict[str, int] = {}
+    for name in given:
+        counts[name] = counts.get(name, 0) + 1
+    taken = set(given)
     names: list[str] = []
-    first: set[str] = set()
     changed: list[str] = []
-    for k, name in enumerate(given):
-        if name.strip() and name not in first:
-            first.add(name)
+    for k, (name, (raw, _)) in enumerate(zip(given, entries, strict=True)):
+        if name and counts[name] == 1:
             names.append(name)
             continue
-        new = default(k) if not name.strip() else f"{name} ({k + 1})"
-        suffix = 2
-        base = new
-        while new in taken:
-            new = f"{base} ({suffix})"
+        suffix = 1
+        while f"{name}_{suffix}" in taken:
             suffix += 1
+        new = f"{name}_{suffix}"
         taken.add(new)
         names.append(new)
-        changed.append(f"{k + 1}: {name!r} read as {new!r}")
+        changed.append(f"{k + 1}: {raw!r} read as {new!r}")
     if changed:
         notes.append(
-            f"{what} made distinct as Gambit keeps them, in the file's order ("
-            + "; ".join(changed) + ")"
+            f"{what} repeated or empty, made distinct as Gambit does (" + "; ".join(changed) + ")"
         )
     return tuple(names)
 
@@ -465,7 +461,7 @@ def parse_nfg(text: str, file: str | None = None) -> Game:
     >>> g.payoff(("hare", "stag")), g.payoff(("hare", "hare"))
     ((Fraction(3, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(0, 1)))
     >>> parse_nfg('NFG 1 R "t" { "A" "B" }\\n{ { "x" "x" } { "y" } }\\n1 2 3 4').strategies
-    (('x', 'x (2)'), ('y',))
+    (('x_1', 'x_2'), ('y',))
     """
     return parse_nfg_with_notes(text, file)[0]
 
@@ -485,10 +481,10 @@ def parse_nfg_with_notes(text: str, file: str | None = None) -> tuple[Game, tupl
     >>> game, notes = parse_nfg_with_notes(
     ...     'NFG 1 R "t" { "A" "A" }\\n{ { "" "x" } { "y" } }\\n1 2 3 4')
     >>> game.players, game.strategies
-    (('A', 'A (2)'), (('1', 'x'), ('y',)))
+    (('A_1', 'A_2'), (('_1', 'x'), ('y',)))
     >>> for note in notes: print(note)
-    player names made distinct as Gambit keeps them, in the file's order (2: 'A' read as 'A (2)')
-    strategy labels of 'A' made distinct as Gambit keeps them, in the file's order (1: '' read as '1')
+    player names repeated or empty, made distinct as Gambit does (1: 'A' read as 'A_1'; 2: 'A' read as 'A_2')
+    strategy labels of 'A_1' repeated or empty, made distinct as Gambit does (1: '' read as '_1')
     """  # noqa: E501
     where = "<string>" if file is None else str(file)
     if not isinstance(text, str):
