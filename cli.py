@@ -7,7 +7,8 @@ nashpy and matplotlib only by the commands and methods that need them.
 
 Exit codes: 0 success; 1 bad input (a model or game file, a model name, a parameter or payoff
 named on the command line); 2 bad usage (unknown command or option, malformed option value);
-3 the solver did not finish (its status is "failed"). Errors are one line on stderr.
+3 the solver did not finish (its status is "failed"); 130 interrupted (Ctrl-C). Errors are
+one line on stderr.
 
 New commands are added with ``@cli.command()`` and reuse the shared options below
 (``model_options``, ``output_options``, ``method_option``).
@@ -27,11 +28,13 @@ import click
 # machine. A value the user set is kept.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-__all__ = ["EXIT_INPUT", "EXIT_SOLVER", "EXIT_USAGE", "cli", "main"]
+__all__ = ["EXIT_INPUT", "EXIT_INTERRUPT", "EXIT_SOLVER", "EXIT_USAGE", "cli", "main"]
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_SOLVER = 3
+#: Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPT = 130
 
 #: The output formats (gametheory.report.FORMATS; repeated here so that --help needs no numpy).
 FORMATS = ("text", "json", "markdown", "latex", "csv")
@@ -82,6 +85,9 @@ class _Group(click.Group):
             code = _fail(f"cannot read the input: not UTF-8 text ({exc.reason})", EXIT_INPUT)
         except click.Abort:
             code = _fail("aborted", EXIT_INPUT)
+        except KeyboardInterrupt:
+            # Ctrl-C: one line, no traceback; files are written atomically, so none is half done.
+            code = _fail("interrupted", EXIT_INTERRUPT)
         except BrokenPipeError:
             # The reader (e.g. `head`) went away: not an error of ours.
             sys.stderr.close()
@@ -93,9 +99,18 @@ class _Group(click.Group):
             # A GameError can only come from the library, so its module is loaded by then;
             # looking it up here keeps `--help` and completion free of numpy.
             errors = sys.modules.get("gametheory.errors")
-            if errors is None or not isinstance(exc, errors.GameError):
+            if errors is not None and isinstance(exc, errors.GameError):
+                code = _fail(str(exc), EXIT_INPUT)
+            elif "integer string conversion" in str(exc):
+                # A safety net: gametheory formats integers of any size (numbers.format_int).
+                code = _fail("a number has too many digits to print (Python's limit of 4300)",
+                             EXIT_INPUT)
+            else:
                 raise
-            code = _fail(str(exc), EXIT_INPUT)
+        except OverflowError:
+            # A safety net: floats are converted through gametheory.numbers.to_float.
+            code = _fail("a number is beyond the range of floating-point numbers; the exact "
+                         "methods still work", EXIT_INPUT)
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
@@ -144,7 +159,10 @@ def cli(ctx: click.Context) -> None:
       gametheory analyze prisoners-dilemma
       gametheory plot chicken -o chicken.png
 
-    Exit codes: 0 ok, 1 bad input, 2 bad usage, 3 the solver did not finish.
+    Exit codes: 0 ok, 1 bad input, 2 bad usage, 3 the solver did not finish, 130 interrupted.
+
+    Limits (the number policy): numbers have at most 1000 digits in a numerator or
+    denominator and a decimal exponent of at most 1000; input files at most 10,000,000 bytes.
     """
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
@@ -291,7 +309,7 @@ output_options = _stack(
         "-d",
         type=click.IntRange(0, 30),
         metavar="N",
-        help="Write numbers with N decimals instead of exact fractions.",
+        help="Write numbers with N decimals (0 to 30) instead of exact fractions.",
     ),
     click.option(
         "--output",
@@ -820,7 +838,8 @@ def _figure_target(path: str | None) -> str | None:
 @click.option(
     "--param", "-p", "grid", metavar="NAME=START:STOP:COUNT", required=True,
     callback=_parse_grid_option,
-    help="The parameter to sweep and its grid, both ends included. Example: --param c=0:5:101",
+    help="The parameter to sweep and its grid, both ends included; COUNT at most 10001. "
+    "Example: --param c=0:5:101",
 )
 @click.option(
     "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
@@ -891,7 +910,7 @@ def sweep(
 @click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
               help="With two --param: draw the regime map (.png, .svg, .pdf).")
 @click.option("--resolution", type=click.IntRange(2, 400), default=41, show_default=True,
-              help="Regime map: grid cells per axis.")
+              help="Regime map: grid cells per axis (2 to 400).")
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "latex", "markdown")),
               help="Output format [default: from the suffix of -o, else text].")
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),

@@ -12,6 +12,7 @@ from ._solve import (
     _components_text,
     _data_table,
     equilibria_table,
+    no_equilibrium_text,
     equilibrium_json,
     game_bimatrix,
     parameters_text,
@@ -160,7 +161,7 @@ def analysis_document(
         if components:
             blocks.append(Paragraph(components))
     else:
-        blocks.append(Paragraph("No Nash equilibrium was found."))
+        blocks.append(Paragraph(no_equilibrium_text(result)))
     data = _data_table(result, numbers)
     blocks.append(
         data._replace(header=(*data.header, "Pareto-efficient"),
