@@ -85,9 +85,6 @@ class _Group(click.Group):
             code = _fail(f"cannot read the input: not UTF-8 text ({exc.reason})", EXIT_INPUT)
         except click.Abort:
             code = _fail("aborted", EXIT_INPUT)
-        except KeyboardInterrupt:
-            # Ctrl-C: one line, no traceback; files are written atomically, so none is half done.
-            code = _fail("interrupted", EXIT_INTERRUPT)
         except BrokenPipeError:
             # The reader (e.g. `head`) went away: not an error of ours.
             sys.stderr.close()
@@ -114,6 +111,21 @@ class _Group(click.Group):
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Ctrl-C: one line, no traceback (click would print a blank line and "Aborted!");
+            # files are written atomically, so none is left half written.
+            raise Interrupted("interrupted") from None
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C during a command."""
+
+    exit_code = EXIT_INTERRUPT
 
 
 def _fail(message: str, code: int) -> int:
