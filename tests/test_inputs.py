@@ -21,7 +21,7 @@ from click.testing import CliRunner
 import cli
 from gametheory import Game, solve
 from gametheory.errors import GameValueError, ModelError
-from gametheory.io import parse_nfg, parse_nfg_with_notes, read_input_file, read_nfg, write_nfg
+from gametheory.io import parse_nfg, parse_nfg_with_notes, read_input_file, read_nfg
 from gametheory.models import load_model, parse_model, validate_model_file
 from gametheory.models.model import Model
 from gametheory.numbers import (

@@ -19,9 +19,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 import cli
 from gametheory.models._toml_writer import string as toml_string
@@ -29,7 +29,8 @@ from gametheory.models._toml_writer import string as toml_string
 pytestmark = pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex not installed")
 
 #: Characters TeX treats specially, line ends, control characters, and beyond-ASCII ones.
-HOSTILE = list("\\{}%$#&_^~[]<>|\"'`-") + [
+HOSTILE = [
+    *"\\{}%$#&_^~[]<>|\"'`-",
     "\r", "\n", "\t", "\x0b", "\x0c", "\x00", "\x1b", "\x7f", "\x85", "\u2028",
     "é", "Ħ", "中", "😀", "\u0301", " ",
 ]
@@ -148,7 +149,8 @@ def _check_every_output(model_text: str, folder: Path) -> None:
         compile_latex(result.stdout, folder, name=f"out{k}")
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=3, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(model_text=hostile_models())
 def test_hostile_names_through_every_latex_output(
     model_text: str, tmp_path_factory: pytest.TempPathFactory

@@ -35,7 +35,9 @@ def _cases() -> list[pytest.param]:
     for model in MODELS:
         for fmt in REPORT_FORMATS:
             for command in ("solve", "show", "analyze"):
-                cases.append(pytest.param([command, model, "-f", fmt], id=f"{command}-{fmt}-{model}"))
+                cases.append(
+                    pytest.param([command, model, "-f", fmt], id=f"{command}-{fmt}-{model}")
+                )
             cases.append(pytest.param(["sweep", model, "-f", fmt, *_sweep_args(model)],
                                       id=f"sweep-{fmt}-{model}"))
         for fmt in SENSITIVITY_FORMATS:

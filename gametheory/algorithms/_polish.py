@@ -33,7 +33,7 @@ _THRESHOLDS = (1e-9, 1e-6, 1e-3)
 def _solve(rows: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
     """A solution of ``rows @ z = rhs`` (free variables 0), or None if there is none."""
     size = len(rows[0])
-    matrix = [list(row) + [b] for row, b in zip(rows, rhs, strict=True)]
+    matrix = [[*row, b] for row, b in zip(rows, rhs, strict=True)]
     pivots: list[int] = []
     r = 0
     for c in range(size):

@@ -66,7 +66,6 @@ import itertools
 import math
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction

@@ -90,10 +90,10 @@ tests/data/models/broken/many_problems.toml:15: payoffs.Rowe: unknown player 'Ro
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import keyword
 import math
-import dataclasses
 import os
 import re
 import tomllib
@@ -142,7 +142,7 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # misread in the symbolic output that other tools parse back.
 _RESERVED = frozenset({"E", "I", "N", "O", "Q", "S", "oo", "zoo", "nan", "pi"})
 _BUILTIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
-_LONG_NUMBER = re.compile(r"[0-9_]{%d,}" % (MAX_DIGITS + 1))
+_LONG_NUMBER = re.compile(f"[0-9_]{{{MAX_DIGITS + 1},}}")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 

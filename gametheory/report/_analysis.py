@@ -12,9 +12,9 @@ from ._solve import (
     _components_text,
     _data_table,
     equilibria_table,
-    no_equilibrium_text,
     equilibrium_json,
     game_bimatrix,
+    no_equilibrium_text,
     parameters_text,
     status_text,
 )
