@@ -62,6 +62,7 @@ __all__ = [
     "format_decimal",
     "format_fraction",
     "format_int",
+    "format_short",
     "to_float",
     "to_float_array",
     "to_fraction",
@@ -329,6 +330,20 @@ def _magnitude(value: object) -> str:
         scaled *= 10
         exponent -= 1
     return f"{sign}{float(scaled):.1f}e{exponent}"
+
+
+def format_short(value: Fraction, limit: int = 40) -> str:
+    """A number for a message: exact (``p/q``) if short, else its magnitude (``about 1.0e400``).
+
+    Examples
+    --------
+    >>> format_short(Fraction(-5, 2)), format_short(Fraction(10**400))
+    ('-5/2', 'about 1.0e400')
+    """
+    value = Fraction(value)
+    if digits(value.numerator) + digits(value.denominator) <= limit:
+        return format_fraction(value)
+    return f"about {_magnitude(value)}"
 
 
 def format_fraction(value: Fraction) -> str:

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..errors import GameError, ModelError, closest, did_you_mean
 from ..game import Game
-from ..numbers import format_fraction
+from ..numbers import format_fraction, format_short
 from . import _toml_writer as toml
 from ._toml_lines import format_key
 from .expression import (
@@ -392,7 +392,7 @@ class Model:
             value = parse_value(raw, f"parameter {name}")
             if not parameter.contains(value):
                 raise ModelError(
-                    f"parameter {name} = {format_fraction(value)} is outside its range "
+                    f"parameter {name} = {format_short(value)} is outside its range "
                     f"{parameter.range_text}"
                 )
             result[name] = value
