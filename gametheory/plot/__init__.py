@@ -289,6 +289,11 @@ def figure_bytes(
     else:
         raise GameValueError(f"unknown kind of figure {kind!r}", key="plot")
     buffer = io.BytesIO()
-    with require_matplotlib().rc_context(_STYLE):
+    import warnings
+
+    with require_matplotlib().rc_context(_STYLE), warnings.catch_warnings():
+        # Layout warnings (labels of extreme figures that do not fit) are not the user's
+        # business; the library never prints.
+        warnings.simplefilter("ignore", UserWarning)
         fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format])
     return buffer.getvalue()
