@@ -329,7 +329,10 @@ def _magnitude(value: object) -> str:
     while scaled < 1:
         scaled *= 10
         exponent -= 1
-    return f"{sign}{float(scaled):.1f}e{exponent}"
+    mantissa = f"{float(scaled):.1f}"
+    if mantissa == "10.0":  # 9.96 rounds up
+        mantissa, exponent = "1.0", exponent + 1
+    return f"{sign}{mantissa}e{exponent}"
 
 
 def format_short(value: Fraction, limit: int = 40) -> str:
@@ -339,6 +342,8 @@ def format_short(value: Fraction, limit: int = 40) -> str:
     --------
     >>> format_short(Fraction(-5, 2)), format_short(Fraction(10**400))
     ('-5/2', 'about 1.0e400')
+    >>> format_short(Fraction(1, 10**400 + 1))
+    'about 1.0e-400'
     """
     value = Fraction(value)
     if digits(value.numerator) + digits(value.denominator) <= limit:

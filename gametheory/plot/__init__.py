@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import GameValueError
-from ..numbers import format_fraction, to_float
+from ..numbers import format_fraction, format_short, to_float
 from ..result import SolveResult
 from ._geometry import best_response_segments, convex_hull, pareto_frontier
 from ._labels import place_labels
@@ -87,7 +87,11 @@ def _f(value: Any) -> float:
 
 
 def _short(value: Fraction) -> str:
-    return format_fraction(value)
+    """A label's number: exact if short, else about its value (``≈1.0e-400``)."""
+    text = format_fraction(value)
+    if len(text) <= 12:
+        return text
+    return "≈" + format_short(value, limit=0).removeprefix("about ")
 
 
 def _two_players(result: SolveResult) -> None:
