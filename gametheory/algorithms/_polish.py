@@ -7,7 +7,9 @@ than floats can resolve). Given the supports, the equilibrium conditions are lin
 support each player's strategies earn the same payoff against the other's mixture (the
 equal-payoff, or indifference, conditions of support enumeration, Algorithm 3.4 in von Stengel,
 2007), and the probabilities sum to one. They are solved here in rational arithmetic, and the
-solution is kept only if it certifies exactly (non-negative probabilities, regret zero).
+solution is kept only if it certifies exactly (non-negative probabilities, regret zero) and
+lies within :data:`POLISH_TOLERANCE` of the float candidate: a candidate is made exact, never
+moved onto a different equilibrium.
 
 References
 ----------
@@ -28,6 +30,9 @@ from ..result import Equilibrium, certify
 #: Probabilities at most this are read as "not played" when taking a float candidate's support;
 #: several thresholds are tried, as the float noise is not known in advance.
 _THRESHOLDS = (1e-9, 1e-6, 1e-3)
+#: The exact solution must lie this close to the float candidate, entry by entry: far more than
+#: floating-point error, far less than the distance between distinct simple equilibria.
+POLISH_TOLERANCE = 1e-6
 
 
 def _solve(rows: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
@@ -95,10 +100,16 @@ def polish(game: Game, x: Sequence[float], y: Sequence[float]) -> Equilibrium | 
 
     Examples
     --------
-    >>> g = Game.from_arrays([["31.41592653", "11.7320508"], ["12.71828182", "27.18281828"]],
-    ...                      [["14.14213562", "22.36067977"], ["26.45751311", "13.1662479"]])
-    >>> eq = polish(g, [0.5, 0.5], [0.5, 0.5])
-    >>> eq is not None and g.is_nash(eq.profile)
+    The game of ``tests/data/inputs/eight_decimals.nfg``: the float candidate's rounding is not
+    an equilibrium, its polish is.
+
+    >>> g = Game.from_arrays([["31.41592653", "12.71828182"], ["14.14213562", "27.18281828"]],
+    ...                      [["11.7320508", "26.45751311"], ["22.36067977", "13.1662479"]])
+    >>> eq = polish(g, [0.3843843037436046, 0.6156156962563955],
+    ...             [0.45574350189834845, 0.5442564981016516])
+    >>> g.is_nash(eq.profile), eq.profile[0][0]
+    (True, Fraction(70726399, 183999186))
+    >>> polish(g, [0.5, 0.5], [0.5, 0.5]) is None  # too far from the exact point: not moved
     True
     """
     a, b = game.matrices()
@@ -114,6 +125,9 @@ def polish(game: Game, x: Sequence[float], y: Sequence[float]) -> Equilibrium | 
         px = _mixture(sx, sy, b, m)
         py = _mixture(sy, sx, a.T, n)
         if px is None or py is None or min(px) < 0 or min(py) < 0:
+            continue
+        # Probabilities are at most 1: float() cannot overflow.
+        if any(abs(float(p) - v) > POLISH_TOLERANCE for p, v in zip((*px, *py), (*x, *y))):
             continue
         equilibrium = certify(game, (px, py))
         if equilibrium is not None:
