@@ -127,7 +127,8 @@ def polish(game: Game, x: Sequence[float], y: Sequence[float]) -> Equilibrium | 
         if px is None or py is None or min(px) < 0 or min(py) < 0:
             continue
         # Probabilities are at most 1: float() cannot overflow.
-        if any(abs(float(p) - v) > POLISH_TOLERANCE for p, v in zip((*px, *py), (*x, *y))):
+        pairs = zip((*px, *py), (*x, *y), strict=True)
+        if any(abs(float(p) - v) > POLISH_TOLERANCE for p, v in pairs):
             continue
         equilibrium = certify(game, (px, py))
         if equilibrium is not None:
