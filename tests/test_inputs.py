@@ -447,6 +447,23 @@ def test_sweep_count_is_bounded() -> None:
     )
 
 
+@pytest.mark.parametrize("where", ["set", "param", "toml"])
+def test_exponent_beyond_pythons_decimal_is_one_error_line(where: str, tmp_path: Path) -> None:
+    # Decimal itself raises InvalidOperation on 1e99999999999999999999: found by the property
+    # test of tests/test_roundtrip.py.
+    number = "1e99999999999999999999"
+    if where == "toml":
+        path = tmp_path / "m.toml"
+        path.write_text('[[players]]\nname = "A"\nstrategies = ["a"]\n[[players]]\nname = "B"\n'
+                        f'strategies = ["b"]\n[payoffs]\nA = [[{number}]]\nB = [[0]]\n')
+        args = ["solve", path]
+    elif where == "set":
+        args = ["solve", "chicken", "--set", f"Driver 1:swerve,straight={number}"]
+    else:
+        args = ["solve", "chicken", "-p", f"c={number}"]
+    assert_one_line_error(run(*args), f"number '{number}' is out of range")
+
+
 def test_sweep_latex_does_not_crash() -> None:
     result = run("sweep", "chicken", "--param", "c=0:4:5", "--format", "latex")
     assert result.exit_code == 0, result.output

@@ -52,7 +52,8 @@ def hostile_text(control: bool) -> st.SearchStrategy[str]:
 @st.composite
 def hostile_models(draw: st.DrawFn) -> str:
     names = draw(st.lists(hostile_text(False), min_size=4, max_size=4, unique=True))
-    title = draw(hostile_text(True))
+    # A title must not be blank (the model format requires one).
+    title = draw(hostile_text(True).filter(lambda s: bool(s.strip())))
     description = draw(hostile_text(True))
     row, column = names[0], names[1]
     ids = names[2:]

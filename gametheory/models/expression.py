@@ -438,9 +438,17 @@ def _number_node(value: Fraction) -> Expression:
 
 def _literal(text: str, where: str) -> Fraction:
     """Convert a decimal literal, checking its size before building the exact number."""
-    if not _LITERAL.fullmatch(text):
+    match = _LITERAL.fullmatch(text)
+    if not match:
         raise ModelError(
-            f"number {text!r} is not written in decimal (use e.g. 3, 2.5, 1e-3, or 1/3)",
+            f"number {_cut(text)} is not written in decimal (use e.g. 3, 2.5, 1e-3, or 1/3)",
+            key=where or None,
+        )
+    # Decimal itself refuses exponents past about 10**18: check the exponent's length first.
+    if match.group(3) and len(match.group(3).lstrip("eE+-")) > 9:
+        raise ModelError(
+            f"number {_cut(text)} is out of range (its exponent of ten must lie between "
+            f"-{MAX_TEN_EXPONENT} and {MAX_TEN_EXPONENT})",
             key=where or None,
         )
     _, digits, exponent = Decimal(text).as_tuple()

@@ -108,7 +108,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, ModelError, closest, did_you_mean
-from ..numbers import MAX_DIGITS, MAX_FILE_BYTES, format_fraction
+from ..numbers import MAX_DIGITS, MAX_EXPONENT, MAX_FILE_BYTES, format_fraction
 from ._toml_lines import Path, format_key, key_lines, line_of
 from .expression import Expression, _kind, parse_expression
 from .model import (
@@ -402,7 +402,7 @@ def _load_toml(
         text = raw
     text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=_toml_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line = None
@@ -418,6 +418,14 @@ def _load_toml(
         return None, [ModelError(f"invalid TOML: {message}", file=file, line=line)]
     except RecursionError:
         return None, [ModelError("invalid TOML: arrays or tables nested too deeply", file=file)]
+    except _FloatOutOfRange as exc:
+        at = text.find(exc.text)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        return None, [ModelError(
+            f"number {exc.text[:30]!r} is out of range (its exponent of ten must lie between "
+            f"-{MAX_EXPONENT} and {MAX_EXPONENT})",
+            file=file, line=line,
+        )]
     except ValueError:
         # tomllib converts integer literals with int(), which refuses more than 4300 digits.
         long = _LONG_NUMBER.search(text)
@@ -429,6 +437,22 @@ def _load_toml(
     checker = _Checker(text, file, name)
     model = checker.check(data)
     return model, checker.sorted_errors()
+
+
+class _FloatOutOfRange(ValueError):
+    """A TOML float whose exponent even Python's decimal module refuses (1e+99999999999999999999)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _toml_float(text: str) -> Decimal:
+    """TOML floats as exact decimals; an exponent beyond decimal's own range is our error."""
+    try:
+        return Decimal(text)
+    except ArithmeticError:  # decimal.InvalidOperation
+        raise _FloatOutOfRange(text) from None
 
 
 # ---------------------------------------------------------------------- checking
