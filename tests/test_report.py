@@ -156,7 +156,8 @@ def test_solve_without_equilibria_and_with_rejected_candidates() -> None:
     # The headline says what was not searched (issue 8), not "No Nash equilibrium was found".
     assert text.endswith(
         "No equilibrium was certified by the method lemke-howson (1 candidate failed the exact\n"
-        "check); the game has one: the method exact finds every equilibrium of a two-player game.\n\n"
+        "check); the game has one: the method exact finds every equilibrium of a two-player"
+        " game.\n\n"
         "Method lemke-howson: incomplete: no candidate survived; 1 candidate failed the exact\n"
         "check and was dropped.\n"
     )

@@ -440,7 +440,7 @@ def _load_toml(
 
 
 class _FloatOutOfRange(ValueError):
-    """A TOML float whose exponent even Python's decimal module refuses (1e+99999999999999999999)."""
+    """A TOML float whose exponent Python's decimal module refuses (1e+99999999999999999999)."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
