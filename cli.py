@@ -7,7 +7,8 @@ nashpy and matplotlib only by the commands and methods that need them.
 
 Exit codes: 0 success; 1 bad input (a model or game file, a model name, a parameter or payoff
 named on the command line); 2 bad usage (unknown command or option, malformed option value);
-3 the solver did not finish (its status is "failed"). Errors are one line on stderr.
+3 the solver did not finish (its status is "failed"); 130 interrupted (Ctrl-C). Errors are
+one line on stderr.
 
 New commands are added with ``@cli.command()`` and reuse the shared options below
 (``model_options``, ``output_options``, ``method_option``).
@@ -27,11 +28,13 @@ import click
 # machine. A value the user set is kept.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-__all__ = ["EXIT_INPUT", "EXIT_SOLVER", "EXIT_USAGE", "cli", "main"]
+__all__ = ["EXIT_INPUT", "EXIT_INTERRUPT", "EXIT_SOLVER", "EXIT_USAGE", "cli", "main"]
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_SOLVER = 3
+#: Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPT = 130
 
 #: The output formats (gametheory.report.FORMATS; repeated here so that --help needs no numpy).
 FORMATS = ("text", "json", "markdown", "latex", "csv")
@@ -95,12 +98,36 @@ class _Group(click.Group):
             # A GameError can only come from the library, so its module is loaded by then;
             # looking it up here keeps `--help` and completion free of numpy.
             errors = sys.modules.get("gametheory.errors")
-            if errors is None or not isinstance(exc, errors.GameError):
+            if errors is not None and isinstance(exc, errors.GameError):
+                code = _fail(str(exc), EXIT_INPUT)
+            elif "integer string conversion" in str(exc):
+                # A safety net: gametheory formats integers of any size (numbers.format_int).
+                code = _fail("a number has too many digits to print (Python's limit of 4300)",
+                             EXIT_INPUT)
+            else:
                 raise
-            code = _fail(str(exc), EXIT_INPUT)
+        except OverflowError:
+            # A safety net: floats are converted through gametheory.numbers.to_float.
+            code = _fail("a number is beyond the range of floating-point numbers; the exact "
+                         "methods still work", EXIT_INPUT)
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Ctrl-C: one line, no traceback (click would print a blank line and "Aborted!");
+            # files are written atomically, so none is left half written.
+            raise Interrupted("interrupted") from None
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C during a command."""
+
+    exit_code = EXIT_INTERRUPT
 
 
 def _fail(message: str, code: int) -> int:
@@ -146,7 +173,10 @@ def cli(ctx: click.Context) -> None:
       gametheory analyze prisoners-dilemma
       gametheory plot chicken -o chicken.png
 
-    Exit codes: 0 ok, 1 bad input, 2 bad usage, 3 the solver did not finish.
+    Exit codes: 0 ok, 1 bad input, 2 bad usage, 3 the solver did not finish, 130 interrupted.
+
+    Limits (the number policy): numbers have at most 1000 digits in a numerator or
+    denominator and a decimal exponent of at most 1000; input files at most 10,000,000 bytes.
     """
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
@@ -293,7 +323,7 @@ output_options = _stack(
         "-d",
         type=click.IntRange(0, 30),
         metavar="N",
-        help="Write numbers with N decimals instead of exact fractions.",
+        help="Write numbers with N decimals (0 to 30) instead of exact fractions.",
     ),
     click.option(
         "--output",
@@ -386,11 +416,34 @@ def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
     from gametheory.models import load_model
 
     loaded = apply_edits(load_model(model), edits)
+    _echo_notes(loaded)
     try:
         values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
     except GameError as exc:
         raise ModelError(_one_line(exc.message), key="--param", hint=exc.hint) from None
-    return Loaded(loaded, values, loaded.game(values) if values else loaded.game())
+    try:
+        game = loaded.game(values) if values else loaded.game()
+    except GameError as exc:
+        # The file evaluates at its defaults (validated): --param or --set is at fault.
+        raise ModelError(
+            _one_line(exc.message), key=_blame(params, edits, exc.key), hint=exc.hint
+        ) from None
+    return Loaded(loaded, values, game)
+
+
+def _blame(params: dict[str, str], edits: Sequence[Edit], payoff: str | None) -> str:
+    """Which options made a payoff impossible to evaluate, for an error's key."""
+    options = [f"--param {name}={value}" for name, value in params.items()]
+    options += [f"--set {edit.spec!r}" for edit in edits]
+    where = ", ".join(options) or "the model"
+    return f"{where} ({payoff})" if payoff else where
+
+
+def _echo_notes(model: Any) -> None:
+    """How the model differs from its file (e.g. repeated .nfg labels), on one stderr line."""
+    notes = getattr(model, "reading_notes", ())
+    if notes:
+        click.echo("Note: " + _one_line("; ".join(notes)), err=True)
 
 
 def check_target(
@@ -401,8 +454,9 @@ def check_target(
     ``model`` is true for --save, which writes a model: with --force it may replace the input.
     """
     from gametheory.errors import GameError
-    from gametheory.report import is_model_file
+    from gametheory.report import check_output_path, is_model_file
 
+    check_output_path(path)
     is_input = os.path.exists(path) and any(
         os.path.exists(i) and os.path.samefile(path, i) for i in inputs
     )
@@ -413,6 +467,16 @@ def check_target(
         raise GameError(
             "refusing to overwrite a model file; use --force to overwrite it", file=path
         )
+
+
+def _check_outputs(targets: Sequence[str | None], *, force: bool, inputs: Sequence[str]) -> None:
+    """check_target for each output of a command, and no two of them the same file."""
+    from gametheory.report import check_distinct_outputs
+
+    check_distinct_outputs(targets)
+    for target in targets:
+        if target is not None:
+            check_target(target, force=force, inputs=inputs)
 
 
 def write_output(text: str | bytes, output: str | None) -> None:
@@ -429,6 +493,9 @@ def finish(
     loaded: Loaded, text: str | bytes, output: str | None, save: str | None, force: bool
 ) -> None:
     """Write the output and the --save model, after checking both targets (nothing half-done)."""
+    from gametheory.report import check_distinct_outputs
+
+    check_distinct_outputs([output, save])
     if output is not None:
         check_target(output, force=force, inputs=loaded.inputs)
     if save is not None:
@@ -514,6 +581,7 @@ def solve(
     text = format_solve(
         result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
+        notes=loaded.model.reading_notes,
     )
     finish(loaded, text, output, save, force)
 
@@ -552,7 +620,7 @@ def show(
 
     text = format_model(
         loaded.model, fmt, values=loaded.values or None, explain=explain, decimals=decimals,
-        standalone=standalone, sgame=sgame,
+        standalone=standalone, sgame=sgame, notes=loaded.model.reading_notes,
     )
     finish(loaded, text, output, save, force)
 
@@ -694,6 +762,7 @@ def analyze(
         analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
         verdicts=verdicts_if_ranked(loaded.model), ordinal=ordinal,
+        notes=loaded.model.reading_notes,
     )
     finish(loaded, text, output, save, force)
 
@@ -758,6 +827,7 @@ def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
     from gametheory.sensitivity import ParametricGame
 
     loaded = apply_edits(load_model(model), edits)
+    _echo_notes(loaded)
     return loaded, ParametricGame.from_model(loaded)
 
 
@@ -792,7 +862,8 @@ def _figure_target(path: str | None) -> str | None:
 @click.option(
     "--param", "-p", "grid", metavar="NAME=START:STOP:COUNT", required=True,
     callback=_parse_grid_option,
-    help="The parameter to sweep and its grid, both ends included. Example: --param c=0:5:101",
+    help="The parameter to sweep and its grid, both ends included; COUNT at most 10001. "
+    "Example: --param c=0:5:101",
 )
 @click.option(
     "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
@@ -835,9 +906,7 @@ def sweep(
     loaded, pg = _load_parametric(model, edits)
     name, values = grid
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    for target in (output, plot_file):
-        if target is not None:
-            check_target(target, force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, inputs=inputs)
     with _progress(len(values), f"Solving {len(values)} points") as bar:
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
@@ -865,7 +934,7 @@ def sweep(
 @click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
               help="With two --param: draw the regime map (.png, .svg, .pdf).")
 @click.option("--resolution", type=click.IntRange(2, 400), default=41, show_default=True,
-              help="Regime map: grid cells per axis.")
+              help="Regime map: grid cells per axis (2 to 400).")
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "latex", "markdown")),
               help="Output format [default: from the suffix of -o, else text].")
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
@@ -904,9 +973,7 @@ def sensitivity(
         raise click.UsageError("--plot draws the regime map of two parameters: give two --param")
     loaded, pg = _load_parametric(model, edits)
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    for target in (output, plot_file):
-        if target is not None:
-            check_target(target, force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, inputs=inputs)
     total = resolution * resolution if len(names) == 2 else 0
     with _progress(total, "Regime map") as bar:
         report = run_sensitivity(pg, names, at=at, resolution=resolution,

@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from .errors import GameValueError, did_you_mean
-from .numbers import to_fraction
+from .numbers import to_float_array, to_fraction
 
 __all__ = ["Game", "Profile"]
 
@@ -650,8 +650,15 @@ class Game:
         return Game(arrays, self._players, self._strategies, self._title)
 
     def to_float(self) -> tuple[np.ndarray, ...]:
-        """The payoffs as float arrays (for floating-point peers such as nashpy)."""
-        return tuple(p.astype(float) for p in self._payoffs)
+        """The payoffs as float arrays (for floating-point peers such as nashpy).
+
+        Raises
+        ------
+        GameValueError
+            If a payoff is beyond the range of floats (through
+            :func:`gametheory.numbers.to_float_array`).
+        """
+        return tuple(to_float_array(p, where="floating-point payoffs") for p in self._payoffs)
 
     def pure_profiles(self) -> Iterable[tuple[int, ...]]:
         """Every pure profile as a tuple of strategy indices, in lexicographic order."""

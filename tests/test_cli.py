@@ -206,12 +206,12 @@ def test_solve_latex(folder: Path) -> None:
         \\cmidrule(l){2-3}
         Ann & opera & football \\\\
         \\midrule
-        opera & \\fbox{$2^{*}, 1^{*}$} & $0, 0$ \\\\
-        football & $0, 0$ & \\fbox{$1^{*}, 2^{*}$} \\\\
+        opera & \\mbox{\\setlength{\\fboxsep}{1.5pt}\\fbox{$2^{*}, 1^{*}$}} & $0, 0$ \\\\
+        football & $0, 0$ & \\mbox{\\setlength{\\fboxsep}{1.5pt}\\fbox{$1^{*}, 2^{*}$}} \\\\
         \\bottomrule
         \\end{tabular}
         }%
-        \\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}\\else\\box0\\fi
+        \\leavevmode\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}\\else\\box0\\fi\\par
         \\par\\smallskip{\\footnotesize $^{*}$ best response; boxed: pure equilibrium.}
         \\end{table}
 
@@ -230,7 +230,7 @@ def test_solve_latex(folder: Path) -> None:
         \\bottomrule
         \\end{tabular}
         }%
-        \\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}\\else\\box0\\fi
+        \\leavevmode\\ifdim\\wd0>\\linewidth\\resizebox{\\linewidth}{!}{\\box0}\\else\\box0\\fi\\par
         \\end{table}
 
         Method exact: every equilibrium was found (the game is nondegenerate).
@@ -244,7 +244,12 @@ def test_solve_latex_sgame_standalone(folder: Path) -> None:
         "\\setlength{\\emergencystretch}{3em}\n\\begin{document}\n"
     )
     assert "\\begin{game}{2}{2}[Ann][Bob]\n & opera & football \\\\\n" in out
-    assert "football & $0, 0$ & \\fbox{$1^{*}, 2^{*}$}\n\\end{game}" in out
+    # Taller rows keep the framed mark of a pure equilibrium inside its cell.
+    assert "\\renewcommand{\\gamestretch}{2}\n\\begin{game}" in out
+    assert (
+        "football & $0, 0$ & \\mbox{\\setlength{\\fboxsep}{1.5pt}\\fbox{$1^{*}, 2^{*}$}}\n"
+        "\\end{game}"
+    ) in out
     assert out.endswith("\\end{document}\n")
 
 
@@ -699,8 +704,9 @@ def test_no_arguments_prints_the_help() -> None:
     result = run()
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: ")
-    assert "Exit codes: 0 ok, 1 bad input, 2 bad usage, 3 the solver did not finish." in (
-        result.stdout
+    assert (
+        "Exit codes: 0 ok, 1 bad input, 2 bad usage, 3 the solver did not finish, 130"
+        " interrupted." in " ".join(result.stdout.split())
     )
 
 

@@ -92,8 +92,9 @@ def test_parse_evaluate_and_print(text: str, value: F, canonical: str) -> None:
         pytest.param("1j", ["complex numbers"], id="complex"),
         pytest.param("0x10", ["not written in decimal"], id="hexadecimal"),
         pytest.param("1_000", ["not written in decimal"], id="underscore"),
-        pytest.param("1e101", ["out of range"], id="number-too-large"),
-        pytest.param("1e-101", ["out of range"], id="number-too-precise"),
+        pytest.param("1e1001", ["out of range"], id="number-too-large"),
+        pytest.param("1e-1001", ["out of range"], id="number-too-precise"),
+        pytest.param("1" * 1001, ["out of range", "1000 digits"], id="number-too-many-digits"),
         pytest.param("1e999999999", ["out of range"], id="number-huge-exponent"),
         pytest.param("c ** 65", ["exponent 65", "between -64 and 64"], id="exponent-too-big"),
         pytest.param("2 ** 0.5", ["exponent 1/2"], id="exponent-not-integer"),
@@ -105,7 +106,7 @@ def test_parse_evaluate_and_print(text: str, value: F, canonical: str) -> None:
         pytest.param("", ["empty expression"], id="empty"),
         pytest.param("1\x00", ["null bytes"], id="null-byte"),
         pytest.param("c\n+1", ["invalid expression"], id="two-lines"),
-        pytest.param("1+" * 600 + "1", ["too long"], id="too-long"),
+        pytest.param("1+" * (MAX_LENGTH // 2 + 1) + "1", ["too long"], id="too-long"),
         pytest.param("-" * (MAX_DEPTH + 5) + "1", ["nested too deeply"], id="too-deep"),
         pytest.param("(" * 300 + "1" + ")" * 300, ["invalid expression"], id="parser-limit"),
     ],
@@ -203,7 +204,7 @@ def test_canonical_text_within_length_limit_or_rejected() -> None:
         half = balanced(n // 2)
         return f"{half}+({half})" if n > 2 else "c+c"
 
-    text = balanced(256)
+    text = balanced(512)
     assert len(text) < MAX_LENGTH
     with pytest.raises(ModelError, match="too long when written out"):
         parse_expression(text, SYMBOLS)

@@ -393,7 +393,7 @@ def test_missing_paths(name: str) -> None:
 
 def test_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.toml").mkdir()
-    with pytest.raises(ModelError, match="cannot read the file"):
+    with pytest.raises(ModelError, match="not a regular file: a directory"):
         load_model(tmp_path / "a.toml")
     # A file without a suffix is read as a model file when no built-in has its name.
     monkeypatch.chdir(tmp_path)

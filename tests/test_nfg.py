@@ -73,15 +73,15 @@ PARSE_CASES = [
         'NFG 1 R "q" { "say \\"hi\\"" "back\\\\slash" }\n'
         '{ { "a b" "" } { "" "2" } } 1 2 3 4 5 6 7 8',
         ('say "hi"', "back\\slash"),
-        # A blank label becomes its number: A's second is "2", B's first is "1".
-        (("a b", "2"), ("1", "2")),
+        # A blank label becomes "_1" as Gambit 16.7 reads it (pygambit.read_nfg).
+        (("a b", "_1"), ("_1", "2")),
         [[1, 5], [3, 7]],
         [[2, 6], [4, 8]],
         id="escaped-quotes-and-blank-labels",
     ),
     pytest.param(
         'NFG 1 R "b" { "" "" } { 1 1 }\n 0 0',
-        ("Player 1", "Player 2"),
+        ("_1", "_2"),
         (("1",), ("1",)),
         [[0]],
         [[0]],
@@ -313,18 +313,7 @@ ERROR_CASES = [
     pytest.param(
         f'{HEAD}\n{{ {{ "x" }} {{ "y" }} {{ "z" }} }} 1 2', 2, "after 2 players", id="extra-list"
     ),
-    pytest.param(
-        f'{HEAD}\n{{ {{ "x" "y"\n"x" }} {{ "z" }} }} 1 2 3 4 5 6',
-        3,
-        "duplicate strategy label of player 'A' 'x'",
-        id="duplicate-labels",
-    ),
-    pytest.param(
-        'NFG 1 R "t" { "A"\n"A" } { 1 1 } 0 0', 2, "duplicate player name 'A'", id="dup-players"
-    ),
-    pytest.param(
-        f'{HEAD}\n{{ {{ "" "1" }} {{ "z" }} }} 1 2 3 4', 2, "duplicate", id="blank-label-clash"
-    ),
+    # Repeated and empty names are read as Gambit reads them: see tests/test_inputs.py.
     pytest.param(f"{HEAD} {{ 2 2 }}\n1 2 3 4\n5 6", 3, "too few payoffs", id="truncated"),
     pytest.param(f"{HEAD} {{ 2 2 }}\n", 1, "found 0", id="no-payoffs"),
     pytest.param(f"{HEAD} {{ 1 1 }}\n1 2\n3", 3, "too many payoffs", id="too-many-payoffs"),

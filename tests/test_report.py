@@ -153,8 +153,11 @@ def test_solve_without_equilibria_and_with_rejected_candidates() -> None:
                          status="incomplete", message="no candidate survived",
                          rejected=(((Fraction(1), Fraction(0)), (Fraction(1), Fraction(0))),))
     text = format_solve(result)
+    # The headline says what was not searched (issue 8), not "No Nash equilibrium was found".
     assert text.endswith(
-        "No Nash equilibrium was found.\n\n"
+        "No equilibrium was certified by the method lemke-howson (1 candidate failed the exact\n"
+        "check); the game has one: the method exact finds every equilibrium of a two-player"
+        " game.\n\n"
         "Method lemke-howson: incomplete: no candidate survived; 1 candidate failed the exact\n"
         "check and was dropped.\n"
     )

@@ -81,7 +81,7 @@ def test_report_formats() -> None:
     data = json.loads(format_report(report, "json"))
     assert data["parameter"] == "c" and data["thresholds"] == ["2"]
     assert "statics" in data
-    assert "\\frac{1}{2}\\,\\text{1}" in format_report(report, "latex")
+    assert "\\frac{1}{2}\\,\\mbox{1}" in format_report(report, "latex")
     assert format_report(report, "markdown").count("|---|") >= 1
     assert "Thresholds: 2" in format_analysis(report.analyses[0])
     both = json.loads(format_report(sensitivity(_game(), ["c", "d"], resolution=4), "json"))

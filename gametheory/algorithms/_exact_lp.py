@@ -22,17 +22,36 @@ ROUNDING_TOLERANCE = 1e-7
 Row = Sequence[Fraction]
 
 
+class _OutOfRange(ArithmeticError):
+    """An LP's data is beyond the range of floats even after scaling: a floating-point failure."""
+
+
+def _scaled_floats(values: Row, scale: Fraction) -> list[float]:
+    """``values / scale`` as floats, through the one guarded conversion."""
+    from ..errors import GameValueError
+    from ..numbers import to_float
+
+    try:
+        return [to_float(Fraction(v) / scale, where="a linear program") for v in values]
+    except GameValueError:
+        raise _OutOfRange from None
+
+
 def _float_rows(rows: Sequence[Row], rhs: Row) -> tuple[np.ndarray, np.ndarray]:
     """Rows and right-hand sides as floats, each row scaled to largest entry 1.
 
     Scaling a constraint by a positive number leaves the feasible set unchanged; it makes the
     floating-point slacks of different constraints comparable and conditions the LP better.
+    The scaling is exact, before the conversion, so that payoffs beyond the range of floats
+    (1e400) still give a float LP; a right-hand side still out of range raises
+    :class:`_OutOfRange`.
     """
-    a = np.array([[float(v) for v in row] for row in rows], dtype=float).reshape(len(rows), -1)
-    b = np.array([float(v) for v in rhs], dtype=float)
-    scale = np.abs(a).max(axis=1) if a.size else np.ones(len(rows))
-    scale[scale == 0] = 1.0
-    return a / scale[:, None], b / scale
+    a, b = [], []
+    for row, bound in zip(rows, rhs, strict=True):
+        scale = max((abs(Fraction(v)) for v in row), default=Fraction(0)) or Fraction(1)
+        a.append(_scaled_floats(row, scale))
+        b.append(_scaled_floats([bound], scale)[0])
+    return np.array(a, dtype=float).reshape(len(rows), -1), np.array(b, dtype=float)
 
 
 class _Echelon:
@@ -80,10 +99,15 @@ def float_solution(
     """HiGHS's floating-point optimum of the LP of :func:`exact_vertex`, or None."""
     from scipy.optimize import linprog
 
-    a_ub_f, b_ub_f = _float_rows(a_ub, b_ub) if len(a_ub) else (None, None)
-    a_eq_f, b_eq_f = _float_rows(a_eq, b_eq) if len(a_eq) else (None, None)
+    try:
+        a_ub_f, b_ub_f = _float_rows(a_ub, b_ub) if len(a_ub) else (None, None)
+        a_eq_f, b_eq_f = _float_rows(a_eq, b_eq) if len(a_eq) else (None, None)
+        # Scaling the objective by a positive number leaves the optimum where it is.
+        objective = _scaled_floats(c, max((abs(Fraction(v)) for v in c), default=0) or Fraction(1))
+    except _OutOfRange:
+        return None
     result = linprog(
-        np.array([float(v) for v in c]),
+        np.array(objective),
         A_ub=a_ub_f,
         b_ub=b_ub_f,
         A_eq=a_eq_f,
@@ -164,6 +188,7 @@ def rational_candidates(
             continue
         candidate = tuple(r / total for r in rounded)
         close = all(
+            # A probability is at most 1: float() cannot overflow here.
             abs(float(r) - v) <= ROUNDING_TOLERANCE for r, v in zip(candidate, values, strict=True)
         )
         if close and candidate not in out:

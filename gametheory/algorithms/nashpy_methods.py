@@ -2,8 +2,15 @@
 
 nashpy (Knight and Campbell, 2018) computes in floating point. Each candidate it returns is
 rounded to fractions and then *certified*: its regret, computed in rational arithmetic, must be
-exactly zero (:func:`gametheory.result.certify`). Candidates that fail are kept in
-:attr:`SolveResult.rejected` and never passed off as equilibria.
+exactly zero (:func:`gametheory.result.certify`). A candidate whose rounding fails is
+*polished*: the equal-payoff conditions on its supports are solved exactly
+(:mod:`gametheory.algorithms._polish`) and the solution kept if it certifies. Candidates that
+still fail are kept in :attr:`SolveResult.rejected` and never passed off as equilibria. Each
+distinct candidate is counted once in the message.
+
+The payoffs reach nashpy through :func:`gametheory.numbers.to_float_array`: a payoff beyond
+the range of floats is a clear :class:`~gametheory.errors.GameValueError` for these methods
+alone (the exact methods still work).
 
 Rounding
 --------
@@ -42,8 +49,10 @@ import numpy as np
 
 from ..errors import GameValueError
 from ..game import Game, Profile
+from ..numbers import to_float_array
 from ..result import Equilibrium, SolveResult, certify
 from ._exact_lp import ROUNDING_TOLERANCE, rational_candidates
+from ._polish import polish
 from ._polytope import enumerate_vertices
 
 __all__ = ["lemke_howson", "support_enumeration", "vertex_enumeration"]
@@ -151,11 +160,13 @@ def _run(
     import nashpy
 
     a, b = game.matrices()
-    nashpy_game = nashpy.Game(*game.to_float())
+    where = f"the method {method!r}"
+    nashpy_game = nashpy.Game(*(to_float_array(p, where=where) for p in game.payoffs))
     bounds = (denominator_bound(b), denominator_bound(a))
     found: dict[Profile, Equilibrium] = {}
     rejected: list[Profile] = []
-    malformed = failed = 0
+    seen: set[tuple[tuple[float, ...], tuple[float, ...]]] = set()
+    malformed = failed = polished = 0
     failure = ""
     for run in runs(nashpy_game):
         # nashpy warns about degenerate games; degeneracy is decided exactly below and
@@ -171,7 +182,15 @@ def _run(
             failure = failure or text.splitlines()[0]
             continue
         for x, y in candidates:
+            key = _candidate_key(x, y)
+            if key is not None:
+                if key in seen:  # the same candidate again (another run or label)
+                    continue
+                seen.add(key)
             equilibrium, profile = _exact_candidate(game, x, y, bounds)
+            if equilibrium is None and profile is not None:
+                equilibrium = polish(game, *key) if key is not None else None
+                polished += equilibrium is not None and equilibrium.profile not in found
             if equilibrium is not None:
                 found.setdefault(equilibrium.profile, equilibrium)
             elif profile is not None:
@@ -185,6 +204,11 @@ def _run(
     degenerate = is_degenerate(game)
 
     notes = [f"{name} found {len(equilibria)} equilibri{'um' if len(equilibria) == 1 else 'a'}"]
+    if polished:
+        notes.append(
+            f"{polished} of them certified by an exact polish on the candidate's supports "
+            "(its rounding was not an equilibrium)"
+        )
     if rejected:
         notes.append(
             f"{len(rejected)} candidate{'s' if len(rejected) > 1 else ''} rejected: not an "
@@ -221,6 +245,18 @@ def _run(
         message="; ".join(notes),
         rejected=tuple(rejected),
     )
+
+
+def _candidate_key(x: object, y: object) -> tuple[tuple[float, ...], tuple[float, ...]] | None:
+    """A float candidate as a hashable pair, rounded to 12 decimals; None if malformed."""
+    try:
+        xs = np.asarray(x, dtype=float).reshape(-1)
+        ys = np.asarray(y, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return None
+    if not (np.isfinite(xs).all() and np.isfinite(ys).all()):
+        return None
+    return tuple(round(v, 12) for v in xs.tolist()), tuple(round(v, 12) for v in ys.tolist())
 
 
 class _CyclingError(RuntimeError):

@@ -23,15 +23,21 @@ otherwise insignificant.
 
 Conventions of this module
 --------------------------
-- An empty strategy label becomes its number ("1", "2", ...) and an empty player name becomes
-  "Player k", because a :class:`~gametheory.game.Game` needs names to refer to; two equal
-  labels of one player (or two equal player names) are an error.
+- Every file Gambit 16 reads is read, with the names Gambit gives it. Gambit keeps empty and
+  repeated strategy labels and player names, and makes them distinct: every occurrence of a
+  repeated name, and every empty name, gets the suffix ``_k`` (k = 1, 2, ... in the file's
+  order, skipping names already present), so ``{ "x" "x" }`` is read as ``x_1``, ``x_2`` and
+  ``""`` as ``_1`` (measured with pygambit 16.7). Each change is reported in one note
+  (:func:`parse_nfg_with_notes`), never made silently. (Control characters are kept in the
+  game; a model, which refuses them in names, gets spaces instead, again with a note.)
 - The optional comment is read and dropped (a :class:`~gametheory.game.Game` has a title
   only).
 - :func:`write_nfg` writes the payoff version with strategy labels and exact numbers
   (``p/q``), one line per pure profile, so equal games give equal bytes.
 - Every malformed input raises :class:`~gametheory.errors.GameValueError` naming the file and
-  line.
+  line; numbers obey the number policy of :mod:`gametheory.numbers` (digits, exponent), and
+  files are read through :func:`gametheory.io.read_input_file` (regular files only, size
+  capped while reading).
 
 Examples
 --------
@@ -60,7 +66,6 @@ import itertools
 import math
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -69,15 +74,14 @@ import numpy as np
 
 from ..errors import GameError, GameValueError
 from ..game import Game
-from ..numbers import format_fraction
+from ..numbers import MAX_DIGITS, MAX_EXPONENT, check_number, format_fraction
+from ._input import read_input_file
 
-__all__ = ["parse_nfg", "read_nfg", "write_nfg"]
+__all__ = ["parse_nfg", "parse_nfg_with_notes", "read_nfg", "write_nfg"]
 
-# Exponents beyond this would build huge integers (1e999999999 is a valid token); no game needs
-# them, and they would let a tiny file exhaust memory.
-_MAX_EXPONENT = 1000
-# Python refuses to convert decimal strings of more than 4300 digits to int.
-_MAX_DIGITS = 4000
+# A number token longer than this cannot be within the number policy (two numbers of
+# MAX_DIGITS digits, a sign, a point and an exponent).
+_MAX_TOKEN = 2 * MAX_DIGITS + 16
 
 _SCAN = re.compile(
     r"""
@@ -140,25 +144,29 @@ def _tokens(text: str, file: str) -> list[_Token]:
 def _number(token: _Token, file: str) -> Fraction:
     """The exact value of a number token."""
     text = token.value
-    if len(text) > _MAX_DIGITS:
+    shown = repr(text) if len(text) <= 30 else repr(text[:27] + "...")
+    if len(text) > _MAX_TOKEN or any(len(part) > MAX_DIGITS + 2 for part in text.split("/")):
         raise GameValueError(
-            f"number too long ({len(text)} characters, at most {_MAX_DIGITS})",
+            f"number too long ({len(text)} characters; at most {MAX_DIGITS} digits in a "
+            "numerator or denominator)",
             file=file,
             line=token.line,
         )
     ratio = _RATIO.fullmatch(text)
     if ratio:
         if int(ratio.group(2)) == 0:
-            raise GameValueError(f"division by zero in {text!r}", file=file, line=token.line)
-        return Fraction(int(ratio.group(1)), int(ratio.group(2)))
+            raise GameValueError(f"division by zero in {shown}", file=file, line=token.line)
+        value = Fraction(int(ratio.group(1)), int(ratio.group(2)))
+        return check_number(value, file=file, line=token.line)
     decimal = _DECIMAL.fullmatch(text)
     if decimal is None:
-        raise GameValueError(f"not a number: {text!r}", file=file, line=token.line)
-    if decimal.group(1) is not None and abs(int(decimal.group(1))) > _MAX_EXPONENT:
+        raise GameValueError(f"not a number: {shown}", file=file, line=token.line)
+    exponent = decimal.group(1)
+    if exponent is not None and (len(exponent) > 8 or abs(int(exponent)) > MAX_EXPONENT):
         raise GameValueError(
-            f"exponent too large in {text!r} (at most {_MAX_EXPONENT})", file=file, line=token.line
+            f"exponent too large in {shown} (at most {MAX_EXPONENT})", file=file, line=token.line
         )
-    return Fraction(Decimal(text))
+    return check_number(Fraction(Decimal(text)), file=file, line=token.line)
 
 
 class _Parser:
@@ -166,6 +174,7 @@ class _Parser:
         self.file = file
         self.tokens = _tokens(text, file)
         self.pos = 0
+        self.notes: list[str] = []
 
     def error(self, message: str, token: _Token | None = None) -> GameValueError:
         token = token if token is not None else self.peek()
@@ -243,7 +252,7 @@ class _Parser:
                 self.take()
                 if (
                     not _COUNT.fullmatch(token.value)
-                    or len(token.value) > _MAX_DIGITS
+                    or len(token.value) > 18
                     or int(token.value) < 1
                 ):
                     raise self.error(
@@ -336,7 +345,7 @@ class _Parser:
         for token in self.tokens[start : self.pos]:
             if (
                 not _COUNT.fullmatch(token.value)
-                or len(token.value) > _MAX_DIGITS
+                or len(token.value) > 12
                 or int(token.value) >= len(outcomes)
             ):
                 raise self.error(
@@ -349,7 +358,7 @@ class _Parser:
     def game(self) -> Game:
         title = self.header()
         player_tokens = self.players()
-        players = _names(player_tokens, lambda k: f"Player {k + 1}", "player name", self.file)
+        players = _names(player_tokens, "player names", self.notes)
         spec = self.strategies(players)
         if self.peek().kind == "text":
             self.take()  # the optional comment
@@ -366,7 +375,7 @@ class _Parser:
         labels = [
             tuple(str(k + 1) for k in range(s))
             if isinstance(s, int)
-            else _names(s, lambda k: str(k + 1), f"strategy label of player {p!r}", self.file)
+            else _names(s, f"strategy labels of {p!r}", self.notes)
             for p, s in zip(players, spec, strict=True)
         ]
         # flat[n * profile + player], profiles with the first player's strategy fastest, which
@@ -386,23 +395,36 @@ class _Parser:
             raise exc.located(file=self.file) from None
 
 
-def _names(
-    entries: list[tuple[str, _Token]], default: Callable[[int], str], what: str, file: str
-) -> tuple[str, ...]:
-    """Names from the file: blank ones get their default, duplicates are an error."""
+def _names(entries: list[tuple[str, _Token]], what: str, notes: list[str]) -> tuple[str, ...]:
+    """Distinct names in the file's order, made distinct as Gambit 16 does; each change noted.
+
+    Gambit (16.7, measured through pygambit's ``read_nfg``) gives every occurrence of a
+    repeated name, and every empty name, the suffix ``_k`` with k = 1, 2, ... in the file's
+    order, skipping suffixed names already in the list: ``"x" "x"`` become ``"x_1" "x_2"``,
+    ``""`` becomes ``"_1"``. A name of spaces only is treated as empty.
+    """
+    given = [name if name.strip() else "" for name, _ in entries]
+    counts: dict[str, int] = {}
+    for name in given:
+        counts[name] = counts.get(name, 0) + 1
+    taken = set(given)
     names: list[str] = []
-    seen: dict[str, int] = {}
-    for k, (name, token) in enumerate(entries):
-        if not name.strip():
-            name = default(k)
-        if name in seen:
-            raise GameValueError(
-                f"duplicate {what} {name!r} (also number {seen[name] + 1})",
-                file=file,
-                line=token.line,
-            )
-        seen[name] = k
-        names.append(name)
+    changed: list[str] = []
+    for k, (name, (raw, _)) in enumerate(zip(given, entries, strict=True)):
+        if name and counts[name] == 1:
+            names.append(name)
+            continue
+        suffix = 1
+        while f"{name}_{suffix}" in taken:
+            suffix += 1
+        new = f"{name}_{suffix}"
+        taken.add(new)
+        names.append(new)
+        changed.append(f"{k + 1}: {raw!r} read as {new!r}")
+    if changed:
+        notes.append(
+            f"{what} repeated or empty, made distinct as Gambit does (" + "; ".join(changed) + ")"
+        )
     return tuple(names)
 
 
@@ -437,15 +459,38 @@ def parse_nfg(text: str, file: str | None = None) -> Game:
     ... 1 3 2 0''')
     >>> g.payoff(("hare", "stag")), g.payoff(("hare", "hare"))
     ((Fraction(3, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(0, 1)))
-    >>> parse_nfg('NFG 1 R "t" { "A" "B" }\\n{ { "x" "x" } { "y" } }\\n1 2 3 4')
-    Traceback (most recent call last):
-    ...
-    gametheory.errors.GameValueError: <string>:2: duplicate strategy label of player 'A' 'x' (also number 1)
+    >>> parse_nfg('NFG 1 R "t" { "A" "B" }\\n{ { "x" "x" } { "y" } }\\n1 2 3 4').strategies
+    (('x_1', 'x_2'), ('y',))
+    """
+    return parse_nfg_with_notes(text, file)[0]
+
+
+def parse_nfg_with_notes(text: str, file: str | None = None) -> tuple[Game, tuple[str, ...]]:
+    """As :func:`parse_nfg`, with a note for each way the game differs from the file's text.
+
+    Returns
+    -------
+    game : Game
+    notes : tuple of str
+        One line for each list of names made distinct or cleaned (see the module docstring),
+        empty when the game has the file's names as they are.
+
+    Examples
+    --------
+    >>> game, notes = parse_nfg_with_notes(
+    ...     'NFG 1 R "t" { "A" "A" }\\n{ { "" "x" } { "y" } }\\n1 2 3 4')
+    >>> game.players, game.strategies
+    (('A_1', 'A_2'), (('_1', 'x'), ('y',)))
+    >>> for note in notes: print(note)
+    player names repeated or empty, made distinct as Gambit does (1: 'A' read as 'A_1'; 2: 'A' read as 'A_2')
+    strategy labels of 'A_1' repeated or empty, made distinct as Gambit does (1: '' read as '_1')
     """  # noqa: E501
     where = "<string>" if file is None else str(file)
     if not isinstance(text, str):
         raise GameValueError("an .nfg file must be given as text (str)", file=where)
-    return _Parser(text.removeprefix("\ufeff"), where).game()
+    parser = _Parser(text.removeprefix("\ufeff"), where)
+    game = parser.game()
+    return game, tuple(parser.notes)
 
 
 def read_nfg(path: str | os.PathLike[str]) -> Game:
@@ -475,16 +520,15 @@ def read_nfg(path: str | os.PathLike[str]) -> Game:
     [[Fraction(-1, 1), Fraction(1, 1)], [Fraction(1, 1), Fraction(-1, 1)]]
     """
     name = os.fspath(path)
+    return parse_nfg(decode_nfg(read_input_file(name)), file=name)
+
+
+def decode_nfg(data: bytes) -> str:
+    """The text of an ``.nfg`` file: UTF-8, else Latin-1 (as older Gambit versions wrote)."""
     try:
-        with open(name, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise GameValueError(f"cannot read the file: {exc.strerror or exc}", file=name) from None
-    try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    return parse_nfg(text, file=name)
+        return data.decode("latin-1")
 
 
 def _quote(text: str) -> str:

@@ -20,10 +20,12 @@ Limits, so that a hostile file cannot exhaust time or memory:
 - an exponent must be a constant integer between -64 and 64 (``c ** 2``, ``(1 + c) ** -1``),
   and a power whose result would exceed 10,000 bits is refused at evaluation time: repeated
   powering otherwise builds numbers of millions of digits from a few characters;
-- a number's decimal exponent must lie between -100 and 100 (``1e100`` is the largest power of
-  ten; ``1e999999999`` would otherwise be expanded into an integer of a billion digits);
-- an expression has at most 1,000 characters (also in its canonical form) and a nesting depth
-  of at most 100.
+- the number policy of :mod:`gametheory.numbers` holds for every number: a literal's decimal
+  exponent lies between -1,000 and 1,000 (``1e999999999`` would otherwise be expanded into an
+  integer of a billion digits), and a literal, and the value an expression evaluates to, has
+  at most 1,000 digits in its numerator and its denominator;
+- an expression has at most 2,100 characters (also in its canonical form: room for a fraction
+  of two numbers of 1,000 digits) and a nesting depth of at most 100.
 
 Arithmetic is exact (:class:`fractions.Fraction`). Division by zero, and ``0`` raised to a
 negative power, are reported at evaluation time with the parameter values that caused them.
@@ -58,7 +60,8 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import ModelError, closest
-from ..numbers import format_fraction, to_fraction
+from ..numbers import MAX_DIGITS, check_number, format_fraction, to_fraction
+from ..numbers import MAX_EXPONENT as _POLICY_EXPONENT
 
 __all__ = [
     "MAX_DEPTH",
@@ -70,16 +73,18 @@ __all__ = [
     "parse_expression",
 ]
 
-#: Longest expression text accepted, in characters (input and canonical form).
-MAX_LENGTH = 1000
+#: Longest expression text accepted, in characters (input and canonical form): a fraction of two
+#: numbers of the number policy's MAX_DIGITS digits fits.
+MAX_LENGTH = 2 * MAX_DIGITS + 100
 #: Deepest nesting of operations accepted.
 MAX_DEPTH = 100
 #: Largest absolute value of an exponent in ``a ** n``.
 MAX_EXPONENT = 64
 #: Largest size, in bits, of the numerator or denominator of a power's result.
 MAX_POWER_BITS = 10_000
-#: Largest absolute decimal exponent of a number (in its shortest scientific form).
-MAX_TEN_EXPONENT = 100
+#: Largest absolute decimal exponent of a number (in its shortest scientific form): the number
+#: policy's MAX_EXPONENT (gametheory.numbers).
+MAX_TEN_EXPONENT = _POLICY_EXPONENT
 
 _ALLOWED = "only numbers, + - * / **, parentheses and declared parameters"
 _LITERAL = re.compile(r"(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -194,14 +199,19 @@ class Expression:
             if name in self.symbols
         }
         try:
-            return self._value(values)
+            result = self._value(values)
+            try:
+                return check_number(result)
+            except ValueError as exc:
+                raise _EvaluationError(getattr(exc, "message", str(exc))) from None
         except _EvaluationError as exc:
             at = ", ".join(
-                f"{name} = {format_fraction(Fraction(values[name]))}"
+                f"{name} = {_cut(format_fraction(Fraction(values[name])))[1:-1]}"
                 for name in sorted(self.symbols)
                 if name in values
             )
-            raise ModelError(f"{exc} in {str(self)!r}" + (f" at {at}" if at else "")) from None
+            text = _cut(str(self))
+            raise ModelError(f"{exc} in {text}" + (f" at {at}" if at else "")) from None
 
     def to_sympy(self) -> Any:
         """The expression as a sympy expression, parameters as real ``sympy.Symbol``.
@@ -428,9 +438,17 @@ def _number_node(value: Fraction) -> Expression:
 
 def _literal(text: str, where: str) -> Fraction:
     """Convert a decimal literal, checking its size before building the exact number."""
-    if not _LITERAL.fullmatch(text):
+    match = _LITERAL.fullmatch(text)
+    if not match:
         raise ModelError(
-            f"number {text!r} is not written in decimal (use e.g. 3, 2.5, 1e-3, or 1/3)",
+            f"number {_cut(text)} is not written in decimal (use e.g. 3, 2.5, 1e-3, or 1/3)",
+            key=where or None,
+        )
+    # Decimal itself refuses exponents past about 10**18: check the exponent's length first.
+    if match.group(3) and len(match.group(3).lstrip("eE+-")) > 9:
+        raise ModelError(
+            f"number {_cut(text)} is out of range (its exponent of ten must lie between "
+            f"-{MAX_TEN_EXPONENT} and {MAX_TEN_EXPONENT})",
             key=where or None,
         )
     _, digits, exponent = Decimal(text).as_tuple()
@@ -446,8 +464,18 @@ def _literal(text: str, where: str) -> Fraction:
             f"-{MAX_TEN_EXPONENT} and {MAX_TEN_EXPONENT})",
             key=where or None,
         )
+    if len(digits) + max(exponent, 0) > MAX_DIGITS or -exponent > MAX_DIGITS:
+        raise ModelError(
+            f"number {_cut(text)} is out of range (at most {MAX_DIGITS} digits in a numerator "
+            "or denominator)",
+            key=where or None,
+        )
     mantissa = int("".join(map(str, digits)))
     return Fraction(mantissa * 10**exponent) if exponent >= 0 else Fraction(mantissa, 10**-exponent)
+
+
+def _cut(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:30] + "...") + f" ({len(text)} chars)"
 
 
 class _Converter:

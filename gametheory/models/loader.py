@@ -90,12 +90,14 @@ tests/data/models/broken/many_problems.toml:15: payoffs.Rowe: unknown player 'Ro
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import keyword
 import math
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -106,7 +108,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameError, ModelError, closest, did_you_mean
-from ..numbers import format_fraction
+from ..numbers import MAX_DIGITS, MAX_EXPONENT, MAX_FILE_BYTES, format_fraction
 from ._judgements_file import check_model as check_judgements
 from ._judgements_file import parse_judgements
 from ._toml_lines import Path, format_key, key_lines, line_of
@@ -127,8 +129,7 @@ from .model import (
 
 __all__ = ["builtin_models", "load_model", "parse_model", "validate_model_file"]
 
-#: Largest model file read, in bytes.
-MAX_FILE_BYTES = 10_000_000
+# MAX_FILE_BYTES (the largest model file read) is part of the number policy, gametheory.numbers.
 
 _TOP_KEYS = (
     "game", "parameters", "players", "payoffs", "outcomes", "judgements", "distributions",
@@ -146,6 +147,7 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # misread in the symbolic output that other tools parse back.
 _RESERVED = frozenset({"E", "I", "N", "O", "Q", "S", "oo", "zoo", "nan", "pi"})
 _BUILTIN_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_LONG_NUMBER = re.compile(f"[0-9_]{{{MAX_DIGITS + 1},}}")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 
@@ -286,7 +288,7 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> tuple[str, Any, str]:
         builtin = _builtin_file(text)
         if builtin is not None:
             return "builtin", builtin, text
-        if not path.is_file():
+        if not path.exists():  # an existing FIFO or device is refused when it is read
             names = [name for name, _ in builtin_models()]
             best = closest(text, names)
             hint = f"did you mean {best!r}? " if best else f"built-in models: {', '.join(names)}. "
@@ -327,32 +329,45 @@ def _builtin_file(name: str) -> Any:
 
 
 def _read(path: FilePath) -> bytes:
+    from ..io._input import read_input_file  # regular files only, size capped while reading
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ModelError(
-                f"file too large ({size} bytes, at most {MAX_FILE_BYTES})", file=str(path)
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise ModelError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+        return read_input_file(path, limit=MAX_FILE_BYTES)
+    except GameError as exc:
+        raise ModelError(exc.message, file=exc.file or str(path)) from None
 
 
 def _load_nfg(path: FilePath) -> Model:
-    from ..io.nfg import parse_nfg  # imported here: only .nfg inputs need it
+    from ..io.nfg import decode_nfg, parse_nfg_with_notes  # only .nfg inputs need it
 
-    raw = _read(path)
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")  # older Gambit files are not always UTF-8
-    try:
-        game = parse_nfg(text, file=str(path))
+        game, notes = parse_nfg_with_notes(decode_nfg(_read(path)), file=str(path))
     except GameError as exc:
         raise ModelError(
             exc.message, file=exc.file or str(path), line=exc.line, key=exc.key, hint=exc.hint
         ) from None
-    return Model.from_game(game, name=path.stem, path=str(path))
+    game, cleaned = _clean_names(game)
+    notes = (*notes, *cleaned)
+    model = Model.from_game(game, name=path.stem, path=str(path))
+    return dataclasses.replace(model, reading_notes=notes) if notes else model
+
+
+def _clean_names(game: Any) -> tuple[Any, tuple[str, ...]]:
+    """The game with control characters in names as spaces (a model refuses them), noted."""
+    def clean(name: str) -> str:
+        return "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in name)
+
+    players = tuple(clean(p) for p in game.players)
+    strategies = tuple(tuple(clean(s) for s in labels) for labels in game.strategies)
+    if players == game.players and strategies == game.strategies:
+        return game, ()
+    count = sum(a != b for a, b in zip(players, game.players, strict=True)) + sum(
+        a != b
+        for new, old in zip(strategies, game.strategies, strict=True)
+        for a, b in zip(new, old, strict=True)
+    )
+    cleaned = game.with_names(players=players, strategies=strategies)
+    return cleaned, (f"control characters read as spaces in {count} name(s)",)
 
 
 def _raise_first(result: tuple[Model | None, list[ModelError]]) -> Model:
@@ -392,7 +407,7 @@ def _load_toml(
         text = raw
     text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=_toml_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line = None
@@ -408,9 +423,41 @@ def _load_toml(
         return None, [ModelError(f"invalid TOML: {message}", file=file, line=line)]
     except RecursionError:
         return None, [ModelError("invalid TOML: arrays or tables nested too deeply", file=file)]
+    except _FloatOutOfRange as exc:
+        at = text.find(exc.text)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        return None, [ModelError(
+            f"number {exc.text[:30]!r} is out of range (its exponent of ten must lie between "
+            f"-{MAX_EXPONENT} and {MAX_EXPONENT})",
+            file=file, line=line,
+        )]
+    except ValueError:
+        # tomllib converts integer literals with int(), which refuses more than 4300 digits.
+        long = _LONG_NUMBER.search(text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        return None, [ModelError(
+            f"number too long (at most {MAX_DIGITS} digits in a numerator or denominator)",
+            file=file, line=line,
+        )]
     checker = _Checker(text, file, name)
     model = checker.check(data)
     return model, checker.sorted_errors()
+
+
+class _FloatOutOfRange(ValueError):
+    """A TOML float whose exponent Python's decimal module refuses (1e+99999999999999999999)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _toml_float(text: str) -> Decimal:
+    """TOML floats as exact decimals; an exponent beyond decimal's own range is our error."""
+    try:
+        return Decimal(text)
+    except ArithmeticError:  # decimal.InvalidOperation
+        raise _FloatOutOfRange(text) from None
 
 
 # ---------------------------------------------------------------------- checking

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..errors import GameError, ModelError, closest, did_you_mean
 from ..game import Game
-from ..numbers import format_fraction
+from ..numbers import format_fraction, format_short
 from . import _toml_writer as toml
 from ._judgements_file import contradicted_players, judgements_toml, without_players
 from ._toml_lines import format_key
@@ -206,6 +206,10 @@ class Model:
         The ``[judgements]`` (open, settled and tied comparisons of outcomes) and
         ``[distributions]`` of the file (:mod:`gametheory.models.judgements`); ``None``
         without them, and then every comparison the ranks imply is settled.
+    reading_notes : tuple of str
+        How the model differs from the file it was read from, one line each (for example
+        repeated strategy labels of an ``.nfg`` file made distinct); not part of the model's
+        value (equality ignores it).
     """
 
     name: str
@@ -220,6 +224,7 @@ class Model:
     notes: str = ""
     path: str | None = None
     judgements: Any = None
+    reading_notes: tuple[str, ...] = ()
     _flat: tuple[tuple[Expression, ...], ...] = field(init=False, repr=False)
     _defaults: dict[str, Fraction] = field(init=False, repr=False)
 
@@ -394,7 +399,7 @@ class Model:
             value = parse_value(raw, f"parameter {name}")
             if not parameter.contains(value):
                 raise ModelError(
-                    f"parameter {name} = {format_fraction(value)} is outside its range "
+                    f"parameter {name} = {format_short(value)} is outside its range "
                     f"{parameter.range_text}"
                 )
             result[name] = value

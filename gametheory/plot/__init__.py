@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import GameValueError
-from ..numbers import format_fraction
+from ..numbers import format_fraction, format_short, to_float
 from ..result import SolveResult
 from ._geometry import best_response_segments, convex_hull, pareto_frontier
 from ._labels import place_labels
@@ -81,8 +81,17 @@ def _figure(size: tuple[float, float]) -> Any:
     return Figure(figsize=size, layout="constrained")
 
 
+def _f(value: Any) -> float:
+    """An exact coordinate as a float for drawing; beyond the float range, a clear error."""
+    return to_float(value, where="the figure")
+
+
 def _short(value: Fraction) -> str:
-    return format_fraction(value)
+    """A label's number: exact if short, else about its value (``≈1.0e-400``)."""
+    text = format_fraction(value)
+    if len(text) <= 12:
+        return text
+    return "≈" + format_short(value, limit=0).removeprefix("about ")
 
 
 def _two_players(result: SolveResult) -> None:
@@ -131,10 +140,10 @@ def best_response_figure(result: SolveResult, *, title: str = "") -> Any:
             ax.fill_between([0, 1], 0, 1, color=_COLUMN_COLOUR, alpha=0.12, lw=0)
         for k, ((x0, t0), (x1, t1)) in enumerate(row_segments):
             # Row's own probability is on the horizontal axis.
-            ax.plot([float(x0), float(x1)], [float(t0), float(t1)], color=_ROW_COLOUR, lw=3.2,
+            ax.plot([_f(x0), _f(x1)], [_f(t0), _f(t1)], color=_ROW_COLOUR, lw=3.2,
                     solid_capstyle="round", label=f"{row}'s best response" if k == 0 else None)
         for k, ((y0, t0), (y1, t1)) in enumerate(col_segments):
-            ax.plot([float(t0), float(t1)], [float(y0), float(y1)], color=_COLUMN_COLOUR,
+            ax.plot([_f(t0), _f(t1)], [_f(y0), _f(y1)], color=_COLUMN_COLOUR,
                     lw=1.8, ls=(0, (5, 2)), solid_capstyle="round",
                     label=f"{column}'s best response" if k == 0 else None)
         if row_all:
@@ -149,18 +158,18 @@ def best_response_figure(result: SolveResult, *, title: str = "") -> Any:
                 ys = [result.equilibria[e].profile[1][0] for e in subset]
                 if len(set(xs)) > 1 or len(set(ys)) > 1:
                     ax.fill(
-                        [float(min(xs)), float(max(xs)), float(max(xs)), float(min(xs))],
-                        [float(min(ys)), float(min(ys)), float(max(ys)), float(max(ys))],
+                        [_f(min(xs)), _f(max(xs)), _f(max(xs)), _f(min(xs))],
+                        [_f(min(ys)), _f(min(ys)), _f(max(ys)), _f(max(ys))],
                         facecolor="none", edgecolor=_EQ_COLOUR, lw=5, alpha=0.35,
                     )
         for k, eq in enumerate(result.equilibria):
             x, y = eq.profile[0][0], eq.profile[1][0]
-            ax.plot([float(x)], [float(y)], "o", color=_EQ_COLOUR, ms=8, zorder=5,
+            ax.plot([_f(x)], [_f(y)], "o", color=_EQ_COLOUR, ms=8, zorder=5,
                     label="Nash equilibrium" if k == 0 else None)
             dx = -8 if x > Fraction(1, 2) else 8
             dy = -14 if y > Fraction(1, 2) else 8
             ax.annotate(
-                f"E{k + 1} ({_short(x)}, {_short(y)})", (float(x), float(y)),
+                f"E{k + 1} ({_short(x)}, {_short(y)})", (_f(x), _f(y)),
                 xytext=(dx, dy), textcoords="offset points", fontsize=10,
                 ha="right" if dx < 0 else "left", zorder=6,
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
@@ -203,30 +212,30 @@ def payoff_space_figure(result: SolveResult, *, title: str = "") -> Any:
         fig = _figure((6.4, 5.6))
         ax = fig.add_subplot()
         if len(hull) >= 3:
-            ax.fill([float(x) for x, _ in hull], [float(y) for _, y in hull],
+            ax.fill([_f(x) for x, _ in hull], [_f(y) for _, y in hull],
                     facecolor="#9dbbe0", edgecolor="#5b7fae", alpha=0.35, lw=1,
                     label="feasible payoffs (lotteries over outcomes)")
         elif len(hull) == 2:
-            ax.plot([float(x) for x, _ in hull], [float(y) for _, y in hull],
+            ax.plot([_f(x) for x, _ in hull], [_f(y) for _, y in hull],
                     color="#5b7fae", lw=1, label="feasible payoffs (lotteries over outcomes)")
-        ax.plot([float(x) for x, _ in frontier], [float(y) for _, y in frontier],
+        ax.plot([_f(x) for x, _ in frontier], [_f(y) for _, y in frontier],
                 color="#1d7a3a", lw=3, solid_capstyle="round", marker="o" if
                 len(frontier) == 1 else None, label="Pareto frontier")
-        ax.plot([float(x) for x, _ in points], [float(y) for _, y in points], "o",
+        ax.plot([_f(x) for x, _ in points], [_f(y) for _, y in points], "o",
                 color="#555555", ms=5, label="pure outcome")
-        span_x = float(max(x for x, _ in points) - min(x for x, _ in points)) or 1.0
-        span_y = float(max(y for _, y in points) - min(y for _, y in points)) or 1.0
+        span_x = _f(max(x for x, _ in points) - min(x for x, _ in points)) or 1.0
+        span_y = _f(max(y for _, y in points) - min(y for _, y in points)) or 1.0
         by_point: dict[tuple[Fraction, Fraction], list[int]] = {}
         for k, eq in enumerate(result.equilibria):
             by_point.setdefault((eq.payoffs[0], eq.payoffs[1]), []).append(k + 1)
         equilibria = sorted(by_point.items(), key=lambda t: t[1])
         for n, (point, _numbers) in enumerate(equilibria):
-            ax.plot([float(point[0])], [float(point[1])], "*", color=_EQ_COLOUR_2, ms=15,
+            ax.plot([_f(point[0])], [_f(point[1])], "*", color=_EQ_COLOUR_2, ms=15,
                     mec="white", mew=0.8, zorder=5, label="Nash equilibrium" if n == 0 else None)
-        ax.set_xlim(float(min(x for x, _ in points)) - 0.08 * span_x,
-                    float(max(x for x, _ in points)) + 0.08 * span_x)
-        ax.set_ylim(float(min(y for _, y in points)) - 0.08 * span_y,
-                    float(max(y for _, y in points)) + 0.08 * span_y)
+        ax.set_xlim(_f(min(x for x, _ in points)) - 0.08 * span_x,
+                    _f(max(x for x, _ in points)) + 0.08 * span_x)
+        ax.set_ylim(_f(min(y for _, y in points)) - 0.08 * span_y,
+                    _f(max(y for _, y in points)) + 0.08 * span_y)
         # Equilibrium labels first: they matter most and get the best places.
         texts = [
             f"{', '.join(f'E{k}' for k in numbers)} ({_short(p[0])}, {_short(p[1])})"
@@ -234,13 +243,13 @@ def payoff_space_figure(result: SolveResult, *, title: str = "") -> Any:
         ] + [" / ".join(labels[p]) for p in points]
         anchors = [p for p, _ in equilibria] + points
         sizes = [9.5] * len(equilibria) + [7.5] * len(points)
-        offsets = place_labels(ax, [(float(x), float(y)) for x, y in anchors], texts, sizes)
+        offsets = place_labels(ax, [(_f(x), _f(y)) for x, y in anchors], texts, sizes)
         for k, (text, anchor, size, (dx, dy, align)) in enumerate(
             zip(texts, anchors, sizes, offsets, strict=True)
         ):
             is_eq = k < len(equilibria)
             ax.annotate(
-                text, (float(anchor[0]), float(anchor[1])), xytext=(dx, dy),
+                text, (_f(anchor[0]), _f(anchor[1])), xytext=(dx, dy),
                 textcoords="offset points", ha=align, fontsize=size,
                 color=_EQ_COLOUR_2 if is_eq else "#333333",
                 fontweight="bold" if is_eq else "normal", zorder=6 if is_eq else 4,
@@ -284,6 +293,11 @@ def figure_bytes(
     else:
         raise GameValueError(f"unknown kind of figure {kind!r}", key="plot")
     buffer = io.BytesIO()
-    with require_matplotlib().rc_context(_STYLE):
+    import warnings
+
+    with require_matplotlib().rc_context(_STYLE), warnings.catch_warnings():
+        # Layout warnings (labels of extreme figures that do not fit) are not the user's
+        # business; the library never prints.
+        warnings.simplefilter("ignore", UserWarning)
         fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format])
     return buffer.getvalue()

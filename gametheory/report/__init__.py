@@ -42,20 +42,22 @@ Method exact: every equilibrium was found (the game is nondegenerate).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
 from ..game import Game
 from ..result import SolveResult
 from ._document import Document, Numbers
-from ._files import atomic_write, is_model_file
+from ._files import atomic_write, check_distinct_outputs, check_output_path, is_model_file
 from ._solve import _nested_strings, game_bimatrix, solve_document, solve_json
 
 __all__ = [
     "FORMATS",
     "SUFFIXES",
     "atomic_write",
+    "check_distinct_outputs",
+    "check_output_path",
     "format_analysis",
     "format_for_path",
     "format_game",
@@ -138,8 +140,13 @@ def render(
     standalone: bool = False,
     sgame: bool = False,
     data: Any = None,
+    notes: Sequence[str] = (),
 ) -> str:
     """Render a report document in one of :data:`FORMATS` (``json`` writes ``data``).
+
+    ``notes`` (how the game differs from the file it was read from) are added to JSON
+    ``data`` under the key ``"notes"`` when there are any; the command line prints them on
+    standard error for the other formats.
 
     Raises
     ------
@@ -164,6 +171,8 @@ def render(
 
         return render_csv(document, numbers)
     if format == "json":
+        if notes and isinstance(data, dict):
+            data = {**data, "notes": list(notes)}
         return _json(data)
     raise ValueError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
 
@@ -178,6 +187,7 @@ def format_solve(
     parameters: Mapping[str, Fraction] | None = None,
     standalone: bool = False,
     sgame: bool = False,
+    notes: Sequence[str] = (),
 ) -> str:
     """A solver result as text, markdown, LaTeX, CSV or JSON.
 
@@ -211,7 +221,8 @@ def format_solve(
     )
     data = solve_json(result, model=model, parameters=parameters, numbers=numbers)
     return render(
-        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
+        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data,
+        notes=notes,
     )
 
 
@@ -271,6 +282,7 @@ def format_model(
     decimals: int | None = None,
     standalone: bool = False,
     sgame: bool = False,
+    notes: Sequence[str] = (),
 ) -> str:
     """A model: description, parameters, strategies, payoff tables, and its rationale.
 
@@ -283,7 +295,8 @@ def format_model(
     document = model_document(model, values=values, explain=explain, numbers=numbers)
     data = model_json(model, values=values, numbers=numbers)
     return render(
-        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
+        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data,
+        notes=notes,
     )
 
 
@@ -324,6 +337,7 @@ def format_analysis(
     sgame: bool = False,
     verdicts: Any = None,
     ordinal: Any = None,
+    notes: Sequence[str] = (),
 ) -> str:
     """An :class:`~gametheory.analysis.Analysis` as a report in one of :data:`FORMATS`.
 
@@ -353,7 +367,8 @@ def format_analysis(
         extra = ordinal_json(ordinal)
         data["ordinal"] = {k: v for k, v in extra.items() if k not in ("game", "players")}
     return render(
-        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
+        document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data,
+        notes=notes,
     )
 
 

@@ -14,6 +14,7 @@ from ._solve import (
     equilibria_table,
     equilibrium_json,
     game_bimatrix,
+    no_equilibrium_text,
     parameters_text,
     status_text,
 )
@@ -160,7 +161,7 @@ def analysis_document(
         if components:
             blocks.append(Paragraph(components))
     else:
-        blocks.append(Paragraph("No Nash equilibrium was found."))
+        blocks.append(Paragraph(no_equilibrium_text(result)))
     data = _data_table(result, numbers)
     blocks.append(
         data._replace(header=(*data.header, "Pareto-efficient"),

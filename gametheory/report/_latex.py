@@ -25,7 +25,14 @@ from ._document import (
 )
 from ._text import _numeric_columns, cell_text
 
-__all__ = ["escape_latex", "latex_number", "render_latex"]
+__all__ = [
+    "escape_latex",
+    "latex_comment",
+    "latex_expression",
+    "latex_label",
+    "latex_number",
+    "render_latex",
+]
 
 _ESCAPES = {
     "\\": r"\textbackslash{}",
@@ -41,18 +48,101 @@ _ESCAPES = {
     "<": r"$<$",
     ">": r"$>$",
     "|": r"$|$",
+    # A row starting with "[" after "\\" would be read as the \\ command's optional argument.
+    "[": "{[}",
+    "]": "{]}",
 }
+
+#: Characters beyond ASCII that pdflatex typesets with its default set-up (OT1 fonts, UTF-8
+#: input), measured character by character with TeX Live 2022; others are written as their
+#: code point (``U+0126``) so that every document compiles.
+_SAFE_NON_ASCII = frozenset(
+    "\xa0¡¢£¤¥¦§¨©ª¬\xad®¯°±²³´µ¶·¸¹º¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖ×ØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõö÷"
+    "øùúûüýÿĀāĂăĆćĈĉĊċČčĎďĒēĔĕĖėĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭİıĲĳĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎŏŐőŒœŔŕŖŗŘřŚśŜŝŞşŠšŢţ"
+    "ŤťŨũŪūŬŭŮůŰűŴŵŶŷŸŹźŻżŽž"
+)
+
+
+def _escape_char(ch: str) -> str:
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    code = ord(ch)
+    if code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029":
+        return " "  # every control character, CR and LF included: TeX reads them as line ends
+    if code < 0x7F or ch in _SAFE_NON_ASCII:
+        return ch
+    return rf"\texttt{{U+{code:04X}}}"
 
 
 def escape_latex(text: str) -> str:
-    r"""Escape text for LaTeX's text mode.
+    r"""Escape text for LaTeX's text mode: the one escaping function for every string.
+
+    Every character TeX treats specially is written so that it prints as itself; every
+    control character (CR and LF included) becomes a space, so that no text can end a
+    comment or a line; characters pdflatex cannot typeset by default are written as their
+    code point. The result never contains a command that reads a file.
 
     Examples
     --------
     >>> print(escape_latex("hard_demand & 50% <x>"))
     hard\_demand \& 50\% $<$x$>$
+    >>> print(escape_latex("a}b\\input{x}\r\\input{y}"))
+    a\}b\textbackslash{}input\{x\} \textbackslash{}input\{y\}
     """
-    return "".join(_ESCAPES.get(ch, ch) for ch in text)
+    return "".join(_escape_char(ch) for ch in str(text))
+
+
+def latex_comment(text: str) -> list[str]:
+    r"""Text as LaTeX comment lines: ``%`` before each line, control characters as spaces.
+
+    Examples
+    --------
+    >>> latex_comment("Title\r\\input{x}")
+    ['% Title \\input{x}']
+    """
+    lines = str(text).split("\n")
+    return ["% " + "".join(" " if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029"
+                            else c for c in line) for line in lines]
+
+
+def latex_label(text: str) -> str:
+    r"""A string as a LaTeX ``\label`` key: letters, digits and ``-:.`` only.
+
+    Examples
+    --------
+    >>> latex_label("a}b\\input{x}-payoffs")
+    'a-b-input-x--payoffs'
+    """
+    return re.sub(r"[^A-Za-z0-9:.-]", "-", str(text))
+
+
+def latex_expression(expr: object) -> str:
+    r"""A sympy expression, or an exact number, for LaTeX's math mode.
+
+    Symbols are written through :func:`escape_latex` in ``\mathit`` (so a parameter name is
+    never read as a command or a subscript); a :class:`~fractions.Fraction` becomes sympy's
+    ``Rational`` first.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> print(latex_expression(sympy.Symbol("hard_demand") / 2 + Fraction(1, 3)))
+    \frac{\mathit{hard\_demand}}{2} + \frac{1}{3}
+    >>> latex_expression(Fraction(-5, 2))
+    '- \\frac{5}{2}'
+    """
+    import sympy
+
+    if isinstance(expr, Fraction):
+        expr = sympy.Rational(expr.numerator, expr.denominator)
+    elif isinstance(expr, int):
+        expr = sympy.Integer(expr)
+    names = {
+        symbol: (symbol.name if re.fullmatch(r"[A-Za-z]", symbol.name)
+                 else r"\mathit{" + escape_latex(symbol.name) + "}")
+        for symbol in getattr(expr, "free_symbols", ())
+    }
+    return sympy.latex(expr, symbol_names=names)
 
 
 def latex_number(value: Fraction, numbers: Numbers) -> str:
@@ -79,9 +169,7 @@ def latex_number(value: Fraction, numbers: Numbers) -> str:
 
 def _expr_latex(cell: Expr) -> str:
     if cell.source is not None:
-        import sympy  # only for LaTeX of expressions in parameters
-
-        return sympy.latex(cell.source.to_sympy())
+        return latex_expression(cell.source.to_sympy())
     return r"\mathtt{" + escape_latex(cell.text) + "}"
 
 
@@ -111,17 +199,27 @@ def _float(body: list[str], caption: str, label: str) -> list[str]:
     if caption:
         lines.append(r"\caption{" + escape_latex(caption) + "}")
     if label:
-        lines.append(r"\label{" + label + "}")
+        lines.append(r"\label{" + latex_label(label) + "}")
     return lines + body + [r"\end{table}"]
 
 
 def _fit(body: list[str]) -> list[str]:
-    """Set the body in a box, scaled down to the line width only if it is wider."""
+    """Set the body in a box, scaled down to the line width only if it is wider.
+
+    The box is set in a paragraph of its own (``\\leavevmode`` ... ``\\par``), so that the
+    float's ``\\centering`` centres it; appended in vertical mode it would sit at the left
+    margin.
+    """
+    return fit_box(body)
+
+
+def fit_box(body: list[str]) -> list[str]:
+    """As :func:`_fit`, for the other LaTeX writers (sensitivity and sweep reports)."""
     return [
         r"\setbox0=\hbox{%",
         *body,
         r"}%",
-        r"\ifdim\wd0>\linewidth\resizebox{\linewidth}{!}{\box0}\else\box0\fi",
+        r"\leavevmode\ifdim\wd0>\linewidth\resizebox{\linewidth}{!}{\box0}\else\box0\fi\par",
     ]
 
 
@@ -227,13 +325,20 @@ def _table(table: Table, numbers: Numbers, needs: set[str], sgame: bool = False)
             needs.add("array")
         lines = [r"\begingroup\footnotesize"] if small else []
         lines.append(r"\begin{longtable}{" + spec + "}")
-        head = []
+        # The first head carries the caption and the label (defined once); the head repeated
+        # on later pages carries the caption only, as "(continued)".
+        first = []
         if table.caption:
-            head.append(r"\caption{" + escape_latex(table.caption) + "}")
+            first.append(r"\caption{" + escape_latex(table.caption) + "}")
         if table.label:
-            head.append(r"\label{" + table.label + "}")
-        if head:
-            lines.append("".join(head) + r" \\")
+            first.append(r"\label{" + latex_label(table.label) + "}")
+        if first:
+            lines.append("".join(first) + r" \\")
+        lines += [r"\toprule", header, r"\midrule", r"\endfirsthead"]
+        if table.caption:
+            lines.append(
+                r"\caption[]{" + escape_latex(table.caption) + r" (continued)} \\"
+            )
         lines += [r"\toprule", header, r"\midrule", r"\endhead"]
         lines += [*rows, r"\bottomrule", r"\end{longtable}"]
         return [*lines, r"\endgroup"] if small else lines
@@ -249,7 +354,11 @@ def _payoff_cell(matrix: Bimatrix, profile: tuple[int, ...], numbers: Numbers) -
         _math(v, numbers) + ("^{*}" if flags and flags[k] else "")
         for k, v in enumerate(matrix.payoffs[profile])
     )
-    return r"\fbox{$" + text + "$}" if matrix.is_equilibrium(profile) else f"${text}$"
+    if not matrix.is_equilibrium(profile):
+        return f"${text}$"
+    # sgame draws cell rules: a \fbox there merges with them into two stray bars; a
+    # framed box with a small separation, inside an inline box, stays visible.
+    return r"\mbox{\setlength{\fboxsep}{1.5pt}\fbox{$" + text + "$}}"
 
 
 def _bimatrix_caption(matrix: Bimatrix, tail_text: str) -> str:
@@ -281,6 +390,9 @@ def _bimatrix(matrix: Bimatrix, numbers: Numbers, sgame: bool, needs: set[str]) 
         if sgame and not tail:
             needs.add("sgame")
             body = [
+                # Taller rows leave room for the framed mark of a pure equilibrium inside
+                # its cell; at sgame's default height the frame merges with the cell rules.
+                r"\renewcommand{\gamestretch}{2}",
                 rf"\begin{{game}}{{{rows_n}}}{{{cols_n}}}"
                 f"[{escape_latex(matrix.players[0])}][{escape_latex(matrix.players[1])}]",
                 " & " + " & ".join(escape_latex(s) for s in matrix.strategies[1]) + r" \\",
@@ -322,7 +434,7 @@ def render_latex(
             continue
         if isinstance(block, Heading):
             if block.level <= 1:
-                chunks.append(["% " + line for line in block.text.split("\n")])
+                chunks.append(latex_comment(block.text))
             else:
                 chunks.append([r"\subsection*{" + escape_latex(block.text) + "}"])
         elif isinstance(block, Paragraph):

@@ -224,13 +224,42 @@ def status_text(result: SolveResult) -> str:
     if result.status not in ("ok", "degenerate"):
         text += f"{result.status}: "
     text += result.message or result.status
-    if result.rejected:
+    if result.rejected and "rejected" not in result.message:  # count each candidate once
         n = len(result.rejected)
         text += (
             f"; {n} candidate{'s' if n > 1 else ''} failed the exact check and "
             f"{'were' if n > 1 else 'was'} dropped"
         )
     return text if text.endswith(".") else text + "."
+
+
+def no_equilibrium_text(result: SolveResult) -> str:
+    """The headline when a result lists no equilibrium: what was, and was not, searched.
+
+    Every finite game has a Nash equilibrium (Nash, 1951), so an empty list from a complete
+    method cannot happen; from an incomplete one it says only what the method did not find.
+
+    Examples
+    --------
+    >>> from gametheory import Game, solve
+    >>> pennies = Game.from_arrays([[1, -1], [-1, 1]])
+    >>> no_equilibrium_text(solve(pennies, "pure"))
+    'No pure equilibrium; mixed equilibria were not searched.'
+    """
+    if result.method == "pure":
+        return "No pure equilibrium; mixed equilibria were not searched."
+    if result.complete:  # pragma: no cover - impossible for a finite game
+        return "No Nash equilibrium was found."
+    rejected = len(result.rejected)
+    detail = (
+        f"{rejected} candidate{'s' if rejected != 1 else ''} failed the exact check"
+        if rejected
+        else "the method is not complete"
+    )
+    return (
+        f"No equilibrium was certified by the method {result.method} ({detail}); "
+        "the game has one: the method exact finds every equilibrium of a two-player game."
+    )
 
 
 def solve_document(
@@ -259,7 +288,7 @@ def solve_document(
         if components:
             blocks.append(Paragraph(components))
     else:
-        blocks.append(Paragraph("No Nash equilibrium was found."))
+        blocks.append(Paragraph(no_equilibrium_text(result)))
     blocks.append(_data_table(result, numbers))
     blocks.append(Paragraph(status_text(result)))
     return Document(tuple(blocks), title=title)

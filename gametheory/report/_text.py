@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import re
 import textwrap
+from collections.abc import Sequence
+from fractions import Fraction
 
 from ._document import (
     Bimatrix,
@@ -18,12 +21,41 @@ from ._document import (
     is_number,
 )
 
-__all__ = ["cell_text", "render_text"]
+__all__ = ["cell_text", "mixture_text", "render_text"]
 
 _INDENT = "  "
 _GAP = "  "
 #: Paragraphs are wrapped at this width.
 WIDTH = 88
+
+
+# A label that could be read as part of a number or of the sum: starts like a number or a
+# parenthesis, holds "+" or the brackets themselves, or has space at an end.
+_AMBIGUOUS_LABEL = re.compile(r"^$|^[\s\d.+\-(/]|[+\[\]·]|\s$")
+
+
+def mixture_text(parts: Sequence[tuple[str, str]]) -> str:
+    """A mixed strategy as text: ``1/3 a + 2/3 b``, or ``2/7·[1] + 5/7·[2]`` for numeric labels.
+
+    The one form of a mixture in text, Markdown and CSV: where any label could be read as a
+    number (``1``, ``2.5``, ``-x``) or holds ``+``, every label of the mixture is written in
+    brackets after a middle dot, so that ``2/7·[1]`` cannot be read as ``2/71``.
+
+    Parameters
+    ----------
+    parts : sequence of (str, str)
+        (probability as text, strategy label) for each strategy in the support.
+
+    Examples
+    --------
+    >>> mixture_text([("1/3", "concede"), ("2/3", "pressure")])
+    '1/3 concede + 2/3 pressure'
+    >>> mixture_text([("2/7", "1"), ("5/7", "2")])
+    '2/7·[1] + 5/7·[2]'
+    """
+    if any(_AMBIGUOUS_LABEL.search(label) for _, label in parts):
+        return " + ".join(f"{p}·[{label}]" for p, label in parts)
+    return " + ".join(f"{p} {label}" for p, label in parts)
 
 
 def cell_text(cell: Cell, numbers: Numbers) -> str:
@@ -42,7 +74,7 @@ def cell_text(cell: Cell, numbers: Numbers) -> str:
     if isinstance(cell, Mix):
         if len(cell.parts) == 1 and cell.parts[0][0] == 1:
             return cell.parts[0][1]
-        return " + ".join(f"{_factor(numbers.format(p))} {label}" for p, label in cell.parts)
+        return mixture_text([(_factor(numbers.format(p)), label) for p, label in cell.parts])
     if isinstance(cell, Expr):
         return cell.text
     return str(cell)

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from ..game import Game
+from ..numbers import to_float
 from ..result import Component
 from . import _poly
 from ._poly import Algebraic, Number, Poly
@@ -254,11 +255,13 @@ class Bimatrix:
         return out
 
     def _float_profile(self, key: tuple[int, int], t: Algebraic) -> tuple[float, ...]:
-        a = float(t)
+        # Only an order for listing equilibria; the values themselves stay exact.
+        where = "ordering the equilibria at an irrational threshold"
+        a = to_float(t, where=where)
         out = []
         for num, den in self._fractions(key)[: self.m + self.n]:
             coeffs = _poly.field_value(num, den, t.poly) if num else []
-            out.append(sum(float(c) * a**k for k, c in enumerate(coeffs)))
+            out.append(sum(to_float(c, where=where) * a**k for k, c in enumerate(coeffs)))
         return tuple(out)
 
     def algebraic_values(self, keys: list, t: Algebraic, symbol_name: str) -> list:

@@ -271,7 +271,9 @@ class Algebraic:
     def __float__(self) -> float:
         while self.hi - self.lo > Fraction(1, 10**15) * max(1, abs(self.lo)):
             self.refine()
-        return float((self.lo + self.hi) / 2)
+        from ..numbers import to_float
+
+        return to_float((self.lo + self.hi) / 2, where="an algebraic number as a float")
 
     def to_sympy(self, symbol_name: str = "x"):
         """The number as a sympy expression: radicals for quadratics, else a ``CRootOf``."""

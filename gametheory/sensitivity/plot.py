@@ -113,6 +113,13 @@ def _style() -> Iterator[None]:
         yield
 
 
+def _f(value: Any) -> float:
+    """An exact value as a float for drawing; beyond the float range, a clear error."""
+    from ..numbers import to_float
+
+    return to_float(value, where="the figure")
+
+
 def _figure(width: float, height: float) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -203,7 +210,7 @@ def plot_sweep(
     from matplotlib.lines import Line2D
 
     players = result.players
-    xs = [float(p.value) for p in result.points]
+    xs = [_f(p.value) for p in result.points]
     branches = _branches(result)
     step = max(1, round(len(xs) / 12))
     # One colour per strategy label, in order of first appearance across the players.
@@ -225,7 +232,7 @@ def plot_sweep(
             for values, colours in groups.items():
                 ys = [math.nan] * len(xs)
                 for index, value in values:
-                    ys[index] = float(value)
+                    ys[index] = _f(value)
                 present = [index for index, _ in values]
                 m = len(colours)
                 for j, colour in enumerate(colours):
@@ -298,7 +305,7 @@ def plot_sweep(
         if xs:
             pad = (xs[-1] - xs[0]) * 0.02 or 0.5
             axes[-1].set_xlim(xs[0] - pad, xs[-1] + pad)
-        thresholds = [float(t) for t in getattr(result, "thresholds", None) or ()]
+        thresholds = [_f(t) for t in getattr(result, "thresholds", None) or ()]
         for ax in axes:
             ax.grid(True, color="#dddddd", linewidth=0.6)
             ax.set_axisbelow(True)
@@ -404,8 +411,8 @@ def plot_regime_map(
     from matplotlib.patches import Patch, PathPatch
     from matplotlib.path import Path as MplPath
 
-    xs = [float(v) for v in rmap.x_values]
-    ys = [float(v) for v in rmap.y_values]
+    xs = [_f(v) for v in rmap.x_values]
+    ys = [_f(v) for v in rmap.y_values]
     dx = (xs[1] - xs[0]) / 2 if len(xs) > 1 else 0.5
     dy = (ys[1] - ys[0]) / 2 if len(ys) > 1 else 0.5
     extent = (xs[0] - dx, xs[-1] + dx, ys[0] - dy, ys[-1] + dy)

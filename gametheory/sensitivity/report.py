@@ -39,6 +39,7 @@ __all__ = [
 
 FORMATS = ("text", "json", "latex", "markdown")
 _PLAIN_NUMBER = re.compile(r"^\d+(/\d+)?$")
+_LATEX_NEEDS = "% Needs \\usepackage{graphicx} in the preamble."
 
 
 @dataclass(frozen=True)
@@ -115,33 +116,28 @@ def sensitivity(
 
 # ---------------------------------------------------------------------- pieces
 def _latex(expr: Any) -> str:
-    import sympy
+    from ..report._latex import latex_expression  # symbols escaped, Fractions converted
 
-    return sympy.latex(expr)
+    return latex_expression(expr)
 
 
 def _label(text: str, fmt: str) -> str:
     if fmt == "latex":
-        return "\\text{" + _escape_latex(text) + "}"
+        return "\\mbox{" + _escape_latex(text) + "}"
     if fmt == "markdown":
         return text.replace("|", "\\|")
     return text
 
 
 def _escape_latex(text: str) -> str:
-    out = text
-    for a, b in (
-        ("\\", "\\textbackslash{}"),
-        ("_", "\\_"),
-        ("&", "\\&"),
-        ("%", "\\%"),
-        ("#", "\\#"),
-        ("$", "\\$"),
-        ("{", "\\{"),
-        ("}", "\\}"),
-    ):
-        out = out.replace(a, b) if a != "\\" else out.replace(a, "\\textbackslash ")
-    return out
+    from ..report._latex import escape_latex  # the one escaping function
+
+    return escape_latex(text)
+
+
+def _prose(text: str, fmt: str) -> str:
+    """Running text: escaped for LaTeX, as it is otherwise."""
+    return _escape_latex(text) if fmt == "latex" else text
 
 
 def _expr(expr: Any, fmt: str) -> str:
@@ -152,19 +148,20 @@ def _expr(expr: Any, fmt: str) -> str:
 
 def _mix(labels: Sequence[str], probs: Sequence[Any], fmt: str) -> str:
     """A (possibly mixed) strategy as text: ``label`` or ``1/3 a + (c/(c + 1)) b``."""
+    from ..report._text import mixture_text
+
     parts = [(p, label) for p, label in zip(probs, labels, strict=True) if p != 0]
     if len(parts) == 1 and parts[0][0] == 1:
         return _label(parts[0][1], fmt)
-    out = []
+    if fmt == "latex":
+        return " + ".join(f"{_expr(p, fmt)}\\,{_label(label, fmt)}" for p, label in parts)
+    texts = []
     for p, label in parts:
-        if fmt == "latex":
-            out.append(f"{_expr(p, fmt)}\\,{_label(label, fmt)}")
-            continue
         text = format_fraction(p) if isinstance(p, Fraction) else str(p)
         if not _PLAIN_NUMBER.match(text):
             text = f"({text})"
-        out.append(f"{text} {_label(label, fmt)}")
-    return " + ".join(out)
+        texts.append((text, _label(label, fmt)))
+    return mixture_text(texts)
 
 
 def _number(x: Fraction | None, fmt: str) -> str:
@@ -184,15 +181,18 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str) -> li
         lines += ["| " + " | ".join(row) + " |" for row in rows]
         return lines
     if fmt == "latex":
-        lines = [
+        from ..report._latex import fit_box
+
+        body = [
             "\\begin{tabular}{" + "l" * len(header) + "}",
             "\\hline",
             " & ".join(header) + " \\\\",
             "\\hline",
         ]
-        lines += [" & ".join(row) + " \\\\" for row in rows]
-        lines += ["\\hline", "\\end{tabular}"]
-        return lines
+        body += [" & ".join(row) + " \\\\" for row in rows]
+        body += ["\\hline", "\\end{tabular}"]
+        # Centred, and scaled down to the line width if wider.
+        return ["\\begin{center}", *fit_box(body), "\\end{center}"]
     widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -305,7 +305,7 @@ def _analysis_lines(analysis: Any, fmt: str, level: int) -> list[str]:
     title = f"Equilibria as {name} varies over {rng}" + (f" ({fixed})" if fixed else "")
     lines = _heading(title, level, fmt)
     thresholds = ", ".join(number_text(t) for t in analysis.thresholds) or "none"
-    lines += [f"Thresholds: {thresholds}", ""]
+    lines += [_prose(f"Thresholds: {thresholds}", fmt), ""]
     if analysis.kind == "pure":
         lines += ["(More than two players: pure equilibria only.)", ""]
     header = [
@@ -318,19 +318,21 @@ def _analysis_lines(analysis: Any, fmt: str, level: int) -> list[str]:
     for regime in analysis.regimes:
         where = _interval(regime, name, fmt)
         if not regime.equilibria:
-            rows.append([where, regime.note or "no equilibrium", *[""] * (len(header) - 2)])
+            rows.append(
+                [where, _prose(regime.note or "no equilibrium", fmt), *[""] * (len(header) - 2)]
+            )
             continue
         for k, eq in enumerate(regime.equilibria):
             rows.append([where if k == 0 else "", *_eq_row(eq, fmt)])
         if regime.note:
-            rows.append(["", regime.note, *[""] * (len(header) - 2)])
+            rows.append(["", _prose(regime.note, fmt), *[""] * (len(header) - 2)])
     del symbol
     lines += _table(header, rows, fmt)
     lines.append("")
     continua = [r for r in analysis.regimes if any(not c.is_singleton for c in r.components)]
     for regime in continua:
         parts = [
-            "{" + ", ".join(str(e + 1) for e in c.equilibria) + "}"
+            _prose("{" + ", ".join(str(e + 1) for e in c.equilibria) + "}", fmt)
             for c in regime.components
             if not c.is_singleton
         ]
@@ -368,9 +370,9 @@ def _statics_lines(statics: Any, fmt: str, level: int, top: int) -> list[str]:
         pays = ", ".join(
             f"{p} {format_fraction(u)}" for p, u in zip(eq.players, eq.payoffs, strict=True)
         )
-        lines += [f"Equilibrium {k + 1}: {strategies} (payoffs {pays})", ""]
+        lines += [_prose(f"Equilibrium {k + 1}: {strategies} (payoffs {pays})", fmt), ""]
         if not e.regular:
-            lines += [f"Not differentiable here: {e.reason}.", ""]
+            lines += [_prose(f"Not differentiable here: {e.reason}.", fmt), ""]
             continue
         if statics.parameters:
             header = ["parameter", "quantity", "derivative", "elasticity"]
@@ -383,7 +385,7 @@ def _statics_lines(statics: Any, fmt: str, level: int, top: int) -> list[str]:
                         if eq.profile[i][j] != 0 or dprof[i][j] != 0:
                             rows.append(
                                 [
-                                    name,
+                                    _prose(name, fmt),
                                     _label(f"P({player}: {label})", fmt),
                                     _math(_number(dprof[i][j], fmt), fmt),
                                     _math(_number(eprof[i][j], fmt), fmt),
@@ -392,7 +394,7 @@ def _statics_lines(statics: Any, fmt: str, level: int, top: int) -> list[str]:
                 for i, player in enumerate(eq.players):
                     rows.append(
                         [
-                            name,
+                            _prose(name, fmt),
                             _label(f"{player} payoff", fmt),
                             _math(_number(dpay[i], fmt), fmt),
                             _math(_number(epay[i], fmt), fmt),
@@ -404,12 +406,13 @@ def _statics_lines(statics: Any, fmt: str, level: int, top: int) -> list[str]:
             for player in eq.players:
                 own = entry.own_payoff_effect(player)
                 other = entry.other_payoff_effect(player)
-                lines.append(
+                lines.append(_prose(
                     f"{player}'s mixed strategy: largest change per unit of its own payoffs "
                     f"{format_fraction(own)}, of the other player's payoffs "
                     f"{format_fraction(other)}"
-                    + (" (it is set by the other player's payoffs only)." if own == 0 else ".")
-                )
+                    + (" (it is set by the other player's payoffs only)." if own == 0 else "."),
+                    fmt,
+                ))
             lines.append("")
         ranking = [(en, v) for en, v in entry.ranking() if v != 0][:top]
         if ranking:
@@ -423,11 +426,12 @@ def _statics_lines(statics: Any, fmt: str, level: int, top: int) -> list[str]:
                     for j, v in enumerate(probs)
                     if v != 0
                 ]
-                lines.append(
+                lines.append(_prose(
                     f"- {game.players[player]}'s payoff at ({where}): "
                     + ", ".join(moved)
-                    + f" per unit (largest {format_fraction(value)})"
-                )
+                    + f" per unit (largest {format_fraction(value)})",
+                    fmt,
+                ))
             lines.append("")
     return lines
 
@@ -451,12 +455,16 @@ def format_report(report: SensitivityReport, fmt: str = "text") -> str:
         lines += _map_lines(report.regime_map, fmt, level)
     if report.statics is not None:
         lines += _statics_lines(report.statics, fmt, level, 5)
+    if fmt == "latex":
+        lines.insert(0, _LATEX_NEEDS)
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _map_lines(rmap: Any, fmt: str, level: int) -> list[str]:
     lines = _heading(f"Regime map of {rmap.x} and {rmap.y}", level, fmt)
-    rows = [[r.label, _label(r.description, fmt), str(r.points)] for r in rmap.regions]
+    rows = [
+        [_prose(r.label, fmt), _label(r.description, fmt), str(r.points)] for r in rmap.regions
+    ]
     lines += _table(["region", "equilibria", "grid cells"], rows, fmt)
     lines.append("")
     if rmap.boundaries:
@@ -464,7 +472,7 @@ def _map_lines(rmap: Any, fmt: str, level: int) -> list[str]:
         for b in rmap.boundaries:
             eq = _math(f"{_expr(b.expression, fmt)} = 0", fmt)
             sol = ", ".join(_math(f"{n} = {_expr(e, fmt)}", fmt) for n, e in b.solutions)
-            pairs = ", ".join("/".join(p) for p in b.between)
+            pairs = _prose(", ".join("/".join(p) for p in b.between), fmt)
             lines.append(f"- {eq}" + (f" ({sol})" if sol else "") + f", between {pairs}")
         lines.append("")
     return lines
@@ -510,10 +518,22 @@ def format_sweep(result: Any, fmt: str = "text") -> str:
         writer.writerows(rows)
         return buffer.getvalue()
     if fmt == "latex":
-        rows = [[_math(c, fmt) if k >= 2 and c else c for k, c in enumerate(row)] for row in rows]
+        players = len(result.players)
+        rows = [
+            [
+                _math(c, fmt) if 2 <= k < 2 + players and c and row[1] != "-"
+                else _label(c, fmt) if c and row[1] == "-" and k == 2
+                else _math(c, fmt) if k >= 2 + players and c
+                else c
+                for k, c in enumerate(row)
+            ]
+            for row in rows
+        ]
         header = [_label(h, fmt) for h in header]
     fixed = ", ".join(f"{k} = {format_fraction(v)}" for k, v in result.fixed.items())
     lines = _heading(f"Sweep of {result.parameter}" + (f" ({fixed})" if fixed else ""), 0, fmt)
+    if fmt == "latex":
+        lines.insert(0, _LATEX_NEEDS)
     lines += _table(header, rows, fmt)
     return "\n".join(lines).rstrip() + "\n"
 

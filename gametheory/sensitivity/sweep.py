@@ -25,7 +25,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import GameValueError
-from ..numbers import format_fraction, to_fraction
+from ..numbers import MAX_GRID_POINTS, format_fraction, to_fraction
 from ..result import Component, Equilibrium
 
 __all__ = ["Sweep", "SweepPoint", "parse_grid", "parse_param_grid", "sweep"]
@@ -37,7 +37,8 @@ def parse_grid(text: str, where: str = "grid") -> tuple[Fraction, ...]:
     Raises
     ------
     GameValueError
-        For anything else, a count below 1, or start above stop.
+        For anything else, a count below 1 or above :data:`gametheory.numbers.MAX_GRID_POINTS`
+        (10,001), a bound outside the number policy, or start above stop.
 
     Examples
     --------
@@ -49,6 +50,11 @@ def parse_grid(text: str, where: str = "grid") -> tuple[Fraction, ...]:
     gametheory.errors.GameValueError: grid: expected start:stop:count, e.g. 0:5:101, got '0:1'
     """
     parts = text.split(":")
+    if len(parts) == 3 and len(parts[2].strip()) > 12:
+        raise GameValueError(
+            f"count too large ({len(parts[2].strip())} digits; at most {MAX_GRID_POINTS} points)",
+            key=where,
+        )
     if len(parts) != 3:
         raise GameValueError(f"expected start:stop:count, e.g. 0:5:101, got {text!r}", key=where)
     start = to_fraction(parts[0], where=f"{where} start")
@@ -59,6 +65,8 @@ def parse_grid(text: str, where: str = "grid") -> tuple[Fraction, ...]:
         raise GameValueError(f"count must be an integer, got {parts[2]!r}", key=where) from None
     if count < 1:
         raise GameValueError("count must be at least 1", key=where)
+    if count > MAX_GRID_POINTS:
+        raise GameValueError(f"count {count} is too large (at most {MAX_GRID_POINTS})", key=where)
     if stop < start:
         raise GameValueError("stop is below start", key=where)
     if count == 1:
