@@ -9,4 +9,23 @@
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from .bargaining import SOLUTIONS, BargainingResult, Disagreement, bargain, disagreement_point
+from .repeated import OutcomeSustainability, RepeatedResult, repeated
+from .rubinstein import RubinsteinResult, rubinstein
+from .stackelberg import Commitment, StackelbergResult, stackelberg
+
+__all__ = [
+    "SOLUTIONS",
+    "BargainingResult",
+    "Commitment",
+    "Disagreement",
+    "OutcomeSustainability",
+    "RepeatedResult",
+    "RubinsteinResult",
+    "StackelbergResult",
+    "bargain",
+    "disagreement_point",
+    "repeated",
+    "rubinstein",
+    "stackelberg",
+]

@@ -57,11 +57,15 @@ __all__ = [
     "SUFFIXES",
     "atomic_write",
     "format_analysis",
+    "format_bargaining",
     "format_for_path",
     "format_game",
     "format_model",
     "format_models",
+    "format_repeated",
+    "format_rubinstein",
     "format_solve",
+    "format_stackelberg",
     "is_model_file",
     "render",
 ]
@@ -333,3 +337,31 @@ def format_analysis(
     return render(
         document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data
     )
+
+
+def format_stackelberg(results: Any, format: str = "text", **options: Any) -> str:
+    """Stackelberg results, one per leader (see :mod:`._stackelberg`)."""
+    from ._stackelberg import format_stackelberg as run
+
+    return run(results, format, **options)
+
+
+def format_bargaining(results: Any, format: str = "text", **options: Any) -> str:
+    """Bargaining solutions (see :mod:`._bargaining`)."""
+    from ._bargaining import format_bargaining as run
+
+    return run(results, format, **options)
+
+
+def format_rubinstein(result: Any, format: str = "text", **options: Any) -> str:
+    """Rubinstein's alternating offers (see :mod:`._bargaining`)."""
+    from ._bargaining import format_rubinstein as run
+
+    return run(result, format, **options)
+
+
+def format_repeated(result: Any, format: str = "text", **options: Any) -> str:
+    """Critical discount factors and the folk-theorem set (see :mod:`._repeated`)."""
+    from ._repeated import format_repeated as run
+
+    return run(result, format, **options)

@@ -1,0 +1,378 @@
+"""Commitment: Stackelberg equilibria of two-player games, pure and mixed, strong and weak.
+
+Definitions
+-----------
+The *leader* commits to a strategy :math:`x` (pure, or mixed over its strategies) before the
+*follower* moves; the follower sees the commitment and plays a best response to it. When the
+follower has several best responses, the *strong* Stackelberg equilibrium (SSE) lets it break
+ties in the leader's favour, the *weak* one against the leader (von Stengel and Zamir, 2010).
+
+Mixed commitment is computed by the multiple-LP method of Conitzer and Sandholm (2006): for each
+follower strategy :math:`j`, the linear program
+
+.. math:: \\max_x \\; x^\\top A e_j \\quad \\text{s.t.} \\quad x^\\top B e_j \\ge x^\\top B e_k
+   \\;\\; \\forall k, \\quad x \\ge 0, \\; \\textstyle\\sum_i x_i = 1
+
+gives the leader's best commitment that makes :math:`j` a best response; the best of these is
+the strong SSE. Every LP is solved by HiGHS, made exact and certified optimal by LP duality
+(:mod:`._lp`).
+
+The weak value is a supremum over commitments :math:`x` of the leader's *worst* payoff over the
+follower's best responses to :math:`x`; it may not be attained. Follower strategies with equal
+payoff columns form a class (they tie everywhere). Where a class is the follower's only best
+response on a set of commitments with non-empty interior, the supremum over that set is an LP
+over its closure (maximise the minimum of the class's leader payoffs); the weak value is the
+best of these. It is attained exactly when some commitment gives the leader that much against
+the follower's worst best response, which is decided by one LP per class and set of tying
+strategies (each checks that the others are strictly worse).
+
+References
+----------
+Conitzer, V. and Sandholm, T. (2006). Computing the optimal strategy to commit to. *Proc. 7th
+ACM Conference on Electronic Commerce*, 82-90, Section 3 (the multiple-LP method).
+von Stengel, B. and Zamir, S. (2010). Leadership games with convex strategy sets. *Games and
+Economic Behavior* 69, 446-457 (strong and weak Stackelberg; the leader's commitment payoff is
+at least its payoff in any Nash equilibrium).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..errors import GameValueError
+from ..game import Game
+from ..numbers import format_fraction
+from ._lp import Undecided, maximize, simplex_rows
+
+__all__ = ["Commitment", "StackelbergResult", "stackelberg"]
+
+#: Most follower strategies outside a class for which the weak SSE's attainment is decided.
+_MAX_TIE_SETS = 12
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """The leader's optimal commitment under one tie-breaking rule.
+
+    Attributes
+    ----------
+    kind : str
+        ``"pure"`` or ``"mixed"``.
+    tie_breaking : str
+        ``"strong"`` (follower breaks ties for the leader) or ``"weak"`` (against it).
+    strategy : tuple of Fraction
+        The leader's commitment: one probability per leader strategy.
+    follower : int
+        The follower's strategy (index) played against it.
+    payoffs : tuple of Fraction
+        (leader, follower) payoffs; for a weak SSE that is not attained, the supremum of the
+        leader's payoff, approached by commitments near ``strategy``.
+    attained : bool
+        False only for a weak SSE whose value is a supremum that no commitment reaches.
+    """
+
+    kind: str
+    tie_breaking: str
+    strategy: tuple[Fraction, ...]
+    follower: int
+    payoffs: tuple[Fraction, Fraction]
+    attained: bool = True
+
+
+@dataclass(frozen=True)
+class StackelbergResult:
+    """Commitment with one player as leader.
+
+    Attributes
+    ----------
+    game : Game
+    leader, follower : int
+        Player indices.
+    pure, mixed : Commitment
+        The strong Stackelberg solutions with pure and mixed commitment.
+    pure_weak, mixed_weak : Commitment
+        The weak ones (``mixed_weak.attained`` says whether the supremum is reached).
+    best_nash : Fraction
+        The leader's best payoff in a Nash equilibrium of the simultaneous game.
+    status : str
+        ``"ok"``, or ``"incomplete"`` if whether the weak SSE is attained was not decided.
+    message : str
+    """
+
+    game: Game
+    leader: int
+    follower: int
+    pure: Commitment
+    mixed: Commitment
+    pure_weak: Commitment
+    mixed_weak: Commitment
+    best_nash: Fraction
+    status: str = "ok"
+    message: str = ""
+
+    @property
+    def value_of_commitment(self) -> Fraction:
+        """Strong mixed commitment payoff minus the best Nash payoff (never negative)."""
+        return self.mixed.payoffs[0] - self.best_nash
+
+    @property
+    def value_of_pure_commitment(self) -> Fraction:
+        """Strong pure commitment payoff minus the best Nash payoff (may be negative)."""
+        return self.pure.payoffs[0] - self.best_nash
+
+    def _commitment_dict(self, c: Commitment) -> dict[str, Any]:
+        players = self.game.players
+        return {
+            "commitment": {
+                label: format_fraction(p)
+                for label, p in zip(self.game.strategies[self.leader], c.strategy, strict=True)
+            },
+            "follower": self.game.strategies[self.follower][c.follower],
+            "payoffs": {
+                players[self.leader]: format_fraction(c.payoffs[0]),
+                players[self.follower]: format_fraction(c.payoffs[1]),
+            },
+            "tie_breaking": c.tie_breaking,
+            "attained": c.attained,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (contract: ``leader``, ``pure``, ``mixed``), plus the weak solutions."""
+        return {
+            "leader": self.game.players[self.leader],
+            "follower": self.game.players[self.follower],
+            "pure": self._commitment_dict(self.pure),
+            "mixed": self._commitment_dict(self.mixed),
+            "pure_weak": self._commitment_dict(self.pure_weak),
+            "mixed_weak": self._commitment_dict(self.mixed_weak),
+            "best_nash_payoff": format_fraction(self.best_nash),
+            "value_of_commitment": format_fraction(self.value_of_commitment),
+            "value_of_pure_commitment": format_fraction(self.value_of_pure_commitment),
+            "exact": True,
+            "status": self.status,
+            "message": self.message,
+        }
+
+
+def _leader_matrices(game: Game, leader: int) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
+    """(A, B) with rows the leader's strategies and columns the follower's."""
+    a, b = game.matrices()
+    a, b = a.tolist(), b.tolist()
+    if leader == 1:
+        a, b = [list(r) for r in zip(*b, strict=True)], [list(r) for r in zip(*a, strict=True)]
+    return a, b
+
+
+def _column(matrix: list[list[Fraction]], j: int) -> list[Fraction]:
+    return [row[j] for row in matrix]
+
+
+def _value(x: tuple[Fraction, ...], column: list[Fraction]) -> Fraction:
+    return sum((p * v for p, v in zip(x, column, strict=True)), Fraction(0))
+
+
+def _follower_best(b: list[list[Fraction]], x: tuple[Fraction, ...]) -> list[int]:
+    values = [_value(x, _column(b, j)) for j in range(len(b[0]))]
+    top = max(values)
+    return [j for j, v in enumerate(values) if v == top]
+
+
+def _pure(a: list[list[Fraction]], b: list[list[Fraction]], strong: bool) -> Commitment:
+    m = len(a)
+    best: tuple[Fraction, int, int] | None = None
+    for i in range(m):
+        x = tuple(Fraction(int(k == i)) for k in range(m))
+        replies = _follower_best(b, x)
+        pick = (max if strong else min)(replies, key=lambda j: (a[i][j], -j) if strong
+                                        else (a[i][j], j))
+        if best is None or a[i][pick] > best[0]:
+            best = (a[i][pick], i, pick)
+    _, i, j = best
+    x = tuple(Fraction(int(k == i)) for k in range(m))
+    return Commitment("pure", "strong" if strong else "weak", x, j, (a[i][j], b[i][j]))
+
+
+def _region_rows(
+    b: list[list[Fraction]], j: int, others: list[int], extra: int
+) -> tuple[list[list[Fraction]], list[Fraction]]:
+    """Rows (B_k - B_j).x <= 0 for k in others (j a best response), padded with extra zeros."""
+    rows = [[b[i][k] - b[i][j] for i in range(len(b))] + [Fraction(0)] * extra for k in others]
+    return rows, [Fraction(0)] * len(others)
+
+
+def _mixed_strong(a: list[list[Fraction]], b: list[list[Fraction]]) -> Commitment:
+    m, n = len(a), len(a[0])
+    best: tuple[Fraction, tuple[Fraction, ...], int] | None = None
+    for j in range(n):
+        rows, rhs = _region_rows(b, j, [k for k in range(n) if k != j], 0)
+        nonneg, zeros = simplex_rows(m)
+        solved = maximize(_column(a, j), rows + nonneg, rhs + zeros,
+                          [[Fraction(1)] * m], [Fraction(1)])
+        if solved is not None and (best is None or solved[0] > best[0]):
+            best = (solved[0], solved[1], j)
+    value, x, j = best  # some follower strategy is a best response to every commitment
+    replies = _follower_best(b, x)
+    # Certify: j is a best response to x, the best one for the leader, worth the LP value.
+    assert j in replies and max(_value(x, _column(a, k)) for k in replies) == value
+    return Commitment("mixed", "strong", x, j, (value, _value(x, _column(b, j))))
+
+
+def _classes(b: list[list[Fraction]]) -> list[list[int]]:
+    """Follower strategies grouped by equal payoff columns, in order of first appearance."""
+    groups: dict[tuple[Fraction, ...], list[int]] = {}
+    for j in range(len(b[0])):
+        groups.setdefault(tuple(_column(b, j)), []).append(j)
+    return list(groups.values())
+
+
+def _weak_candidate(
+    a: list[list[Fraction]], b: list[list[Fraction]], group: list[int]
+) -> tuple[Fraction, tuple[Fraction, ...]] | None:
+    """Sup of the class's worst leader payoff where it is the unique best response, or None.
+
+    None when the class is never the follower's only best response on a set with interior.
+    """
+    m, n = len(a), len(a[0])
+    j, outside = group[0], [k for k in range(n) if k not in group]
+    nonneg, zeros = simplex_rows(m, 1)
+    simplex = ([[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)])
+    # Interior: max s with (B_j - B_k).x >= s for every k outside the class, s <= 1.
+    margin = [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(1)] for k in outside]
+    cap = [[Fraction(0)] * m + [Fraction(1)]]
+    if outside:
+        solved = maximize([Fraction(0)] * m + [Fraction(1)], margin + nonneg + cap,
+                          [Fraction(0)] * len(outside) + zeros + [Fraction(1)], *simplex)
+        if solved is None or solved[0] <= 0:
+            return None
+    # max t with t <= A_k.x for k in the class, over the closure of the region.
+    rows, rhs = _region_rows(b, j, outside, 1)
+    below = [[-a[i][k] for i in range(m)] + [Fraction(1)] for k in group]
+    solved = maximize([Fraction(0)] * m + [Fraction(1)], rows + below + nonneg,
+                      rhs + [Fraction(0)] * len(group) + zeros, *simplex)
+    assert solved is not None  # the region has an interior, so it is not empty
+    return solved[0], solved[1][:m]
+
+
+def _weak_attained(
+    a: list[list[Fraction]], b: list[list[Fraction]], group: list[int], value: Fraction
+) -> tuple[Fraction, ...] | None:
+    """A commitment giving the leader ``value`` against the worst best response, or None."""
+    m, n = len(a), len(a[0])
+    j, outside = group[0], [k for k in range(n) if k not in group]
+    nonneg, zeros = simplex_rows(m, 1)
+    cap = ([[Fraction(0)] * m + [Fraction(1)]], [Fraction(1)])
+    simplex = ([[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)])
+    for size in range(len(outside) + 1):
+        for ties in itertools.combinations(outside, size):
+            strict = [k for k in outside if k not in ties]
+            rows = [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(1)] for k in strict]
+            rows += [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(0)] for k in ties]
+            rows += [[-a[i][k] for i in range(m)] + [Fraction(0)] for k in (*group, *ties)]
+            rhs = [Fraction(0)] * (len(strict) + len(ties)) + [-value] * (len(group) + size)
+            solved = maximize([Fraction(0)] * m + [Fraction(1)], rows + nonneg + cap[0],
+                              rhs + zeros + cap[1], *simplex)
+            if solved is not None and (solved[0] > 0 or not strict):
+                return solved[1][:m]
+    return None
+
+
+def _mixed_weak(a: list[list[Fraction]], b: list[list[Fraction]]) -> tuple[Commitment, bool]:
+    """The weak SSE (or its supremum) and whether attainment was decided."""
+    candidates = []
+    for group in _classes(b):
+        found = _weak_candidate(a, b, group)
+        if found is not None:
+            candidates.append((found[0], found[1], group))
+    value = max(c[0] for c in candidates)
+    decided = True
+    for v, x, group in candidates:
+        if v != value:
+            continue
+        n_outside = len(a[0]) - len(group)
+        if n_outside > _MAX_TIE_SETS:
+            decided = False
+            continue
+        point = _weak_attained(a, b, group, value)
+        if point is not None:
+            replies = _follower_best(b, point)
+            worst = min(replies, key=lambda k: (_value(point, _column(a, k)), k))
+            assert _value(point, _column(a, worst)) == value  # certified exactly
+            return Commitment("mixed", "weak", point, worst,
+                              (value, _value(point, _column(b, worst)))), True
+    v, x, group = next(c for c in candidates if c[0] == value)
+    j = group[0]
+    sup = Commitment("mixed", "weak", x, j, (value, _value(x, _column(b, j))), attained=False)
+    return sup, decided
+
+
+def _best_nash(game: Game, leader: int) -> Fraction:
+    from ..solve import solve
+
+    result = solve(game)
+    return max(eq.payoffs[leader] for eq in result.equilibria)
+
+
+def stackelberg(game: Game, leader: str | int = 0) -> StackelbergResult:
+    """The leader's optimal commitments (pure and mixed, strong and weak), exactly.
+
+    Parameters
+    ----------
+    game : Game
+        A two-player game.
+    leader : str or int, optional
+        The leader, by name or index (default: the first player).
+
+    Returns
+    -------
+    StackelbergResult
+        Every commitment certified exactly; ``value_of_commitment`` compares the strong
+        mixed commitment with the leader's best Nash equilibrium payoff.
+
+    Raises
+    ------
+    GameValueError
+        For a game without exactly two players, or an unknown leader.
+
+    References
+    ----------
+    Conitzer and Sandholm (2006), Section 3; von Stengel and Zamir (2010).
+
+    Examples
+    --------
+    Conitzer and Sandholm's (2006) example: committing to (1/2, 1/2) makes the follower play
+    its second column and gives the leader 5/2, more than its Nash payoff 1.
+
+    >>> g = Game.from_arrays([[2, 4], [1, 3]], [[1, 0], [0, 1]])
+    >>> r = stackelberg(g, "Row")
+    >>> r.mixed.strategy, r.mixed.follower, r.mixed.payoffs
+    ((Fraction(1, 2), Fraction(1, 2)), 1, (Fraction(5, 2), Fraction(1, 2)))
+    >>> r.pure.payoffs[0], r.best_nash, r.mixed_weak.attained
+    (Fraction(2, 1), Fraction(2, 1), False)
+    """
+    if game.n_players != 2:
+        raise GameValueError(
+            f"Stackelberg commitment needs a two-player game; this one has {game.n_players}"
+        )
+    i = game.player_index(leader)
+    a, b = _leader_matrices(game, i)
+    status, message = "ok", ""
+    try:
+        weak, decided = _mixed_weak(a, b)
+        mixed = _mixed_strong(a, b)
+    except Undecided as exc:  # pragma: no cover - only for very large games
+        raise GameValueError(f"game too large for exact commitment: {exc}") from None
+    if not decided:
+        status = "incomplete"
+        message = "whether the weak Stackelberg value is attained was not decided"
+    elif not weak.attained:
+        message = (
+            "the weak Stackelberg value is a supremum that no commitment attains: "
+            "commitments near the one shown approach it"
+        )
+    return StackelbergResult(
+        game, i, 1 - i, _pure(a, b, True), mixed, _pure(a, b, False), weak,
+        _best_nash(game, i), status, message,
+    )
