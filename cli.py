@@ -1085,6 +1085,110 @@ def repeated(
     finish(loaded, text, output, save, force)
 
 
+@cli.command()
+@model_options
+@click.option("--coarse", is_flag=True,
+              help="Coarse correlated equilibria (no gain from ignoring the signal) instead.")
+@click.option("--vertices/--no-vertices", default=None,
+              help="List the vertices of the polytope [default: for games of at most 16 "
+              "pure profiles].")
+@output_options
+def correlated(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    coarse: bool,
+    vertices: bool | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """What can a mediator's signal achieve? Correlated equilibria of MODEL, exactly.
+
+    The correlated equilibrium with the largest sum of payoffs, each player's best one, and
+    the vertices of the polytope of correlated equilibria; any number of players. Exact, with
+    optimality certified by LP duality.
+
+    \b
+    Examples:
+      gametheory correlated chicken
+      gametheory correlated us-russia --no-vertices --format json
+      gametheory correlated us-russia-2x2 --coarse
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    loaded = load(model, params, edits)
+    from gametheory.concepts import correlated_equilibria
+    from gametheory.report import format_correlated
+
+    result = correlated_equilibria(loaded.game, coarse=coarse, vertices=vertices)
+    text = format_correlated(
+        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@model_options
+@click.option("--max-lambda", type=click.FloatRange(min=0, min_open=True), metavar="L",
+              help="Stop the branch at precision L [default: follow it to its limit].")
+@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
+              help="Also draw the probabilities against lambda (.png, .svg, .pdf).")
+@output_options
+def qre(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    max_lambda: float | None,
+    plot_file: str | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """How do noisy players play MODEL? The logit quantal response equilibrium.
+
+    Follows the principal branch from lambda = 0 (uniform play) by numerical continuation,
+    in floating point, and gives the Nash equilibrium it tends to, exact and certified.
+    Probabilities have 4 decimals unless --decimals is given.
+
+    \b
+    Examples:
+      gametheory qre chicken
+      gametheory qre us-russia --plot qre.png
+      gametheory qre stag-hunt --max-lambda 10 --format csv -o branch.csv
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    figure_format = _figure_target(plot_file)
+    loaded = load(model, params, edits)
+    from gametheory.concepts import logit_branch
+    from gametheory.report import format_qre
+
+    branch = logit_branch(loaded.game, max_lambda=max_lambda)
+    text = format_qre(
+        branch, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    figure = None
+    if plot_file is not None:
+        from gametheory.plot.qre import qre_figure_bytes
+
+        check_target(plot_file, force=force, inputs=loaded.inputs)
+        figure = qre_figure_bytes(branch, format=figure_format, title=loaded.title)
+    finish(loaded, text, output, save, force)
+    if figure is not None:
+        write_output(figure, plot_file)
+
+
 def main(args: Sequence[str] | None = None) -> None:
     """Run the command line (the ``gametheory`` console script)."""
     cli.main(args=args, prog_name="gametheory")

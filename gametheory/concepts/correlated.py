@@ -430,8 +430,10 @@ def correlated_equilibria(
     message = ""
     if enumerate_them and found is None:
         message = f"vertices not enumerated: more than {MAX_RAYS} rays on the way"
-    elif not enumerate_them:
-        message = f"vertices not enumerated ({d} pure profiles)"
+    elif vertices is None and not enumerate_them:
+        message = (
+            f"vertices not enumerated: {d} pure profiles, more than {MAX_VERTEX_PROFILES}"
+        )
 
     best = _lexicographic_maximum(game, rows, [welfare])
     mine = [_lexicographic_maximum(game, rows, [u, welfare]) for u in per_player]

@@ -409,6 +409,12 @@ def logit_branch(
             steps,
         )
     limit, distance = _identify(game, system.profile(x))
+    if steps == 0 and limit is not None:
+        return LogitBranch(
+            game, tuple(points), limit, distance, "ok",
+            "uniform play is a Nash equilibrium, so it is a logit QRE at every lambda: the "
+            "principal branch stays there", steps,
+        )
     if limit is None:
         return LogitBranch(
             game, tuple(points), None, math.nan, "uncertified",
@@ -445,6 +451,8 @@ def logit_qre(game: Game, lam: float) -> tuple[tuple[float, ...], ...]:
     if lam == 0:
         return tuple(tuple(1.0 / k for _ in range(k)) for k in game.shape)
     branch = logit_branch(game, max_lambda=lam)
+    if branch.status == "ok" and branch.steps == 0:
+        return branch.points[0].profile  # uniform play is a QRE at every lambda
     for point in branch.points:
         if point.grid and point.lam == lam:
             return point.profile

@@ -365,3 +365,47 @@ def format_repeated(result: Any, format: str = "text", **options: Any) -> str:
     from ._repeated import format_repeated as run
 
     return run(result, format, **options)
+
+
+def format_correlated(
+    result: Any,
+    format: str = "text",
+    *,
+    decimals: int | None = None,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """A :class:`~gametheory.concepts.correlated.CorrelatedResult` in one of :data:`FORMATS`."""
+    from ._correlated import correlated_document, correlated_json
+
+    numbers = Numbers(decimals)
+    document = correlated_document(result, title=title, parameters=parameters, label=model or "")
+    data = correlated_json(result, model=model, parameters=parameters, numbers=numbers)
+    return render(document, format, decimals=decimals, standalone=standalone, data=data)
+
+
+def format_qre(
+    branch: Any,
+    format: str = "text",
+    *,
+    decimals: int | None = None,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """A :class:`~gametheory.concepts.qre.LogitBranch` in one of :data:`FORMATS`.
+
+    The branch is floating point: its probabilities are written with ``decimals`` places
+    (default 4; every digit in CSV and JSON); the limit equilibrium is exact.
+    """
+    from ._qre import qre_document, qre_json
+
+    numbers = Numbers(decimals)
+    document = qre_document(
+        branch, title=title, parameters=parameters, numbers=numbers, label=model or ""
+    )
+    data = qre_json(branch, model=model, parameters=parameters, numbers=numbers)
+    return render(document, format, decimals=decimals, standalone=standalone, data=data)
