@@ -1011,8 +1011,9 @@ def bargain(
     if (discount or first) and not rubinstein:
         raise click.UsageError("--discount and --first apply to --rubinstein only")
     loaded = load(model, params, edits)
-    from gametheory.concepts import SOLUTIONS, rubinstein as run_rubinstein
+    from gametheory.concepts import SOLUTIONS
     from gametheory.concepts import bargain as run_bargain
+    from gametheory.concepts import rubinstein as run_rubinstein
     from gametheory.report import format_bargaining, format_rubinstein
 
     head = {"title": loaded.title, "model": loaded.model.name, "parameters": loaded.values}

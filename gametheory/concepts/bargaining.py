@@ -37,6 +37,7 @@ Kalai, E. (1977). Proportional solutions to bargaining situations. *Econometrica
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -267,8 +268,8 @@ def disagreement_point(game: Game, spec: str | Sequence[Any] | None = None) -> D
 def _lines(frontier: Sequence[Point], d: Point) -> list[tuple[Any, Any, Any]]:
     """Per frontier edge: (a, b, gain) of its line a u1 + b u2 = c, gain = c - a d1 - b d2."""
     out = []
-    for p, q in zip(frontier, frontier[1:], strict=False):
-        a, b = p[1] - q[1], q[0] - p[0]  # both > 0 on a strictly efficient edge
+    for p, q in itertools.pairwise(frontier):
+        a, b = q[1] - p[1], p[0] - q[0]  # both > 0 on a strictly efficient edge
         out.append((a, b, a * (p[0] - d[0]) + b * (p[1] - d[1])))
     return out
 
@@ -390,7 +391,7 @@ def bargain(
     >>> bargain(g).payoffs, bargain(g, "kalai-smorodinsky").payoffs
     ((Fraction(3, 1), Fraction(3, 1)), (Fraction(3, 1), Fraction(3, 1)))
     >>> bargain(g, weights=(3, 1)).payoffs
-    (Fraction(4, 1), Fraction(3, 2))
+    (Fraction(7, 2), Fraction(9, 4))
     """
     if solution not in SOLUTIONS:
         raise GameValueError(
@@ -411,7 +412,11 @@ def bargain(
         )
     frontier = pareto_frontier(polygon)
     status, message = "ok", ""
-    if all(p[0] == point[0] or p[1] == point[1] for p in frontier):
+    # Gains are linear along an edge of P and never negative: some point of P gives both
+    # players more than d exactly when a vertex or the midpoint of an edge does.
+    probes = polygon + [((p[0] + q[0]) / 2, (p[1] + q[1]) / 2)
+                        for p, q in zip(polygon, polygon[1:] + polygon[:1], strict=True)]
+    if not any(p[0] > point[0] and p[1] > point[1] for p in probes):
         status = "degenerate"
         message = "no feasible payoff gives both players more than the disagreement point"
     payoffs = _solve(solution, polygon, frontier, point, w, status)

@@ -231,7 +231,7 @@ def _pure_minmax_cells(game: Game, minmax: tuple[Fraction, ...]) -> list[tuple[i
         for profile in game.pure_profiles():
             if game.payoffs[i][profile] != minmax[i]:
                 continue
-            replies = [game.payoffs[i][profile[:i] + (s,) + profile[i + 1:]]
+            replies = [game.payoffs[i][(*profile[:i], s, *profile[i + 1:])]
                        for s in range(game.shape[i])]
             if max(replies) == minmax[i]:
                 found = profile
@@ -276,17 +276,14 @@ def repeated(
     description, p, pure = punishment_payoffs(game, punishment)
     minmax = p if description == "minmax" else _minmax(game)
     cells: list[tuple[int, ...] | None]
-    if description == "minmax":
-        cells = _pure_minmax_cells(game, minmax)
-    else:
-        cells = [pure] * game.n_players
+    cells = _pure_minmax_cells(game, minmax) if description == "minmax" else [pure] * game.n_players
     outcomes = []
     for profile in game.pure_profiles():
         u = tuple(game.payoffs[i][profile] for i in range(game.n_players))
         deviations, critical = [], []
         for i in range(game.n_players):
             values = [
-                game.payoffs[i][profile[:i] + (s,) + profile[i + 1:]]
+                game.payoffs[i][(*profile[:i], s, *profile[i + 1:])]
                 for s in range(game.shape[i])
             ]
             top = max(values)
@@ -336,6 +333,6 @@ def _expression(
         return None  # a mixed punishment: no closed form from single entries
     i = binding
     u = _entry(symbolic, i, profile)
-    d = _entry(symbolic, i, profile[:i] + (deviations[i],) + profile[i + 1:])
+    d = _entry(symbolic, i, (*profile[:i], deviations[i], *profile[i + 1:]))
     p = _entry(symbolic, i, cell)
     return sympy.factor(sympy.cancel((d - u) / (d - p)))

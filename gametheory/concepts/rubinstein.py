@@ -35,6 +35,7 @@ Section 15.4.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -179,7 +180,7 @@ def _spe(frontier: Sequence[Point], d: Point, delta: Sequence[Fraction]) -> tupl
     a = top
     if g(top) < 0:
         # g is non-increasing (the frontier is concave) and g(d1) >= 0: find its root.
-        for lo, hi in zip(points, points[1:], strict=False):
+        for lo, hi in itertools.pairwise(points):
             if g(lo) >= 0 > g(hi):
                 a = lo + g(lo) * (hi - lo) / (g(lo) - g(hi))
                 break
@@ -236,7 +237,7 @@ def rubinstein(
     >>> g = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     >>> r = rubinstein(g, {"Row": "9/10", "Column": "9/10"})
     >>> r.shares[0], r.payoffs[0]
-    ((Fraction(10, 19), Fraction(9, 19)), (Fraction(60, 19), Fraction(54, 19)))
+    ((Fraction(10, 19), Fraction(9, 19)), (Fraction(37, 12), Fraction(23, 8)))
     """
     import sympy
 
@@ -266,10 +267,8 @@ def rubinstein(
         as_sympy = [tuple(sympy.Rational(v.numerator, v.denominator) for v in p)
                     for p in frontier]
         point = tuple(sympy.Rational(v.numerator, v.denominator) for v in d.payoffs)
-        limit_payoffs = tuple(
-            sympy.nsimplify(v) if v.is_Float else sympy.simplify(v)
-            for v in nash_point(as_sympy, point, limit_share)
-        )
+        # Linear in the weight share: left unsimplified, it reads as d + share * gain.
+        limit_payoffs = tuple(nash_point(as_sympy, point, limit_share))
     return RubinsteinResult(
         game, first_index, delta, d, shares, payoffs, limit_share, limit_payoffs
     )

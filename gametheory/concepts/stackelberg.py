@@ -288,7 +288,7 @@ def _mixed_weak(a: list[list[Fraction]], b: list[list[Fraction]]) -> tuple[Commi
             candidates.append((found[0], found[1], group))
     value = max(c[0] for c in candidates)
     decided = True
-    for v, x, group in candidates:
+    for v, _, group in candidates:
         if v != value:
             continue
         n_outside = len(a[0]) - len(group)
@@ -342,15 +342,17 @@ def stackelberg(game: Game, leader: str | int = 0) -> StackelbergResult:
 
     Examples
     --------
-    Conitzer and Sandholm's (2006) example: committing to (1/2, 1/2) makes the follower play
-    its second column and gives the leader 5/2, more than its Nash payoff 1.
+    Conitzer and Sandholm's (2006) example: committing to (1/2, 1/2) makes the follower
+    indifferent; breaking the tie for the leader it plays its second column, which gives the
+    leader 7/2, more than pure commitment (3) and its Nash payoff (2). Against the leader the
+    value 7/2 is only a supremum.
 
     >>> g = Game.from_arrays([[2, 4], [1, 3]], [[1, 0], [0, 1]])
     >>> r = stackelberg(g, "Row")
     >>> r.mixed.strategy, r.mixed.follower, r.mixed.payoffs
-    ((Fraction(1, 2), Fraction(1, 2)), 1, (Fraction(5, 2), Fraction(1, 2)))
+    ((Fraction(1, 2), Fraction(1, 2)), 1, (Fraction(7, 2), Fraction(1, 2)))
     >>> r.pure.payoffs[0], r.best_nash, r.mixed_weak.attained
-    (Fraction(2, 1), Fraction(2, 1), False)
+    (Fraction(3, 1), Fraction(2, 1), False)
     """
     if game.n_players != 2:
         raise GameValueError(

@@ -1,4 +1,4 @@
-"""The report of ``gametheory bargain``: bargaining solutions and Rubinstein's alternating offers."""
+"""The report of ``gametheory bargain``: bargaining solutions, Rubinstein's alternating offers."""
 
 from __future__ import annotations
 
