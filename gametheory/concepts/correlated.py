@@ -142,10 +142,11 @@ class CorrelatedResult:
     coarse : bool
         True for coarse correlated equilibria.
     welfare_maximizing : CorrelatedEquilibrium
-        One maximising the sum of the payoffs (ties: the first optimal vertex in the order of
-        :attr:`vertices` when they are known).
+        One maximising the sum of the payoffs. When the vertices are known and several are
+        optimal, the centre (barycentre) of the optimal vertices; else the LP's vertex.
     best_for : tuple of CorrelatedEquilibrium
-        For each player, one maximising that player's payoff; ties broken by the welfare.
+        For each player, one maximising that player's payoff; ties broken by the welfare, then
+        as for ``welfare_maximizing``.
     vertices : tuple of CorrelatedEquilibrium or None
         The vertices of the polytope, sorted by decreasing welfare then by distribution; None
         when not enumerated (too many profiles or rays: see ``message``).
@@ -153,8 +154,10 @@ class CorrelatedResult:
         Whether the welfare-maximising equilibrium is unique (None when the vertices are not
         known).
     certified : str
-        How optimality was proved: ``"duality"`` (an exact dual solution of equal value) or
-        ``"vertices"`` (the best of every vertex).
+        How the welfare optimum was proved: ``"duality"`` (an exact dual solution of equal
+        value) or ``"vertices"`` (the best of every vertex). When the vertices are enumerated
+        (exact and complete) each player's best is read from them; else it is certified by
+        duality too.
     message : str
     """
 
@@ -283,35 +286,35 @@ def _equilibrium(game: Game, p: tuple[Fraction, ...], coarse: bool) -> Correlate
 
 # --------------------------------------------------------------------------- optimisation
 def _certified_maximum(
-    c: list[Fraction], a_ub: list, b_ub: list, a_eq: list, b_eq: list
+    c: list[Fraction], rows: list, a_eq: list, b_eq: list
 ) -> tuple[tuple[Fraction, ...], Fraction] | None:
-    """Maximise ``c . z`` (z free) subject to ``a_ub z <= b_ub``, ``a_eq z = b_eq``, exactly.
+    """Maximise ``c . p`` over ``p >= 0``, ``G p >= 0``, ``E p = e`` (G: ``rows``), exactly.
 
-    The primal vertex comes from HiGHS made exact; its optimality is proved by an exact
-    solution ``(y >= 0, w)`` of the dual ``min b_ub.y + b_eq.w`` s.t.
-    ``a_ub^T y + a_eq^T w = c`` of the same value. None if either step fails.
+    The primal vertex comes from HiGHS made exact. Its optimality is proved by an exact
+    solution ``(y >= 0, w)`` of the dual, ``min e . w`` subject to ``E^T w - G^T y >= c``,
+    of the same value (weak duality: ``c . p <= e . w`` for every feasible pair). None if
+    either step fails.
     """
     from ..algorithms._exact_lp import exact_vertex
 
-    zero = Fraction(0)
-    z = exact_vertex([-v for v in c], a_ub, b_ub, a_eq, b_eq)
-    if z is None:
+    zero, one = Fraction(0), Fraction(1)
+    d, k, m = len(c), len(rows), len(a_eq)
+    a_ub = [[-v for v in row] for row in rows]
+    a_ub += [[-one if q == s else zero for q in range(d)] for s in range(d)]
+    p = exact_vertex([-v for v in c], a_ub, [zero] * len(a_ub), a_eq, b_eq)
+    if p is None:
         return None
-    value = _dot(c, z)
-    k_ub, k_eq = len(a_ub), len(a_eq)
-    dual_eq = [
-        [a_ub[r][col] for r in range(k_ub)] + [a_eq[r][col] for r in range(k_eq)]
-        for col in range(len(c))
-    ]
+    value = _dot(c, p)
+    # Dual variables (y_1..y_k, w_1..w_m): one row per profile, then y >= 0.
     dual_ub = [
-        [-Fraction(int(r == q)) for q in range(k_ub)] + [zero] * k_eq for r in range(k_ub)
+        [rows[r][s] for r in range(k)] + [-a_eq[j][s] for j in range(m)] for s in range(d)
     ]
-    y = exact_vertex(list(b_ub) + list(b_eq), dual_ub, [zero] * k_ub, dual_eq, c)
-    if y is None or any(v < 0 for v in y[:k_ub]):
+    dual_ub += [[-one if q == r else zero for q in range(k)] + [zero] * m for r in range(k)]
+    dual_rhs = [-v for v in c] + [zero] * k
+    y = exact_vertex([zero] * k + list(b_eq), dual_ub, dual_rhs)
+    if y is None or _dot(b_eq, y[k:]) != value:
         return None
-    if _dot(list(b_ub) + list(b_eq), y) != value:
-        return None
-    return z, value
+    return p, value
 
 
 def _lexicographic_maximum(
@@ -319,19 +322,15 @@ def _lexicographic_maximum(
 ) -> tuple[Fraction, ...] | None:
     """A distribution maximising the objectives in turn over the polytope, certified; or None."""
     d = math.prod(game.shape)
-    zero, one = Fraction(0), Fraction(1)
-    a_ub = [[-v for v in row] for row in rows]
-    a_ub += [[-one if q == s else zero for q in range(d)] for s in range(d)]
-    b_ub = [zero] * len(a_ub)
-    a_eq, b_eq = [[one] * d], [one]
-    z = None
+    a_eq, b_eq = [[Fraction(1)] * d], [Fraction(1)]
+    p = None
     for objective in objectives:
-        found = _certified_maximum(objective, a_ub, b_ub, a_eq, b_eq)
+        found = _certified_maximum(objective, rows, a_eq, b_eq)
         if found is None:
             return None
-        z, value = found
+        p, value = found
         a_eq, b_eq = [*a_eq, list(objective)], [*b_eq, value]
-    return z
+    return p
 
 
 def _objectives(game: Game) -> tuple[list[Fraction], list[list[Fraction]]]:
@@ -435,28 +434,30 @@ def correlated_equilibria(
             f"vertices not enumerated: {d} pure profiles, more than {MAX_VERTEX_PROFILES}"
         )
 
+    # The LP gives the optimum (certified by duality). With the vertices, which are exact
+    # and complete, each player's best is read from them, and a tie is resolved by the centre
+    # of the optimal face (treating the optimal vertices alike) whatever vertex HiGHS returned.
     best = _lexicographic_maximum(game, rows, [welfare])
-    mine = [_lexicographic_maximum(game, rows, [u, welfare]) for u in per_player]
-    certified = "duality"
-    if best is None or any(z is None for z in mine):
-        if found is None:
+    certified = "duality" if best is not None else "vertices"
+    if found is None and best is None:
+        found = _enumerate(game, rows, coarse, limit=None)
+    if found is None:
+        mine = [_lexicographic_maximum(game, rows, [u, welfare]) for u in per_player]
+        if any(z is None for z in mine):  # pragma: no cover - HiGHS failed: enumerate
             found = _enumerate(game, rows, coarse, limit=None)
-        certified = "vertices"
-        best = max(found, key=lambda ce: ce.welfare).distribution
-        mine = [
-            max(found, key=lambda ce, i=i: (ce.payoffs[i], ce.welfare)).distribution
-            for i in range(game.n_players)
-        ]
+            certified = "vertices"
     unique = None
     if found is not None:
-        # Report the first optimal vertex in the canonical order, whatever HiGHS returned.
         top = max(ce.welfare for ce in found)
+        if best is not None and _dot(welfare, best) != top:  # pragma: no cover
+            raise AssertionError("the certified LP optimum differs from the best vertex")
         optimal = [ce for ce in found if ce.welfare == top]
         unique = len(optimal) == 1
-        best = optimal[0].distribution
+        best = _centre(optimal)
+        mine = []
         for i in range(game.n_players):
             key = max((ce.payoffs[i], ce.welfare) for ce in found)
-            mine[i] = next(ce for ce in found if (ce.payoffs[i], ce.welfare) == key).distribution
+            mine.append(_centre([ce for ce in found if (ce.payoffs[i], ce.welfare) == key]))
     result = CorrelatedResult(
         game=game,
         coarse=coarse,
@@ -471,6 +472,13 @@ def correlated_equilibria(
         if not all(_dot(row, ce.distribution) >= 0 for row in rows):  # pragma: no cover
             raise AssertionError("a computed correlated equilibrium fails its constraints")
     return result
+
+
+def _centre(vertices: list[CorrelatedEquilibrium]) -> tuple[Fraction, ...]:
+    """The barycentre of some vertices: in the polytope, and optimal if they all are."""
+    n = len(vertices)
+    return tuple(sum(column, Fraction(0)) / n
+                 for column in zip(*(v.distribution for v in vertices), strict=True))
 
 
 # --------------------------------------------------------------------------- vertices

@@ -36,7 +36,11 @@ def correlated_blocks(result: Any, *, label: str = "", vertices: bool = True) ->
     """
     game, noun = result.game, _noun(result.coarse)
     best = result.welfare_maximizing
-    unique = {True: "unique", False: "one of several", None: "uniqueness not checked"}
+    unique = {
+        True: "unique",
+        False: "not unique: the centre of the optimal ones",
+        None: "uniqueness not checked",
+    }
     caption = (
         f"Welfare-maximising {noun} (sum of payoffs {format_fraction(best.welfare)}; "
         f"{unique[result.welfare_unique]})"
