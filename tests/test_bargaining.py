@@ -277,3 +277,28 @@ def test_cli_bargain_errors():
     assert bad.exit_code == 1 and bad.output.startswith("Error: ")
     bad = runner.invoke(cli, ["bargain", "us-russia", "--rubinstein", "--discount", "US=2"])
     assert bad.exit_code == 1 and "strictly between 0 and 1" in bad.output
+
+
+def test_us_russia_write_up():
+    """The figures quoted in docs/concepts.md (Bargaining, Alternating offers)."""
+    from gametheory.models import load_model
+    from gametheory.numbers import format_decimal
+
+    game = load_model("us-russia").game()
+    for solution in ("nash", "kalai-smorodinsky", "egalitarian", "utilitarian"):
+        r = bargain(game, solution)
+        assert r.payoffs == (14, 14) and r.lottery == ((("concede", "friendly_offer"), 1),)
+    assert bargain(game).bargaining_set == (
+        (4, 4), (F(27, 2), 4), (15, 5), (16, 9), (14, 14), (8, 16), (4, F(108, 7)))
+    assert bargain(game, "kalai-smorodinsky", "nash:1").payoffs == (F(17724, 1265), F(3535, 253))
+    assert bargain(game, "egalitarian", "nash:1").payoffs == (F(137, 10), F(141, 10))
+    rows = {
+        "0.5": ("2/21", "9.80", "15.40", "6.90", "16.00"),
+        "0.8": ("5/24", "12.33", "14.56", "10.67", "15.11"),
+        "0.99": ("100/119", "15.76", "9.59", "15.65", "9.88"),
+    }
+    for delta, (share, *payoffs) in rows.items():
+        r = rubinstein(game, {"US": delta, "Russia": "0.95"})
+        assert str(r.shares[0][0]) == share
+        assert [format_decimal(v, 2) for k in (0, 1) for v in r.payoffs[k]] == payoffs
+    assert rubinstein(game, {"US": "0.8", "Russia": "0.95"}).payoffs[0] == (F(37, 3), F(131, 9))

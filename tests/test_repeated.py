@@ -145,3 +145,27 @@ def test_cli_repeated(tmp_path):
     assert bad.exit_code == 1 and bad.output.startswith("Error: ")
     bad = runner.invoke(cli, ["repeated", "chicken", "--plot", "x.gif"])
     assert bad.exit_code == 2
+
+
+def test_us_russia_write_up():
+    """The figures quoted in docs/concepts.md (Repeated play)."""
+    model = load_model("us-russia")
+    game = model.game()
+    minmax = {tuple(game.strategies[i][k] for i, k in enumerate(o.profile)): o
+              for o in repeated(game, None, model.symbolic_payoffs()).outcomes}
+    expected = {
+        ("concede", "friendly_offer"): (F(1, 6), "(w - 1)/(s + w + 7)"),
+        ("friendly_offer", "friendly_offer"): (F(3, 10), "(d - 1)/(d + v + 4)"),
+        ("friendly_offer", "concede"): (F(4, 9), "4/(s + 7)"),
+        ("concede", "concede"): (F(1, 2), "(w + 3)/(s + w + 7)"),
+        ("hard_demand", "hard_demand"): (F(2, 5), "2/5"),
+        ("concede", "hard_demand"): (F(1, 5), "-(d - 5)/5"),
+    }
+    for profile, (value, text) in expected.items():
+        assert minmax[profile].critical_discount == value
+        assert str(minmax[profile].expression) == text
+    nash = {tuple(game.strategies[i][k] for i, k in enumerate(o.profile)): o
+            for o in repeated(game, "nash:1").outcomes}
+    assert nash[("concede", "friendly_offer")].critical_discount == F(2, 7)
+    assert nash[("friendly_offer", "friendly_offer")].critical_discount == F(5, 9)
+    assert nash[("friendly_offer", "concede")].critical_discount is None

@@ -230,3 +230,22 @@ def test_cli_stackelberg_text_and_errors():
     bad = runner.invoke(cli, ["stackelberg", "us-russia", "--leader", "USA"])
     assert bad.exit_code == 1
     assert bad.output.startswith("Error: ") and bad.output.count("\n") == 1
+
+
+def test_us_russia_write_up():
+    """The figures quoted in docs/concepts.md (Commitment)."""
+    from gametheory.models import load_model
+
+    model = load_model("us-russia")
+    game = model.game()
+    us, russia = stackelberg(game, "US"), stackelberg(game, "Russia")
+    assert (us.pure.payoffs[0], us.mixed.payoffs[0], us.best_nash) == (11, 12, F(43, 5))
+    assert us.mixed.strategy == (F(1, 3), 0, F(2, 3), 0)
+    assert us.value_of_commitment == F(17, 5)
+    assert (russia.pure.payoffs[0], russia.mixed.payoffs[0], russia.best_nash) == (14, F(79, 5), 9)
+    assert russia.mixed.strategy == (0, 0, F(1, 10), F(9, 10))
+    assert russia.value_of_commitment == F(34, 5)
+    assert not us.mixed_weak.attained and not russia.mixed_weak.attained
+    assert stackelberg(model.game({"d": "2"}), "Russia").value_of_commitment == F(31, 3)
+    at_six = stackelberg(model.game({"d": "6"}), "Russia")
+    assert at_six.mixed.payoffs[0] == 16 and at_six.value_of_commitment == 0
