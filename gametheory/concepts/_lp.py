@@ -6,8 +6,9 @@ is recovered by :func:`gametheory.algorithms._exact_lp.exact_vertex`, and the du
 the same way. A primal-feasible and a dual-feasible point with equal objective values prove
 optimality (LP duality), so the optimum is certified exactly. If either step fails, or HiGHS
 finds the LP infeasible, the vertices of the feasible set are enumerated exactly instead (small
-problems only): an empty enumeration proves infeasibility, since a non-empty polytope has a
-vertex.
+problems only). Infeasibility is certified by phase one: the smallest uniform violation of the
+inequalities, itself a certified LP optimum, is positive; failing that, an empty enumeration
+proves it, since a non-empty polytope has a vertex.
 """
 
 from __future__ import annotations
@@ -96,11 +97,37 @@ def maximize(
     Undecided
         If HiGHS's answer cannot be certified and the problem is too large to enumerate.
     """
+    certified = _certified(c, a_ub, b_ub, a_eq, b_eq)
+    if certified is not None:
+        return certified
+    if _infeasible(a_ub, b_ub, a_eq, b_eq):
+        return None
+    return _enumerate([Fraction(v) for v in c], a_ub, b_ub, a_eq, b_eq)
+
+
+def _certified(
+    c: Row, a_ub: Sequence[Row], b_ub: Row, a_eq: Sequence[Row], b_eq: Row
+) -> tuple[Fraction, tuple[Fraction, ...]] | None:
+    """HiGHS's optimum made exact and certified by a dual solution, or None."""
     c = [Fraction(v) for v in c]
     z = exact_vertex([-v for v in c], a_ub, b_ub, a_eq, b_eq)
     if z is not None and _dual_certificate(c, z, a_ub, b_ub, a_eq, b_eq):
         return _dot(c, z), tuple(z)
-    return _enumerate(c, a_ub, b_ub, a_eq, b_eq)
+    return None
+
+
+def _infeasible(a_ub: Sequence[Row], b_ub: Row, a_eq: Sequence[Row], b_eq: Row) -> bool:
+    """True if the constraints are certified infeasible (phase one: the least uniform
+    violation r of the inequalities, certified optimal, is positive)."""
+    if not a_ub:
+        return False
+    width = len(a_ub[0])
+    rows = [[*map(Fraction, row), Fraction(-1)] for row in a_ub]
+    rows.append([Fraction(0)] * width + [Fraction(-1)])
+    equal = [[*map(Fraction, row), Fraction(0)] for row in a_eq]
+    found = _certified([Fraction(0)] * width + [Fraction(-1)], rows, [*b_ub, Fraction(0)],
+                       equal, b_eq)
+    return found is not None and found[0] < 0
 
 
 def simplex_rows(m: int, extra: int = 0) -> tuple[list[list[Fraction]], list[Fraction]]:
