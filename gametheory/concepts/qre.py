@@ -111,6 +111,12 @@ class LogitBranch:
         ``"ok"``; ``"uncertified"`` (the branch ended close to a Nash equilibrium that could not
         be identified exactly); ``"failed"`` (the continuation stopped early).
     message : str
+    steps : int
+        The number of continuation steps taken.
+    bifurcations : tuple of float
+        Approximate values of lambda where the branch passes a simple bifurcation point
+        (detected by a change of orientation of the augmented Jacobian; Allgower and Georg,
+        1990, ch. 8). Only non-generic games (symmetric ones, say) have them.
     """
 
     game: Game
@@ -120,6 +126,7 @@ class LogitBranch:
     status: str
     message: str
     steps: int = field(default=0)
+    bifurcations: tuple[float, ...] = field(default=())
 
     def grid_points(self) -> tuple[QREPoint, ...]:
         """The points at round values of :math:`\\lambda` (0, then 1, 2, 5 times powers of 10)."""
@@ -136,6 +143,7 @@ class LogitBranch:
             "exact": False,
             "status": self.status,
             "message": self.message,
+            "bifurcations": list(self.bifurcations),
             "branch": [
                 {
                     "lambda": p.lam,
@@ -173,7 +181,9 @@ class _System:
     """H(beta, lambda) and its Jacobian for a game, in floating point."""
 
     def __init__(self, game: Game) -> None:
-        self.payoffs = [p.astype(float) for p in game.payoffs]
+        # A constant added to a player's payoffs changes no QRE: start each at 0, so that
+        # rounding errors scale with the range of the payoffs, not their size.
+        self.payoffs = [p.astype(float) - float(min(p.reshape(-1))) for p in game.payoffs]
         self.shape = game.shape
         self.n = game.n_players
         self.offsets = np.cumsum((0, *self.shape))
@@ -258,23 +268,28 @@ def _newton(system: _System, x: np.ndarray, *, fixed_lambda: bool = False,
     """
     first = math.nan
     for k in range(iterations):
+        # A log-probability above 0 (beyond rounding) means the step left the branch.
+        if not np.all(np.isfinite(x)) or float(x[:-1].max()) > 1.0:
+            return None, first
         h = system.residual(x)
         jac = system.jacobian(x)
-        if fixed_lambda:
-            dx = np.append(np.linalg.lstsq(jac[:, :-1], h, rcond=None)[0], 0.0)
-        else:
-            dx = np.linalg.lstsq(jac, h, rcond=None)[0]
+        try:
+            if fixed_lambda:
+                dx = np.append(np.linalg.lstsq(jac[:, :-1], h, rcond=None)[0], 0.0)
+            else:
+                dx = np.linalg.lstsq(jac, h, rcond=None)[0]
+        except np.linalg.LinAlgError:
+            return None, first
         x = x - dx
         step = float(np.abs(dx).max())
         if k == 0:
             first = step
-        if not np.all(np.isfinite(x)):
+        if not np.all(np.isfinite(x)) or float(x[:-1].max()) > 1.0:
             return None, first
-        # The residual carries rounding errors of about lambda * payoffs * machine epsilon.
-        size = float(np.abs(x[:-1]).max())
-        scale = 1.0 + abs(float(x[-1])) * system.scale + size
-        if step < 1e-10 * max(1.0, size):
-            if float(np.abs(system.residual(x)).max()) < 1e-11 * scale:
+        # The residual carries rounding errors of about (lambda * payoffs + |beta|) * epsilon.
+        scale = 1.0 + abs(float(x[-1])) * system.scale + float(np.abs(x[:-1]).max())
+        if np.all(np.abs(dx) <= 1e-9 * (1.0 + np.abs(x))):
+            if float(np.abs(system.residual(x)).max()) < 1e-13 * scale:
                 return x, first
     return None, first
 
@@ -285,9 +300,16 @@ def _grid(scale: float) -> list[float]:
     return [m * 10.0**e for e in range(start, start + 40) for m in (1, 2, 5)]
 
 
-def _follow(game: Game, max_lambda: float | None, max_steps: int) -> tuple[
-    list[QREPoint], np.ndarray, str, int
+def _orientation(jac: np.ndarray, t: np.ndarray) -> float:
+    """The sign of det [J; t]: it changes at a simple bifurcation point, not at a turning one."""
+    return float(np.sign(np.linalg.det(np.vstack([jac, t]))))
+
+
+def _follow(game: Game, max_lambda: float | None, max_steps: int, done: Any) -> tuple[
+    list[QREPoint], np.ndarray, str, int, list[float]
 ]:
+    """Follow the branch; without ``max_lambda``, stop once ``done(profile)`` (called when
+    the regret is small, then each time lambda has grown tenfold) says the limit is found."""
     system = _System(game)
     scale = system.scale
     limit = max_lambda if max_lambda is not None else 1e13 / scale
@@ -297,20 +319,34 @@ def _follow(game: Game, max_lambda: float | None, max_steps: int) -> tuple[
     grid = [g for g in _grid(scale) if g <= limit]
     if max_lambda is not None and (not grid or grid[-1] < max_lambda):
         grid.append(max_lambda)
+    bifurcations: list[float] = []
     if system.regret(x) <= REGRET_TOLERANCE * scale:
-        return points, x, "ok", 0
-    t = _tangent(system.jacobian(x), None)
+        return points, x, "ok", 0, bifurcations
+    jac = system.jacobian(x)
+    t = _tangent(jac, None)
+    orientation = _orientation(jac, t)
+    checked = 0.0
     h = 0.03 * scale ** -0.5 if scale > 1 else 0.03
     steps = 0
     while steps < max_steps:
         steps += 1
         candidate, first = _newton(system, x + h * t)
-        new_t = None if candidate is None else _tangent(system.jacobian(candidate), t)
-        if candidate is None or first > 0.5 * h + 1e-9 or new_t @ t < 0.9:
+        if candidate is not None:
+            jac = system.jacobian(candidate)
+            new_t = _tangent(jac, t)
+        # Reject a step whose corrector moved far, whose tangent turned much, or that
+        # crossed lambda = 0 (where only uniform play is a QRE): it may have jumped to
+        # another part of the curve.
+        if candidate is None or first > 0.3 * h + 1e-9 or new_t @ t < 0.95 or candidate[-1] < 0:
             h *= 0.5
             if h < 1e-12:
-                return points, x, "the continuation could not go on (step size too small)", steps
+                return (points, x, "the continuation could not go on (step size too small)",
+                        steps, bifurcations)
             continue
+        sign = _orientation(jac, new_t)
+        if sign * orientation < 0:
+            bifurcations.append(float((x[-1] + candidate[-1]) / 2))
+        orientation = sign or orientation
         for g in grid:
             low, high = sorted((x[-1], candidate[-1]))
             if low < g <= high:
@@ -322,11 +358,14 @@ def _follow(game: Game, max_lambda: float | None, max_steps: int) -> tuple[
         x, t = candidate, new_t
         points.append(QREPoint(float(x[-1]), system.profile(x), grid=False))
         if x[-1] >= limit:
-            return points, x, "ok", steps
-        if max_lambda is None and system.regret(x) <= REGRET_TOLERANCE * scale:
-            return points, x, "ok", steps
-        h *= 1.5 if first < 0.1 * h else 1.1
-    return points, x, f"no convergence in {max_steps} steps", steps
+            return points, x, "ok", steps, bifurcations
+        if (max_lambda is None and x[-1] >= 10 * checked
+                and system.regret(x) <= REGRET_TOLERANCE * scale):
+            checked = float(x[-1])
+            if done(system.profile(x)):
+                return points, x, "ok", steps, bifurcations
+        h *= 1.1 if first < 0.1 * h else 1.0
+    return points, x, f"no convergence in {max_steps} steps", steps, bifurcations
 
 
 # --------------------------------------------------------------------------- the limit
@@ -395,38 +434,50 @@ def logit_branch(
     """
     if max_lambda is not None and not max_lambda > 0:
         raise GameValueError("must be positive", key="max_lambda")
-    points, x, status, steps = _follow(game, max_lambda, max_steps)
-    if status != "ok":
-        return LogitBranch(game, tuple(points), None, math.nan, "failed", status, steps)
+    found: list[tuple[Equilibrium | None, float]] = []
+
+    def done(profile: tuple[tuple[float, ...], ...]) -> bool:
+        found.append(_identify(game, profile))
+        return found[-1][0] is not None
+
+    points, x, status, steps, bifurcations = _follow(game, max_lambda, max_steps, done)
+
+    def result(limit: Equilibrium | None, distance: float, status: str, message: str) -> Any:
+        if bifurcations:
+            where = ", ".join(f"{lam:.3g}" for lam in bifurcations)
+            message += (
+                f"; the branch passes a bifurcation near lambda = {where} (the game is not "
+                "generic, e.g. symmetric): other QRE branches split off there, and this is the "
+                "smooth continuation"
+            )
+        return LogitBranch(game, tuple(points), limit, distance, status, message, steps,
+                           tuple(bifurcations))
+
     system = _System(game)
-    scale = system.scale
     regret = system.regret(x)
     lam = float(x[-1])
-    if regret > REGRET_TOLERANCE * scale:
-        return LogitBranch(
-            game, tuple(points), None, math.nan, "ok",
-            f"followed to lambda = {lam:.6g} (largest regret {regret:.2g}); floating point",
-            steps,
-        )
-    limit, distance = _identify(game, system.profile(x))
+    if status != "ok" and regret > 100 * REGRET_TOLERANCE * system.scale:
+        return result(None, math.nan, "failed", status)
+    if status == "ok" and regret > REGRET_TOLERANCE * system.scale:
+        return result(None, math.nan, "ok",
+                      f"followed to lambda = {lam:.6g} (largest regret {regret:.2g}); "
+                      "floating point")
+    if found and found[-1][0] is not None:
+        limit, distance = found[-1]
+    else:
+        limit, distance = _identify(game, system.profile(x))
     if steps == 0 and limit is not None:
-        return LogitBranch(
-            game, tuple(points), limit, distance, "ok",
-            "uniform play is a Nash equilibrium, so it is a logit QRE at every lambda: the "
-            "principal branch stays there", steps,
-        )
+        return result(limit, distance, "ok",
+                      "uniform play is a Nash equilibrium, so it is a logit QRE at every "
+                      "lambda: the principal branch stays there")
     if limit is None:
-        return LogitBranch(
-            game, tuple(points), None, math.nan, "uncertified",
-            f"the branch ends near a Nash equilibrium (regret {regret:.2g} at lambda = "
-            f"{lam:.3g}) that could not be identified exactly", steps,
-        )
-    return LogitBranch(
-        game, tuple(points), limit, distance, "ok",
-        f"branch in floating point, followed to lambda = {lam:.3g}; its limit is the exact "
-        f"equilibrium shown (certified, regret 0), at distance {distance:.1g} from the last "
-        "point", steps,
-    )
+        return result(None, math.nan, "uncertified",
+                      f"the branch ends near a Nash equilibrium (regret {regret:.2g} at lambda "
+                      f"= {lam:.3g}) that could not be identified exactly")
+    return result(limit, distance, "ok",
+                  f"branch in floating point, followed to lambda = {lam:.3g}; its limit is the "
+                  f"exact equilibrium shown (certified, regret 0), at distance {distance:.1g} "
+                  "from the last point")
 
 
 def logit_qre(game: Game, lam: float) -> tuple[tuple[float, ...], ...]:

@@ -57,6 +57,19 @@ def qre_limit_text(branch: Any, numbers: Numbers) -> str:
     if branch.limit is None:
         if branch.status == "ok":
             return f"The branch was followed to a given precision: {branch.message}."
+        if branch.status == "uncertified":
+            last = branch.points[-1]
+            where = "; ".join(
+                f"{player} " + ", ".join(f"{p:.6f} {s}" for s, p in zip(labels, sigma,
+                                                                        strict=True))
+                for player, labels, sigma in zip(game.players, game.strategies, last.profile,
+                                                 strict=True)
+            )
+            return (
+                f"The branch ends at lambda = {last.lam:.3g} at {where} (floating point), near "
+                "a Nash equilibrium that is not rational (or not among the equilibria "
+                "computed exactly): it is not certified."
+            )
         return f"No limit equilibrium: {branch.message}."
     eq = branch.limit
     strategies = "; ".join(
@@ -73,10 +86,18 @@ def qre_limit_text(branch: Any, numbers: Numbers) -> str:
             "and this is its limit."
         )
     last = branch.points[-1].lam
+    fork = ""
+    if branch.bifurcations:
+        where = ", ".join(f"{lam:.3g}" for lam in branch.bifurcations)
+        fork = (
+            f" The branch passes a bifurcation near lambda = {where} (a non-generic game, "
+            "symmetric for instance): other branches of QREs split off there; this is the "
+            "smooth continuation of the branch from lambda = 0."
+        )
     return (
         f"Limit as lambda grows (the logit solution): {strategies} (payoffs {payoffs}). This "
         "Nash equilibrium is exact and certified (regret 0); the branch, computed in floating "
-        f"point, ends at lambda = {last:.3g} within {branch.distance:.1g} of it."
+        f"point, ends at lambda = {last:.3g} within {branch.distance:.1g} of it.{fork}"
     )
 
 
