@@ -27,8 +27,9 @@ def _reference_2xn(game: Game, leader: int):
 
     Independent of the LP code: the leader's commitment is p = P(first strategy) in [0, 1];
     the follower's payoffs are linear in p, so its best-response set is constant between the
-    points where two of its payoff lines cross. The strong value is attained at one of those
-    points (or an end); the weak value's supremum is a one-sided limit there.
+    points where two of its payoff lines cross, and the reply worst for the leader changes only
+    where two of the leader's payoff lines cross. The strong value is attained at one of those
+    points (or an end); the weak value's supremum is a value or a one-sided limit there.
     """
     a, b = game.matrices()
     a, b = a.tolist(), b.tolist()
@@ -37,12 +38,16 @@ def _reference_2xn(game: Game, leader: int):
     assert len(a) == 2
     n = len(a[0])
     lines = [(b[1][j], b[0][j] - b[1][j]) for j in range(n)]  # follower: c + s p
+    own = [(a[1][j], a[0][j] - a[1][j]) for j in range(n)]  # leader, against each reply
     cuts = {F(0), F(1)}
-    for (c1, s1), (c2, s2) in ((lines[j], lines[k]) for j in range(n) for k in range(j)):
-        if s1 != s2:
-            p = (c2 - c1) / (s1 - s2)
-            if 0 <= p <= 1:
-                cuts.add(p)
+    # Between consecutive cuts the follower's best replies are fixed, and so is the reply
+    # worst for the leader among them: the weak payoff is linear there.
+    for family in (lines, own):
+        for (c1, s1), (c2, s2) in ((family[j], family[k]) for j in range(n) for k in range(j)):
+            if s1 != s2:
+                p = (c2 - c1) / (s1 - s2)
+                if 0 <= p <= 1:
+                    cuts.add(p)
     cuts = sorted(cuts)
 
     def replies(p):
@@ -59,12 +64,10 @@ def _reference_2xn(game: Game, leader: int):
         mid = (lo + hi) / 2
         r = replies(mid)
         attained_values.append(min(leader(mid, j) for j in r))
-        for end in (lo, hi):
-            limit = min(leader(end, j) for j in r)  # linear: the one-sided limit
-            sup = max(sup, limit)
-            # On the open interval the weak payoff is linear: a constant one attains its limit.
-            if all(leader(lo, j) == leader(hi, j) for j in r):
-                attained_values.append(limit)
+        limits = [min(leader(end, j) for j in r) for end in (lo, hi)]  # one-sided limits
+        sup = max(sup, *limits)
+        if limits[0] == limits[1]:  # constant on the open interval: attained inside it
+            attained_values.append(limits[0])
     return strong, sup, max(attained_values) == sup
 
 
