@@ -1022,7 +1022,10 @@ def bargain(
         text = format_rubinstein(result, fmt, decimals=decimals, standalone=standalone, **head)
     else:
         names = SOLUTIONS if solution == "all" else (solution,)
-        results = [run_bargain(loaded.game, name, disagreement, weights) for name in names]
+        if weights is not None and solution not in ("nash", "all"):
+            raise click.UsageError("--weights applies to --solution nash (or all) only")
+        results = [run_bargain(loaded.game, name, disagreement, weights if name == "nash" else None)
+                   for name in names]
         text = format_bargaining(results, fmt, decimals=decimals, standalone=standalone, **head)
     finish(loaded, text, output, save, force)
 
