@@ -944,7 +944,8 @@ def stackelberg(
     from gametheory.report import format_stackelberg
 
     leaders = [leader] if leader is not None else list(loaded.game.players)
-    results = [run_stackelberg(loaded.game, name) for name in leaders]
+    symbolic = loaded.model.symbolic_payoffs() if loaded.model.parameters else None
+    results = [run_stackelberg(loaded.game, name, symbolic, loaded.values) for name in leaders]
     text = format_stackelberg(
         results, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone,

@@ -252,3 +252,24 @@ def test_us_russia_write_up():
     assert stackelberg(model.game({"d": "2"}), "Russia").value_of_commitment == F(31, 3)
     at_six = stackelberg(model.game({"d": "6"}), "Russia")
     assert at_six.mixed.payoffs[0] == 16 and at_six.value_of_commitment == 0
+
+
+def test_closed_forms_hold_near_the_values():
+    """The formulas found at the defaults give the exact commitments at nearby values."""
+    import sympy
+
+    from gametheory.models import load_model
+
+    model = load_model("us-russia")
+    symbolic = model.symbolic_payoffs()
+    for leader in ("US", "Russia"):
+        closed = stackelberg(model.game(), leader, symbolic, model.values()).closed_forms
+        for change in ({"d": "7/2"}, {"d": "9/2", "v": "5/2"}, {"w": "7/2"}):
+            values = model.values(change)
+            exact = stackelberg(model.game(change), leader)
+            point = {sympy.Symbol(k, real=True): sympy.Rational(v.numerator, v.denominator)
+                     for k, v in values.items()}
+            strategy, payoff, _ = closed["mixed"]
+            assert tuple(F(str(e.subs(point))) for e in strategy) == exact.mixed.strategy
+            assert F(str(payoff.subs(point))) == exact.mixed.payoffs[0]
+            assert F(str(closed["pure"][1].subs(point))) == exact.pure.payoffs[0]

@@ -37,8 +37,8 @@ at least its payoff in any Nash equilibrium).
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -48,10 +48,6 @@ from ..numbers import format_fraction
 from ._lp import Undecided, maximize, simplex_rows
 
 __all__ = ["Commitment", "StackelbergResult", "stackelberg"]
-
-#: Most follower strategies outside a class for which the weak SSE's attainment is decided.
-_MAX_TIE_SETS = 12
-
 
 @dataclass(frozen=True)
 class Commitment:
@@ -100,6 +96,10 @@ class StackelbergResult:
     status : str
         ``"ok"``, or ``"incomplete"`` if whether the weak SSE is attained was not decided.
     message : str
+    closed_forms : dict
+        ``"pure"`` and ``"mixed"`` (strong) -> (commitment, leader payoff, follower payoff) as
+        sympy expressions in the model's parameters, when symbolic payoffs were given; valid
+        where the same follower reply and tight constraints stay optimal.
     """
 
     game: Game
@@ -112,6 +112,7 @@ class StackelbergResult:
     best_nash: Fraction
     status: str = "ok"
     message: str = ""
+    closed_forms: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     @property
     def value_of_commitment(self) -> Fraction:
@@ -123,8 +124,18 @@ class StackelbergResult:
         """Strong pure commitment payoff minus the best Nash payoff (may be negative)."""
         return self.pure.payoffs[0] - self.best_nash
 
-    def _commitment_dict(self, c: Commitment) -> dict[str, Any]:
+    def _commitment_dict(self, c: Commitment, kind: str = "") -> dict[str, Any]:
         players = self.game.players
+        closed = self.closed_forms.get(kind)
+        extra = {} if closed is None else {
+            "commitment_expression": {
+                label: str(e)
+                for label, e in zip(self.game.strategies[self.leader], closed[0], strict=True)
+            },
+            "payoffs_expression": {
+                players[self.leader]: str(closed[1]), players[self.follower]: str(closed[2]),
+            },
+        }
         return {
             "commitment": {
                 label: format_fraction(p)
@@ -137,15 +148,15 @@ class StackelbergResult:
             },
             "tie_breaking": c.tie_breaking,
             "attained": c.attained,
-        }
+        } | extra
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (contract: ``leader``, ``pure``, ``mixed``), plus the weak solutions."""
         return {
             "leader": self.game.players[self.leader],
             "follower": self.game.players[self.follower],
-            "pure": self._commitment_dict(self.pure),
-            "mixed": self._commitment_dict(self.mixed),
+            "pure": self._commitment_dict(self.pure, "pure"),
+            "mixed": self._commitment_dict(self.mixed, "mixed"),
             "pure_weak": self._commitment_dict(self.pure_weak),
             "mixed_weak": self._commitment_dict(self.mixed_weak),
             "best_nash_payoff": format_fraction(self.best_nash),
@@ -220,94 +231,6 @@ def _mixed_strong(a: list[list[Fraction]], b: list[list[Fraction]]) -> Commitmen
     return Commitment("mixed", "strong", x, j, (value, _value(x, _column(b, j))))
 
 
-def _classes(b: list[list[Fraction]]) -> list[list[int]]:
-    """Follower strategies grouped by equal payoff columns, in order of first appearance."""
-    groups: dict[tuple[Fraction, ...], list[int]] = {}
-    for j in range(len(b[0])):
-        groups.setdefault(tuple(_column(b, j)), []).append(j)
-    return list(groups.values())
-
-
-def _weak_candidate(
-    a: list[list[Fraction]], b: list[list[Fraction]], group: list[int]
-) -> tuple[Fraction, tuple[Fraction, ...]] | None:
-    """Sup of the class's worst leader payoff where it is the unique best response, or None.
-
-    None when the class is never the follower's only best response on a set with interior.
-    """
-    m, n = len(a), len(a[0])
-    j, outside = group[0], [k for k in range(n) if k not in group]
-    nonneg, zeros = simplex_rows(m, 1)
-    simplex = ([[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)])
-    # Interior: max s with (B_j - B_k).x >= s for every k outside the class, s <= 1.
-    margin = [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(1)] for k in outside]
-    cap = [[Fraction(0)] * m + [Fraction(1)]]
-    if outside:
-        solved = maximize([Fraction(0)] * m + [Fraction(1)], margin + nonneg + cap,
-                          [Fraction(0)] * len(outside) + zeros + [Fraction(1)], *simplex)
-        if solved is None or solved[0] <= 0:
-            return None
-    # max t with t <= A_k.x for k in the class, over the closure of the region.
-    rows, rhs = _region_rows(b, j, outside, 1)
-    below = [[-a[i][k] for i in range(m)] + [Fraction(1)] for k in group]
-    solved = maximize([Fraction(0)] * m + [Fraction(1)], rows + below + nonneg,
-                      rhs + [Fraction(0)] * len(group) + zeros, *simplex)
-    assert solved is not None  # the region has an interior, so it is not empty
-    return solved[0], solved[1][:m]
-
-
-def _weak_attained(
-    a: list[list[Fraction]], b: list[list[Fraction]], group: list[int], value: Fraction
-) -> tuple[Fraction, ...] | None:
-    """A commitment giving the leader ``value`` against the worst best response, or None."""
-    m, n = len(a), len(a[0])
-    j, outside = group[0], [k for k in range(n) if k not in group]
-    nonneg, zeros = simplex_rows(m, 1)
-    cap = ([[Fraction(0)] * m + [Fraction(1)]], [Fraction(1)])
-    simplex = ([[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)])
-    for size in range(len(outside) + 1):
-        for ties in itertools.combinations(outside, size):
-            strict = [k for k in outside if k not in ties]
-            rows = [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(1)] for k in strict]
-            rows += [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(0)] for k in ties]
-            rows += [[-a[i][k] for i in range(m)] + [Fraction(0)] for k in (*group, *ties)]
-            rhs = [Fraction(0)] * (len(strict) + len(ties)) + [-value] * (len(group) + size)
-            solved = maximize([Fraction(0)] * m + [Fraction(1)], rows + nonneg + cap[0],
-                              rhs + zeros + cap[1], *simplex)
-            if solved is not None and (solved[0] > 0 or not strict):
-                return solved[1][:m]
-    return None
-
-
-def _mixed_weak(a: list[list[Fraction]], b: list[list[Fraction]]) -> tuple[Commitment, bool]:
-    """The weak SSE (or its supremum) and whether attainment was decided."""
-    candidates = []
-    for group in _classes(b):
-        found = _weak_candidate(a, b, group)
-        if found is not None:
-            candidates.append((found[0], found[1], group))
-    value = max(c[0] for c in candidates)
-    decided = True
-    for v, _, group in candidates:
-        if v != value:
-            continue
-        n_outside = len(a[0]) - len(group)
-        if n_outside > _MAX_TIE_SETS:
-            decided = False
-            continue
-        point = _weak_attained(a, b, group, value)
-        if point is not None:
-            replies = _follower_best(b, point)
-            worst = min(replies, key=lambda k: (_value(point, _column(a, k)), k))
-            assert _value(point, _column(a, worst)) == value  # certified exactly
-            return Commitment("mixed", "weak", point, worst,
-                              (value, _value(point, _column(b, worst)))), True
-    v, x, group = next(c for c in candidates if c[0] == value)
-    j = group[0]
-    sup = Commitment("mixed", "weak", x, j, (value, _value(x, _column(b, j))), attained=False)
-    return sup, decided
-
-
 def _best_nash(game: Game, leader: int) -> Fraction:
     from ..solve import solve
 
@@ -315,7 +238,12 @@ def _best_nash(game: Game, leader: int) -> Fraction:
     return max(eq.payoffs[leader] for eq in result.equilibria)
 
 
-def stackelberg(game: Game, leader: str | int = 0) -> StackelbergResult:
+def stackelberg(
+    game: Game,
+    leader: str | int = 0,
+    symbolic: tuple[Any, Any] | None = None,
+    values: Mapping[str, Fraction] | None = None,
+) -> StackelbergResult:
     """The leader's optimal commitments (pure and mixed, strong and weak), exactly.
 
     Parameters
@@ -324,6 +252,10 @@ def stackelberg(game: Game, leader: str | int = 0) -> StackelbergResult:
         A two-player game.
     leader : str or int, optional
         The leader, by name or index (default: the first player).
+    symbolic : (sympy.Matrix, sympy.Matrix), optional
+        The payoffs in the model's parameters (:meth:`gametheory.models.Model.symbolic_payoffs`)
+        for closed forms of the strong commitments; ``values`` are the parameter values at
+        which ``game`` was built.
 
     Returns
     -------
@@ -362,7 +294,9 @@ def stackelberg(game: Game, leader: str | int = 0) -> StackelbergResult:
     a, b = _leader_matrices(game, i)
     status, message = "ok", ""
     try:
-        weak, decided = _mixed_weak(a, b)
+        from ._weak_stackelberg import mixed_weak
+
+        weak, decided = mixed_weak(a, b)
         mixed = _mixed_strong(a, b)
     except Undecided as exc:  # pragma: no cover - only for very large games
         raise GameValueError(f"game too large for exact commitment: {exc}") from None
@@ -374,7 +308,26 @@ def stackelberg(game: Game, leader: str | int = 0) -> StackelbergResult:
             "the weak Stackelberg value is a supremum that no commitment attains: "
             "commitments near the one shown approach it"
         )
+    pure = _pure(a, b, True)
+    closed = {} if symbolic is None else _closed_forms(symbolic, i, b, pure, mixed, values or {})
     return StackelbergResult(
-        game, i, 1 - i, _pure(a, b, True), mixed, _pure(a, b, False), weak,
-        _best_nash(game, i), status, message,
+        game, i, 1 - i, pure, mixed, _pure(a, b, False), weak,
+        _best_nash(game, i), status, message, closed,
     )
+
+
+def _closed_forms(
+    symbolic: tuple[Any, Any], leader: int, b: list[list[Fraction]], pure: Commitment,
+    mixed: Commitment, values: Mapping[str, Fraction],
+) -> dict[str, tuple[Any, ...]]:
+    from ._closed_form import commitment_expressions
+
+    a_sym, b_sym = symbolic if leader == 0 else (symbolic[1].T, symbolic[0].T)
+    row = pure.strategy.index(1)
+    out: dict[str, tuple[Any, ...]] = {"pure": (
+        pure.strategy, a_sym[row, pure.follower], b_sym[row, pure.follower]
+    )}
+    found = commitment_expressions(a_sym, b_sym, b, mixed.strategy, mixed.follower, values)
+    if found is not None:
+        out["mixed"] = found
+    return out

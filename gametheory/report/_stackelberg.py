@@ -43,6 +43,17 @@ def _summary(result: Any, numbers: Numbers) -> str:
     )
     if result.message:
         text += " Note: " + result.message + "."
+    mixed = result.closed_forms.get("mixed")
+    if mixed is not None:
+        game = result.game
+        labels = game.strategies[result.leader]
+        strategy = " + ".join(
+            f"({e}) {label}" for e, label in zip(mixed[0], labels, strict=True) if e != 0
+        )
+        text += (
+            f" In the parameters (where the same reply and tight constraints stay optimal): "
+            f"{leader} commits to {strategy}, for a payoff of {mixed[1]}."
+        )
     return text
 
 
