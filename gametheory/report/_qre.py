@@ -49,8 +49,12 @@ def _shown(branch: Any, decimals: int) -> list[Any]:
     return shown
 
 
-def qre_limit_text(branch: Any, numbers: Numbers) -> str:
-    """One paragraph: the exact limit equilibrium, or why there is none."""
+def qre_limit_text(branch: Any, numbers: Numbers, *, brief: bool = False) -> str:
+    """One paragraph: the exact limit equilibrium, or why there is none.
+
+    ``brief`` leaves out the floating-point figures (where the branch ends, how close, where
+    it bifurcates), so that the text is the same on every platform.
+    """
     from ._text import cell_text
 
     game = branch.game
@@ -90,9 +94,15 @@ def qre_limit_text(branch: Any, numbers: Numbers) -> str:
     if branch.bifurcations:
         where = ", ".join(f"{lam:.3g}" for lam in branch.bifurcations)
         fork = (
-            f" The branch passes a bifurcation near lambda = {where} (a non-generic game, "
-            "symmetric for instance): other branches of QREs split off there; this is the "
-            "smooth continuation of the branch from lambda = 0."
+            f" The branch passes a bifurcation{'' if brief else f' near lambda = {where}'} (a "
+            "non-generic game, symmetric for instance): other branches of QREs split off "
+            "there; this is the smooth continuation of the branch from lambda = 0."
+        )
+    if brief:
+        return (
+            f"Limit as lambda grows (the logit solution): {strategies} (payoffs {payoffs}). "
+            "This Nash equilibrium is exact and certified (regret 0); the branch leading to it "
+            f"is computed in floating point.{fork}"
         )
     return (
         f"Limit as lambda grows (the logit solution): {strategies} (payoffs {payoffs}). This "
