@@ -24,6 +24,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import games, n_player_games, positive_affine
 
 from gametheory import Game, GameValueError, solve
 from gametheory.concepts.correlated import (
@@ -31,8 +32,6 @@ from gametheory.concepts.correlated import (
     correlated_vertices,
     is_correlated_equilibrium,
 )
-
-from strategies import games, n_player_games, positive_affine
 
 F = Fraction
 
@@ -262,3 +261,53 @@ def test_three_player_games(game: Game) -> None:
         assert is_correlated_equilibrium(game, _product(eq.profile))
         assert result.welfare_maximizing.welfare >= sum(eq.payoffs)
     assert result.welfare_maximizing.welfare == max(v.welfare for v in result.vertices)
+
+
+# --------------------------------------------------------------------------- command line
+CHICKEN_NFG = (
+    'NFG 1 R "Aumann chicken" { "Ann" "Bob" }\n{ { "C" "D" } { "C" "D" } }\n\n'
+    "6 6 7 2 2 7 0 0\n"
+)
+
+
+def _run(*args: str):
+    from click.testing import CliRunner
+
+    import cli
+
+    return CliRunner().invoke(cli.cli, list(args))
+
+
+def test_cli_text_and_json(tmp_path) -> None:
+    import json
+
+    game = tmp_path / "chicken.nfg"
+    game.write_text(CHICKEN_NFG)
+    result = _run("correlated", str(game))
+    assert result.exit_code == 0, result.output
+    assert (
+        "Welfare-maximising correlated equilibrium (sum of payoffs 21/2; unique)\n"
+        "  Ann  Bob  probability\n"
+        "  C    C            1/2\n"
+        "  C    D            1/4\n"
+        "  D    C            1/4\n\n"
+        "Payoffs: Ann 21/4, Bob 21/4.\n"
+    ) in result.output
+    assert "The 5 vertices of the correlated-equilibrium polytope" in result.output
+    data = json.loads(_run("correlated", str(game), "-f", "json").output)
+    assert data["welfare_maximizing"]["distribution"][0] == {"profile": ["C", "C"],
+                                                             "probability": "1/2"}
+    assert data["welfare_maximizing"]["payoffs"] == {"Ann": "21/4", "Bob": "21/4"}
+    coarse = json.loads(_run("correlated", str(game), "--coarse", "--no-vertices",
+                             "-f", "json").output)
+    assert coarse["concept"] == "coarse correlated equilibrium" and coarse["vertices"] is None
+    csv = _run("correlated", str(game), "-f", "csv").output
+    assert csv.splitlines()[:2] == ["equilibrium,C;C,C;D,D;C,D;D,Ann payoff,Bob payoff",
+                                    "welfare-maximizing,1/2,1/4,1/4,0,21/4,21/4"]
+
+
+def test_cli_bad_input(tmp_path) -> None:
+    result = _run("correlated", str(tmp_path / "missing.toml"))
+    assert result.exit_code == 1 and result.output.startswith("Error: ")
+    result = _run("correlated", "chicken", "--standalone")
+    assert result.exit_code == 2

@@ -16,11 +16,10 @@ import math
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from strategies import games, n_player_games
 
 from gametheory import Game, GameValueError
 from gametheory.concepts.qre import logit_branch, logit_qre
-
-from strategies import games, n_player_games
 
 gbt = pytest.importorskip("pygambit")
 
@@ -212,3 +211,36 @@ def test_limit_agrees_with_pygambit(game: Game) -> None:
 @given(games(min_size=2, max_size=4, degenerate=False, payoff_range=(0, 999)))
 def test_limit_agrees_with_pygambit_many(game: Game) -> None:
     _compare_with_pygambit(game)
+
+
+# --------------------------------------------------------------------------- command line
+def _run(*args: str):
+    from click.testing import CliRunner
+
+    import cli
+
+    return CliRunner().invoke(cli.cli, list(args))
+
+
+def test_cli(tmp_path) -> None:
+    import json
+
+    game = tmp_path / "dual.nfg"
+    game.write_text('NFG 1 R "Dual" { "Row" "Column" }\n{ { "a" "b" } { "x" "y" } }\n\n'
+                    "4 3 1 2 2 4 3 1\n")
+    result = _run("qre", str(game), "--plot", str(tmp_path / "qre.png"))
+    assert result.exit_code == 0, result.output
+    assert "  0       0.5000  0.5000  0.5000     0.5000\n" in result.output
+    # Gambit's logit_solve_lambda at 0.5: 0.60952, 0.39048; 0.47265, 0.52735.
+    assert "  0.5     0.6095  0.3905  0.4726     0.5274\n" in result.output
+    assert ("Limit as lambda grows (the logit solution): Row 1/2 a + 1/2 b; Column 1/4 x + "
+            "3/4 y\n(payoffs Row 5/2, Column 5/2).") in result.output
+    assert (tmp_path / "qre.png").read_bytes().startswith(b"\x89PNG")
+    data = json.loads(_run("qre", str(game), "--max-lambda", "2", "-f", "json").output)
+    assert data["branch"][-1]["lambda"] >= 2 and data["limit"] is None
+    assert data["branch"][0]["strategies"] == {"Row": {"a": 0.5, "b": 0.5},
+                                               "Column": {"x": 0.5, "y": 0.5}}
+    rows = _run("qre", str(game), "-f", "csv").output.splitlines()
+    assert rows[:2] == ["lambda,Row: a,Row: b,Column: x,Column: y", "0.0,0.5,0.5,0.5,0.5"]
+    bad = _run("qre", str(game), "--plot", str(tmp_path / "qre.gif"))
+    assert bad.exit_code == 2 and "suffix" in bad.output

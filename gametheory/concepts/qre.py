@@ -8,7 +8,7 @@ payoff against the others:
 
 .. math::
 
-    \\sigma_{ij} = \\frac{\\exp(\\lambda\\, U_{ij}(\\sigma))}{\\sum_k \\exp(\\lambda\\, U_{ik}(\\sigma))},
+    \\sigma_{ij} = \\frac{\\exp(\\lambda U_{ij}(\\sigma))}{\\sum_k \\exp(\\lambda U_{ik}(\\sigma))},
 
 with :math:`U_{ij}(\\sigma)` player :math:`i`'s expected payoff from its strategy :math:`j`
 against the others' strategies in :math:`\\sigma`. At :math:`\\lambda = 0` play is uniform; as
@@ -288,9 +288,10 @@ def _newton(system: _System, x: np.ndarray, *, fixed_lambda: bool = False,
             return None, first
         # The residual carries rounding errors of about (lambda * payoffs + |beta|) * epsilon.
         scale = 1.0 + abs(float(x[-1])) * system.scale + float(np.abs(x[:-1]).max())
-        if np.all(np.abs(dx) <= 1e-9 * (1.0 + np.abs(x))):
-            if float(np.abs(system.residual(x)).max()) < 1e-13 * scale:
-                return x, first
+        if np.all(np.abs(dx) <= 1e-9 * (1.0 + np.abs(x))) and (
+            float(np.abs(system.residual(x)).max()) < 1e-13 * scale
+        ):
+            return x, first
     return None, first
 
 

@@ -52,8 +52,8 @@ def _shown(branch: Any, decimals: int) -> list[Any]:
 def qre_limit_text(branch: Any, numbers: Numbers, *, brief: bool = False) -> str:
     """One paragraph: the exact limit equilibrium, or why there is none.
 
-    ``brief`` leaves out the floating-point figures (where the branch ends, how close, where
-    it bifurcates), so that the text is the same on every platform.
+    ``brief`` leaves out where the branch bifurcates (a floating-point figure). Where the
+    branch ends, and how close to the limit, is in the JSON (``message``).
     """
     from ._text import cell_text
 
@@ -89,7 +89,6 @@ def qre_limit_text(branch: Any, numbers: Numbers, *, brief: bool = False) -> str
             "regret 0), so it is a logit QRE at every lambda: the principal branch stays there, "
             "and this is its limit."
         )
-    last = branch.points[-1].lam
     fork = ""
     if branch.bifurcations:
         where = ", ".join(f"{lam:.3g}" for lam in branch.bifurcations)
@@ -98,16 +97,10 @@ def qre_limit_text(branch: Any, numbers: Numbers, *, brief: bool = False) -> str
             "non-generic game, symmetric for instance): other branches of QREs split off "
             "there; this is the smooth continuation of the branch from lambda = 0."
         )
-    if brief:
-        return (
-            f"Limit as lambda grows (the logit solution): {strategies} (payoffs {payoffs}). "
-            "This Nash equilibrium is exact and certified (regret 0); the branch leading to it "
-            f"is computed in floating point.{fork}"
-        )
     return (
         f"Limit as lambda grows (the logit solution): {strategies} (payoffs {payoffs}). This "
-        "Nash equilibrium is exact and certified (regret 0); the branch, computed in floating "
-        f"point, ends at lambda = {last:.3g} within {branch.distance:.1g} of it.{fork}"
+        "Nash equilibrium is exact and certified (regret 0); the branch leading to it is "
+        f"computed in floating point.{fork}"
     )
 
 
