@@ -32,6 +32,9 @@ def format_repeated(
     kind = ("a stage Nash equilibrium: subgame-perfect" if result.subgame_perfect
             else "each player's minmax payoff: a Nash equilibrium of the repeated game, not "
             "subgame-perfect in general")
+    if result.punishment == "minmax" and game.n_players > 2:
+        kind += "; with more than two players, the pure minmax: the others punish with pure "
+        kind += "strategies"
     blocks: list[Any] = [Paragraph(
         f"Grim trigger: play the outcome until someone deviates, then revert for ever to the "
         f"punishment ({result.punishment}, payoffs "
