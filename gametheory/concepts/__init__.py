@@ -1,8 +1,9 @@
 """Solution concepts beyond Nash equilibrium, one module per concept.
 
-- :mod:`.stackelberg`: commitment (pure and mixed Stackelberg, strong and weak).
+- :mod:`.stackelberg`: commitment (pure and mixed Stackelberg, strong and weak; the weak value
+  in ``_weak_stackelberg``).
 - :mod:`.bargaining`: the feasible set and the Nash, Kalai-Smorodinsky, egalitarian and
-  utilitarian bargaining solutions.
+  utilitarian bargaining solutions; :mod:`.disagreement`: the disagreement point.
 - :mod:`.rubinstein`: Rubinstein's alternating-offers bargaining.
 - :mod:`.repeated`: grim-trigger critical discount factors and the folk-theorem payoff set.
 - :mod:`.correlated`: correlated and coarse correlated equilibria (optimal ones, vertices).
