@@ -311,3 +311,23 @@ def test_cli_bad_input(tmp_path) -> None:
     assert result.exit_code == 1 and result.output.startswith("Error: ")
     result = _run("correlated", "chicken", "--standalone")
     assert result.exit_code == 2
+
+
+def test_us_russia_write_up() -> None:
+    """The figures quoted in docs/concepts.md (Correlated equilibria)."""
+    from gametheory.models import load_model
+
+    model = load_model("us-russia")
+    game = model.game()
+    result = correlated_equilibria(game)
+    nash = (0, 0, F(1, 20), F(9, 20), 0, 0, F(1, 20), F(9, 20)) + (0,) * 8
+    assert [v.distribution for v in result.vertices] == [nash]
+    assert result.welfare_maximizing.payoffs == (F(43, 5), 9)
+    coarse = correlated_equilibria(game, coarse=True, vertices=False).welfare_maximizing
+    assert coarse.welfare == F(173, 8) and coarse.payoffs == (F(63, 8), F(55, 4))
+    labels = {profile: p for profile, p in coarse.support()}
+    assert labels == {("concede", "hard_demand"): F(3, 4), ("pressure", "pressure"): F(1, 8),
+                      ("friendly_offer", "friendly_offer"): F(1, 8)}
+    patient = correlated_equilibria(model.game({"d": "0"}), vertices=False).welfare_maximizing
+    assert patient.support() == [(("friendly_offer", "friendly_offer"), 1)]
+    assert patient.payoffs == (11, 13)

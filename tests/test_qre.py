@@ -244,3 +244,23 @@ def test_cli(tmp_path) -> None:
     assert rows[:2] == ["lambda,Row: a,Row: b,Column: x,Column: y", "0.0,0.5,0.5,0.5,0.5"]
     bad = _run("qre", str(game), "--plot", str(tmp_path / "qre.gif"))
     assert bad.exit_code == 2 and "suffix" in bad.output
+
+
+def test_us_russia_write_up() -> None:
+    """The figures quoted in docs/concepts.md (Noisy players), and Gambit's agreement."""
+    from fractions import Fraction as F
+
+    from gametheory.models import load_model
+
+    model = load_model("us-russia")
+    branch = logit_branch(model.game())
+    assert branch.limit.profile == ((F(1, 2), F(1, 2), 0, 0), (0, 0, F(1, 10), F(9, 10)))
+    us, russia = logit_qre(model.game(), 1.0)
+    assert (round(us[0], 2), round(russia[0], 2), round(russia[3], 2)) == (0.51, 0.01, 0.55)
+    patient = model.game({"d": "0"})
+    branch = logit_branch(patient)
+    assert branch.limit.profile == ((0, F(1, 2), 0, F(1, 2)), (0, 0, F(2, 7), F(5, 7)))
+    assert branch.limit.payoffs == (F(55, 7), 5)
+    reference = _pygambit(patient)
+    assert _close(branch.limit.profile, gbt.nash.logit_solve(reference).equilibria[0],
+                  reference, 1e-4)

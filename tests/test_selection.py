@@ -166,3 +166,17 @@ def test_payoff_dominance_and_nash_products(game: Game) -> None:
     for k, u in enumerate(payoffs):
         gains = [x - d for x, d in zip(u, s.disagreement, strict=True)]
         assert s.nash_products[k] == gains[0] * gains[1]
+
+
+def test_us_russia_write_up() -> None:
+    """The figures quoted in docs/concepts.md (Equilibrium selection)."""
+    from gametheory.models import load_model
+
+    game = load_model("us-russia").game({"d": "0"})
+    s = select_equilibria(game)
+    cooperative = next(k for k, eq in enumerate(s.equilibria)
+                       if eq.profile == ((0, 0, 1, 0), (0, 0, 1, 0)))
+    assert s.payoff_dominant == cooperative and s.nash_selected == (cooperative,)
+    assert s.disagreement == (4, 4)
+    assert sorted(s.nash_products) == [F(27, 7), 30, 63]
+    assert s.risk is None

@@ -80,7 +80,8 @@ def correlated_blocks(result: Any, *, label: str = "", vertices: bool = True) ->
                     for k, ce in enumerate(result.vertices)
                 ),
                 caption=f"The {n} vertices of the {kind}-equilibrium polytope "
-                "(by decreasing welfare)",
+                "(by decreasing welfare)" if n > 1
+                else f"The {kind}-equilibrium polytope is a single point",
                 label=f"{label}-vertices" if label else "",
                 formats=_DISPLAY,
             )
