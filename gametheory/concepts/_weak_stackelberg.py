@@ -60,7 +60,8 @@ def _weak_candidate(
     below = [[-a[i][k] for i in range(m)] + [Fraction(1)] for k in group]
     solved = maximize([Fraction(0)] * m + [Fraction(1)], rows + below + nonneg,
                       rhs + [Fraction(0)] * len(group) + zeros, *simplex)
-    assert solved is not None  # the region has an interior, so it is not empty
+    if solved is None:  # the region has an interior, so this cannot happen
+        raise RuntimeError("weak Stackelberg LP found no commitment")
     return solved[0], solved[1][:m]
 
 
@@ -107,7 +108,8 @@ def mixed_weak(a: list[list[Fraction]], b: list[list[Fraction]]) -> tuple[Commit
         if point is not None:
             replies = _follower_best(b, point)
             worst = min(replies, key=lambda k: (_value(point, _column(a, k)), k))
-            assert _value(point, _column(a, worst)) == value  # certified exactly
+            if _value(point, _column(a, worst)) != value:
+                raise RuntimeError("weak Stackelberg commitment failed its exact check")
             return Commitment("mixed", "weak", point, worst,
                               (value, _value(point, _column(b, worst)))), True
     v, x, group = next(c for c in candidates if c[0] == value)

@@ -334,7 +334,10 @@ def _solve(
     if solution == "kalai-smorodinsky":
         ideal = (max(p[0] for p in polygon), max(p[1] for p in polygon))
         end = _ray_end(polygon, d, (ideal[0] - d[0], ideal[1] - d[1]))
-        assert end is not None  # d is a corner of P, so the ray meets it
+        # P holds a point with the ideal u1 and one with the ideal u2: the segment between
+        # them crosses the ray from d to the ideal point.
+        if end is None:
+            raise RuntimeError("Kalai-Smorodinsky: the ray missed the bargaining set")
         return end
     if solution == "egalitarian":
         end = _ray_end(polygon, d, (Fraction(1), Fraction(1)))

@@ -227,7 +227,8 @@ def _mixed_strong(a: list[list[Fraction]], b: list[list[Fraction]]) -> Commitmen
     value, x, j = best  # some follower strategy is a best response to every commitment
     replies = _follower_best(b, x)
     # Certify: j is a best response to x, the best one for the leader, worth the LP value.
-    assert j in replies and max(_value(x, _column(a, k)) for k in replies) == value
+    if j not in replies or max(_value(x, _column(a, k)) for k in replies) != value:
+        raise RuntimeError("strong Stackelberg commitment failed its exact check")
     return Commitment("mixed", "strong", x, j, (value, _value(x, _column(b, j))))
 
 
