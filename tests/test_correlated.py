@@ -331,3 +331,15 @@ def test_us_russia_write_up() -> None:
     patient = correlated_equilibria(model.game({"d": "0"}), vertices=False).welfare_maximizing
     assert patient.support() == [(("friendly_offer", "friendly_offer"), 1)]
     assert patient.payoffs == (11, 13)
+
+
+def test_vertex_enumeration_has_a_work_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gametheory.concepts import correlated
+
+    monkeypatch.setattr(correlated, "MAX_RAYS", 1)
+    result = correlated_equilibria(CHICKEN)
+    assert result.vertices is None and "work limit" in result.message
+    assert result.certified == "duality" and result.welfare_unique is None
+    assert result.welfare_maximizing.payoffs == (F(21, 4), F(21, 4))
+    # Asked for explicitly, the vertices are enumerated without a limit.
+    assert len(correlated_vertices(CHICKEN)) == 5

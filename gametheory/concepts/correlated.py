@@ -77,7 +77,8 @@ __all__ = [
 
 #: Largest number of pure profiles for which the vertices are enumerated by default.
 MAX_VERTEX_PROFILES = 16
-#: The enumeration stops (vertices not given) when it holds more rays than this.
+#: The enumeration stops (vertices not given) when it holds more rays than this, or has done
+#: more than 200 times as many adjacency tests.
 MAX_RAYS = 20000
 
 
@@ -425,10 +426,10 @@ def correlated_equilibria(
     welfare, per_player = _objectives(game)
     d = math.prod(game.shape)
     enumerate_them = d <= MAX_VERTEX_PROFILES if vertices is None else vertices
-    found = _enumerate(game, rows, coarse) if enumerate_them else None
+    found = _enumerate(game, rows, coarse, MAX_RAYS) if enumerate_them else None
     message = ""
     if enumerate_them and found is None:
-        message = f"vertices not enumerated: more than {MAX_RAYS} rays on the way"
+        message = "vertices not enumerated: the enumeration passed its work limit"
     elif vertices is None and not enumerate_them:
         message = (
             f"vertices not enumerated: {d} pure profiles, more than {MAX_VERTEX_PROFILES}"
@@ -504,7 +505,7 @@ def correlated_vertices(game: Game, coarse: bool = False) -> tuple[CorrelatedEqu
 
 
 def _enumerate(
-    game: Game, rows: list, coarse: bool, limit: int | None = MAX_RAYS
+    game: Game, rows: list, coarse: bool, limit: int | None
 ) -> tuple[CorrelatedEquilibrium, ...] | None:
     rays = _extreme_rays([_integer_row(row) for row in rows], math.prod(game.shape), limit)
     if rays is None:
@@ -531,6 +532,7 @@ def _extreme_rays(rows: list[list[int]], d: int, limit: int | None) -> list[list
     Proposition 7), which is exact for the current (minimal) set of extreme rays.
     """
     rays = [[int(q == s) for q in range(d)] for s in range(d)]
+    work = 0  # containment tests done, bounded by limit * 200 when a limit is given
     full = (1 << d) - 1
     zeros = [full & ~(1 << s) for s in range(d)]
     for r, row in enumerate(rows):
@@ -543,6 +545,13 @@ def _extreme_rays(rows: list[list[int]], d: int, limit: int | None) -> list[list
         for a in pos:
             for b in neg:
                 common = zeros[a] & zeros[b]
+                # Adjacent rays of a pointed cone in R^d share at least d - 2 tight
+                # constraints: a cheap test first, then the combinatorial one.
+                if common.bit_count() < d - 2:
+                    continue
+                work += len(rays)
+                if limit is not None and work > limit * 200:
+                    return None
                 if any(
                     k != a and k != b and zeros[k] & common == common for k in range(len(rays))
                 ):
