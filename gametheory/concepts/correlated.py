@@ -486,6 +486,9 @@ def _centre(vertices: list[CorrelatedEquilibrium]) -> tuple[Fraction, ...]:
 def correlated_vertices(game: Game, coarse: bool = False) -> tuple[CorrelatedEquilibrium, ...]:
     """Every vertex of the (coarse) correlated-equilibrium polytope, exactly.
 
+    There is no work limit here (unlike :func:`correlated_equilibria`): the number of vertices
+    can grow exponentially, and some 4x4 games already have hundreds.
+
     Returns
     -------
     tuple of CorrelatedEquilibrium
