@@ -1136,6 +1136,292 @@ def ordinal(
     finish(loaded, text, output, save, force)
 
 
+@cli.command()
+@model_options
+@click.option("--leader", "-l", metavar="NAME",
+              help="The player who commits first [default: each player in turn].")
+@output_options
+def stackelberg(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    leader: str | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """What committing first is worth: Stackelberg equilibria of MODEL, exactly.
+
+    For each leader: the best pure and mixed commitment, with the follower breaking ties for
+    the leader (strong) or against it (weak; its value may be a supremum that is not
+    attained), and the value of commitment over the leader's best Nash payoff.
+
+    \b
+    Examples:
+      gametheory stackelberg us-russia
+      gametheory stackelberg us-russia --leader Russia --format json
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    loaded = load(model, params, edits)
+    from gametheory.concepts import stackelberg as run_stackelberg
+    from gametheory.report import format_stackelberg
+
+    leaders = [leader] if leader is not None else list(loaded.game.players)
+    symbolic = loaded.model.symbolic_payoffs() if loaded.model.parameters else None
+    results = [run_stackelberg(loaded.game, name, symbolic, loaded.values) for name in leaders]
+    text = format_stackelberg(
+        results, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@model_options
+@click.option(
+    "--solution", type=click.Choice(("nash", "kalai-smorodinsky", "egalitarian", "utilitarian",
+                                     "all")),
+    default="nash", show_default=True, help="The bargaining solution, or all four.",
+)
+@click.option(
+    "--disagreement", metavar="SPEC",
+    help="The disagreement point: 'security' (the security levels) [default], 'nash:K' "
+    "(equilibrium K of `gametheory solve`), an outcome 'S1,S2', or numbers 'P1=V,P2=V'.",
+)
+@click.option("--weights", metavar="P1=W,P2=W",
+              help="Weighted Nash solution: positive weights. Example: --weights US=2,Russia=1")
+@click.option("--rubinstein", is_flag=True,
+              help="Rubinstein's alternating offers instead of an axiomatic solution.")
+@click.option("--discount", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
+              help="--rubinstein: a player's discount factor in (0, 1) (repeatable) "
+              "[default: a symbol].")
+@click.option("--first", metavar="NAME",
+              help="--rubinstein: the first mover reported [default: the first player].")
+@output_options
+def bargain(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    solution: str,
+    disagreement: str | None,
+    weights: str | None,
+    rubinstein: bool,
+    discount: dict[str, str],
+    first: str | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """Where would the sides meet if they bargained? Bargaining solutions of MODEL, exactly.
+
+    The feasible set is the convex hull of the outcomes' payoffs (correlated play assumed);
+    the solution is computed over its part above the disagreement point. --rubinstein gives
+    the subgame-perfect split of alternating offers as closed forms in the discount factors,
+    the payoffs when both are given, and the limit (a weighted Nash solution).
+
+    \b
+    Examples:
+      gametheory bargain us-russia
+      gametheory bargain us-russia --solution all --disagreement nash:1
+      gametheory bargain us-russia --weights US=1,Russia=2
+      gametheory bargain us-russia --rubinstein --discount US=0.8 --discount Russia=0.95
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    if (discount or first) and not rubinstein:
+        raise click.UsageError("--discount and --first apply to --rubinstein only")
+    loaded = load(model, params, edits)
+    from gametheory.concepts import SOLUTIONS
+    from gametheory.concepts import bargain as run_bargain
+    from gametheory.concepts import rubinstein as run_rubinstein
+    from gametheory.report import format_bargaining, format_rubinstein
+
+    head = {"title": loaded.title, "model": loaded.model.name, "parameters": loaded.values}
+    if rubinstein:
+        result = run_rubinstein(loaded.game, discount, disagreement, first or 0)
+        text = format_rubinstein(result, fmt, decimals=decimals, standalone=standalone, **head)
+    else:
+        names = SOLUTIONS if solution == "all" else (solution,)
+        if weights is not None and solution not in ("nash", "all"):
+            raise click.UsageError("--weights applies to --solution nash (or all) only")
+        results = [run_bargain(loaded.game, name, disagreement, weights if name == "nash" else None)
+                   for name in names]
+        text = format_bargaining(results, fmt, decimals=decimals, standalone=standalone, **head)
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@model_options
+@click.option(
+    "--punishment", metavar="SPEC",
+    help="What a deviation triggers for ever: 'minmax' [default], 'nash:K' (equilibrium K of "
+    "`gametheory solve`) or a pure stage equilibrium 'S1,S2'.",
+)
+@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
+              help="Also draw the folk-theorem payoff set (.png, .svg, .pdf; two players).")
+@output_options
+def repeated(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    punishment: str | None,
+    plot_file: str | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """Is cooperation sustainable if MODEL repeats? Grim trigger and the folk theorem, exactly.
+
+    For each pure outcome: the critical discount factor above which grim trigger sustains it
+    (and its closed form in the parameters); then the feasible, individually rational payoffs.
+
+    \b
+    Examples:
+      gametheory repeated prisoners-dilemma
+      gametheory repeated us-russia --punishment nash:1 --format json
+      gametheory repeated us-russia-2x2 --plot folk.png
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    figure_format = _figure_target(plot_file)
+    loaded = load(model, params, edits)
+    from gametheory.concepts import repeated as run_repeated
+    from gametheory.report import format_repeated
+
+    symbolic = loaded.model.symbolic_payoffs() if loaded.model.parameters else None
+    result = run_repeated(loaded.game, punishment, symbolic)
+    text = format_repeated(
+        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    if plot_file is not None:
+        from gametheory.plot._folk import folk_theorem_figure
+
+        check_target(plot_file, force=force, inputs=loaded.inputs)
+        figure = folk_theorem_figure(result, title=loaded.title, format=figure_format)
+        finish(loaded, text, output, save, force)
+        write_output(figure, plot_file)
+        return
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@model_options
+@click.option("--coarse", is_flag=True,
+              help="Coarse correlated equilibria (no gain from ignoring the signal) instead.")
+@click.option("--vertices/--no-vertices", default=None,
+              help="List the vertices of the polytope [default: for games of at most 16 "
+              "pure profiles].")
+@output_options
+def correlated(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    coarse: bool,
+    vertices: bool | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """What can a mediator's signal achieve? Correlated equilibria of MODEL, exactly.
+
+    The correlated equilibrium with the largest sum of payoffs, each player's best one, and
+    the vertices of the polytope of correlated equilibria; any number of players. Exact, with
+    optimality certified by LP duality.
+
+    \b
+    Examples:
+      gametheory correlated chicken
+      gametheory correlated us-russia --no-vertices --format json
+      gametheory correlated us-russia-2x2 --coarse
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    loaded = load(model, params, edits)
+    from gametheory.concepts import correlated_equilibria
+    from gametheory.report import format_correlated
+
+    result = correlated_equilibria(loaded.game, coarse=coarse, vertices=vertices)
+    text = format_correlated(
+        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    finish(loaded, text, output, save, force)
+
+
+@cli.command()
+@model_options
+@click.option("--max-lambda", type=click.FloatRange(min=0, min_open=True), metavar="L",
+              help="Stop the branch at precision L [default: follow it to its limit].")
+@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
+              help="Also draw the probabilities against lambda (.png, .svg, .pdf).")
+@output_options
+def qre(
+    model: str,
+    params: dict[str, str],
+    edits: tuple[Edit, ...],
+    save: str | None,
+    max_lambda: float | None,
+    plot_file: str | None,
+    fmt: str | None,
+    decimals: int | None,
+    output: str | None,
+    force: bool,
+    standalone: bool,
+    sgame: bool,
+) -> None:
+    """How do noisy players play MODEL? The logit quantal response equilibrium.
+
+    Follows the principal branch from lambda = 0 (uniform play) by numerical continuation,
+    in floating point, and gives the Nash equilibrium it tends to, exact and certified.
+    Probabilities have 4 decimals unless --decimals is given.
+
+    \b
+    Examples:
+      gametheory qre chicken
+      gametheory qre us-russia --plot qre.png
+      gametheory qre stag-hunt --max-lambda 10 --format csv -o branch.csv
+    """
+    fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, sgame)
+    figure_format = _figure_target(plot_file)
+    loaded = load(model, params, edits)
+    from gametheory.concepts import logit_branch
+    from gametheory.report import format_qre
+
+    branch = logit_branch(loaded.game, max_lambda=max_lambda)
+    text = format_qre(
+        branch, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        parameters=loaded.values, standalone=standalone,
+    )
+    figure = None
+    if plot_file is not None:
+        from gametheory.plot.qre import qre_figure_bytes
+
+        check_target(plot_file, force=force, inputs=loaded.inputs)
+        figure = qre_figure_bytes(branch, format=figure_format, title=loaded.title)
+    finish(loaded, text, output, save, force)
+    if figure is not None:
+        write_output(figure, plot_file)
+
+
 def main(args: Sequence[str] | None = None) -> None:
     """Run the command line (the ``gametheory`` console script)."""
     cli.main(args=args, prog_name="gametheory")

@@ -11,7 +11,10 @@
 - each player's security (maximin) level and strategy, pure and mixed
   (:mod:`gametheory.algorithms.security`);
 - for a two-player constant-sum game, its value and optimal strategies
-  (:mod:`gametheory.algorithms.zero_sum`).
+  (:mod:`gametheory.algorithms.zero_sum`);
+- the solution concepts beyond Nash equilibrium that apply: equilibrium selection,
+  correlated equilibria, the logit QRE's limit, commitment, bargaining and repeated play
+  (:func:`gametheory.concepts.summary.concept_summary`).
 
 Everything is exact. Formatting is :func:`gametheory.report.format_analysis`.
 
@@ -64,6 +67,8 @@ class Analysis:
         optimal strategies.
     constant : Fraction or None
         For a constant-sum game, the sum of the payoffs (0 for zero-sum).
+    concepts : ConceptSummary or None
+        The other solution concepts that apply (None when not asked for).
     """
 
     game: Game
@@ -76,9 +81,10 @@ class Analysis:
     security_mixed: tuple[Any, ...]
     zero_sum: Any = None
     constant: Any = None
+    concepts: Any = None
 
 
-def analyze(game: Game, method: str | None = None) -> Analysis:
+def analyze(game: Game, method: str | None = None, concepts: bool = True) -> Analysis:
     """Analyse a game: equilibria, Pareto efficiency, dominance, security levels, value.
 
     Parameters
@@ -87,6 +93,9 @@ def analyze(game: Game, method: str | None = None) -> Analysis:
     method : str, optional
         The equilibrium method (see :func:`gametheory.solve`); default ``exact`` for two
         players, ``pure`` for more.
+    concepts : bool
+        Also run the other solution concepts that apply (see
+        :func:`~gametheory.concepts.summary.concept_summary`).
 
     Returns
     -------
@@ -120,4 +129,11 @@ def analyze(game: Game, method: str | None = None) -> Analysis:
         security_mixed=security_levels(game, mixed=True),
         zero_sum=zero_sum,
         constant=constant,
+        concepts=_concepts(game, result) if concepts else None,
     )
+
+
+def _concepts(game: Game, result: SolveResult) -> Any:
+    from .concepts.summary import concept_summary
+
+    return concept_summary(game, result)

@@ -812,6 +812,59 @@ def test_analyze_text(folder: Path) -> None:
           player  pure level  pure strategy  mixed level  mixed strategy
           Ann              0  opera                  2/3  1/3 opera + 2/3 football
           Bob              0  opera                  2/3  2/3 opera + 1/3 football
+
+        Equilibrium selection
+
+        Payoff dominance: no equilibrium is better for every player than all the others; not
+        payoff-dominated: 1 and 3.
+
+        Risk dominance (Harsanyi-Selten, 2x2): the products of the deviation losses are 2 at
+        equilibrium 1 and 2 at equilibrium 3: neither risk-dominates the other.
+
+        Nash products of the gains over the security levels (Ann, Bob: 2/3, 2/3): 4/9
+        (equilibrium 1), 0 (equilibrium 2), 4/9 (equilibrium 3); the largest: equilibrium 1 and
+        3.
+
+        Correlated equilibria
+
+          correlated equilibrium  distribution                                   Ann payoff  Bob payoff
+          welfare-maximising      1/2 (opera, opera) + 1/2 (football, football)         3/2         3/2
+          best for Ann            (opera, opera)                                          2           1
+          best for Bob            (football, football)                                    1           2
+
+        The best sum of payoffs is 3 with a mediator's signal, against 3 in the best Nash
+        equilibrium found. Exact; optimality certified by LP duality.
+
+        Logit quantal response equilibrium
+
+        Limit as lambda grows (the logit solution): Ann 2/3 opera + 1/3 football; Bob 1/3 opera
+        + 2/3 football (payoffs Ann 2/3, Bob 2/3). This Nash equilibrium is exact and certified
+        (regret 0); the branch leading to it is computed in floating point. The branch passes a
+        bifurcation (a non-generic game, symmetric for instance): other branches of QREs split
+        off there; this is the smooth continuation of the branch from lambda = 0.
+
+        Commitment (Stackelberg)
+
+        The leader commits to a mixed strategy; the follower best-responds, breaking ties for the leader (strong Stackelberg); value: payoff minus the leader's best Nash payoff
+          leader  commitment  follower  payoff  best Nash  value
+          Ann     opera       opera          2          2      0
+          Bob     football    football       2          2      0
+
+        Best pure commitment: Ann opera (payoff 2); Bob football (payoff 2).
+
+        Bargaining
+
+        Nash bargaining solution over the security levels (2/3, 2/3), on the convex hull of the
+        outcomes (correlated play assumed): Ann 3/2, Bob 3/2.
+
+        Repeated game
+
+        Grim trigger (minmax punishment) sustains each outcome for every discount factor at least
+          outcome               Ann payoff  Bob payoff  critical discount factor
+          (opera, opera)                 2           1                         0
+          (football, football)           1           2                         0
+
+        Never sustained: (opera, football); (football, opera).
         """)  # noqa: E501
 
 
@@ -821,10 +874,10 @@ def test_analyze_zero_sum_json(folder: Path) -> None:
         "1 -1 -1 1 -1 1 1 -1\n"
     )
     text = run("analyze", "pennies.nfg").stdout
-    assert text.endswith(
+    assert (
         "Value\n\nThe game is zero-sum: its value is 0 for Even and 0 for Odd. Optimal "
-        "strategies: Even\n1/2 heads + 1/2 tails; Odd 1/2 heads + 1/2 tails.\n"
-    )
+        "strategies: Even\n1/2 heads + 1/2 tails; Odd 1/2 heads + 1/2 tails.\n\n"
+    ) in text
     data = json.loads(run("analyze", "pennies.nfg", "-f", "json").stdout)
     assert data["zero_sum"] == {
         "constant": "0",

@@ -59,12 +59,18 @@ __all__ = [
     "check_distinct_outputs",
     "check_output_path",
     "format_analysis",
+    "format_bargaining",
+    "format_correlated",
     "format_for_path",
     "format_game",
     "format_model",
     "format_models",
     "format_ordinal",
+    "format_qre",
+    "format_repeated",
+    "format_rubinstein",
     "format_solve",
+    "format_stackelberg",
     "is_model_file",
     "render",
 ]
@@ -387,3 +393,75 @@ def format_ordinal(
     document = ordinal_document(analysis, title=title, parameters=parameters, label=model or "")
     data = ordinal_json(analysis, model=model, parameters=parameters)
     return render(document, format, standalone=standalone, data=data)
+
+
+def format_stackelberg(results: Any, format: str = "text", **options: Any) -> str:
+    """Stackelberg results, one per leader (see :mod:`._stackelberg`)."""
+    from ._stackelberg import format_stackelberg as run
+
+    return run(results, format, **options)
+
+
+def format_bargaining(results: Any, format: str = "text", **options: Any) -> str:
+    """Bargaining solutions (see :mod:`._bargaining`)."""
+    from ._bargaining import format_bargaining as run
+
+    return run(results, format, **options)
+
+
+def format_rubinstein(result: Any, format: str = "text", **options: Any) -> str:
+    """Rubinstein's alternating offers (see :mod:`._bargaining`)."""
+    from ._bargaining import format_rubinstein as run
+
+    return run(result, format, **options)
+
+
+def format_repeated(result: Any, format: str = "text", **options: Any) -> str:
+    """Critical discount factors and the folk-theorem set (see :mod:`._repeated`)."""
+    from ._repeated import format_repeated as run
+
+    return run(result, format, **options)
+
+
+def format_correlated(
+    result: Any,
+    format: str = "text",
+    *,
+    decimals: int | None = None,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """A :class:`~gametheory.concepts.correlated.CorrelatedResult` in one of :data:`FORMATS`."""
+    from ._correlated import correlated_document, correlated_json
+
+    numbers = Numbers(decimals)
+    document = correlated_document(result, title=title, parameters=parameters, label=model or "")
+    data = correlated_json(result, model=model, parameters=parameters, numbers=numbers)
+    return render(document, format, decimals=decimals, standalone=standalone, data=data)
+
+
+def format_qre(
+    branch: Any,
+    format: str = "text",
+    *,
+    decimals: int | None = None,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """A :class:`~gametheory.concepts.qre.LogitBranch` in one of :data:`FORMATS`.
+
+    The branch is floating point: its probabilities are written with ``decimals`` places
+    (default 4; every digit in CSV and JSON); the limit equilibrium is exact.
+    """
+    from ._qre import qre_document, qre_json
+
+    numbers = Numbers(decimals)
+    document = qre_document(
+        branch, title=title, parameters=parameters, numbers=numbers, label=model or ""
+    )
+    data = qre_json(branch, model=model, parameters=parameters, numbers=numbers)
+    return render(document, format, decimals=decimals, standalone=standalone, data=data)

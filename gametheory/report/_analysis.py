@@ -210,6 +210,10 @@ def analysis_document(
     if analysis.zero_sum is not None:
         blocks.append(Heading("Value", level=2, formats=_DISPLAY))
         blocks.append(Paragraph(_zero_sum_text(analysis, numbers)))
+    if getattr(analysis, "concepts", None) is not None:
+        from ._summary import summary_blocks
+
+        blocks += summary_blocks(analysis.concepts, result, numbers)
     return Document(tuple(blocks), title=title)
 
 
@@ -318,4 +322,8 @@ def analysis_json(
             },
         }
     )
+    if getattr(analysis, "concepts", None) is not None:
+        from ._summary import summary_json
+
+        data["concepts"] = summary_json(analysis.concepts, numbers)
     return data
