@@ -827,10 +827,10 @@ def test_analyze_text(folder: Path) -> None:
 
         Correlated equilibria
 
-          correlated equilibrium  distribution                                   Ann payoff  Bob payoff
-          welfare-maximising      1/2 (opera, opera) + 1/2 (football, football)         3/2         3/2
-          best for Ann            (opera, opera)                                          2           1
-          best for Bob            (football, football)                                    1           2
+          correlated equilibrium  distribution                                       Ann payoff  Bob payoff
+          welfare-maximising      1/2·[(opera, opera)] + 1/2·[(football, football)]         3/2         3/2
+          best for Ann            (opera, opera)                                              2           1
+          best for Bob            (football, football)                                        1           2
 
         The best sum of payoffs is 3 with a mediator's signal, against 3 in the best Nash
         equilibrium found. Exact; optimality certified by LP duality.

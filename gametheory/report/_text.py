@@ -6,7 +6,6 @@ import itertools
 import re
 import textwrap
 from collections.abc import Sequence
-from fractions import Fraction
 
 from ._document import (
     Bimatrix,
