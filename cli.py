@@ -33,6 +33,8 @@ __all__ = ["EXIT_INPUT", "EXIT_INTERRUPT", "EXIT_SOLVER", "EXIT_USAGE", "cli", "
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_SOLVER = 3
+#: The most samples `robustness` draws in one run.
+MAX_SAMPLES = 100_000_000
 #: Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
 EXIT_INTERRUPT = 130
 
@@ -996,6 +998,8 @@ def _parse_distributions(
         name, sep, text = item.partition("=")
         if not sep or not name.strip() or not text.strip():
             raise click.BadParameter(f"{item!r} is not NAME=DISTRIBUTION (e.g. d=uniform(0,10))")
+        if name.strip() in out:
+            raise click.BadParameter(f"{name.strip()} is given a distribution twice")
         out[name.strip()] = text.strip()
     return out
 
@@ -1005,8 +1009,10 @@ def _parse_distributions(
 @click.option("--over", type=click.Choice(("ranks", "parameters")),
               help="Sample cardinal values consistent with the ranks, or the parameters "
               "[default: ranks if the model ranks every outcome, else parameters].")
-@click.option("--samples", "-n", type=click.IntRange(min=1), default=10_000, show_default=True,
-              metavar="N", help="Number of sampled games (a positive integer).")
+@click.option("--samples", "-n", type=click.IntRange(min=1, max=MAX_SAMPLES), default=10_000,
+              show_default=True, metavar="N",
+              help="Number of sampled games (a positive integer, at most 100,000,000: the "
+              "mixed probabilities of every sample are kept for the quantiles).")
 @click.option("--seed", type=click.IntRange(min=0), metavar="S",
               help="Seed of the random numbers (reproduces a run) [default: fresh, reported].")
 @click.option("--workers", "-w", type=click.IntRange(min=1), metavar="K",
@@ -1049,8 +1055,18 @@ def robustness(
     """
     if workers is not None and scheduler is not None:
         raise click.UsageError("give --workers or --scheduler, not both")
+    if over == "ranks" and distributions:
+        raise click.UsageError("--param-distribution goes with --over parameters, not ranks")
+    if twice := sorted(set(params) & set(distributions)):
+        raise click.UsageError(
+            f"{', '.join(twice)}: give a parameter a value (--param) or a distribution "
+            "(--param-distribution), not both"
+        )
     fmt = _format(fmt, output)
     figure_format = _figure_target(plot_file)
+    from gametheory.report import check_distinct_outputs
+
+    check_distinct_outputs([output, plot_file])
     from gametheory.models import load_model
 
     loaded = apply_edits(load_model(model), edits)

@@ -81,7 +81,7 @@ def test_interrupt_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(package, "robustness", interrupted)
     out = tmp_path / "r.json"
     result = run("robustness", ONE_OPEN, "-n", "200", "-o", str(out))
-    assert result.exit_code == 1 and "aborted" in result.output
+    assert result.exit_code == 130 and "interrupted" in result.output
     assert not out.exists()
 
 
@@ -98,6 +98,13 @@ def test_interrupt_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         (("--param-distribution", "k=uniform(0,1)"), 1, "unknown parameter 'k'"),
         (("--scheduler", "tcp://127.0.0.1:9"), 1, "cannot reach the Dask scheduler"),
         (("--scheduler", "nowhere"), 1, "not a scheduler address"),
+        (("--param-distribution", "c=uniform(-1,1)"), 1, "outside the parameter's declared"),
+        (("--over", "ranks", "--param-distribution", "c=uniform(1,2)"), 2, "goes with --over"),
+        (("-p", "c=2", "--param-distribution", "c=uniform(1,2)"), 2, "not both"),
+        (("--param-distribution", "c=uniform(1,2)", "--param-distribution", "c=uniform(1,3)"),
+         2, "given a distribution twice"),
+        (("-n", "100000001"), 2, "100000001 is not in the range"),
+        (("-o", "same.png", "--plot", "same.png"), 1, "two outputs name the same file"),
     ],
 )
 def test_bad_input_is_one_line(args: tuple, code: int, message: str) -> None:

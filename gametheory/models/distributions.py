@@ -75,4 +75,12 @@ def parse_distribution(
             f"{name}({inside.strip()}): the numbers must increase (low < high)",
             key=where or None,
         )
+    # A draw outside the declared range would solve a model the file says is not meant, as
+    # --param NAME=VALUE outside the range is refused.
+    if (low is not None and values[0] < low) or (high is not None and values[-1] > high):
+        bounds = f"[{'-oo' if low is None else low}, {'oo' if high is None else high}]"
+        raise ModelError(
+            f"{name}({inside.strip()}) reaches outside the parameter's declared range {bounds}",
+            key=where or None,
+        )
     return name, tuple(float(v) for v in values)
