@@ -88,7 +88,7 @@ def test_interrupt_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (("-n", "0"), 2, "0 is not in the range x>=1"),
+        (("-n", "0"), 2, "0 is not in the range 1<=x<=100000000"),
         (("-n", "many"), 2, "'many' is not a valid integer"),
         (("-w", "0"), 2, "0 is not in the range x>=1"),
         (("-w", "2", "--scheduler", "tcp://127.0.0.1:9"), 2, "not both"),
