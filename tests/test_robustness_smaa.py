@@ -138,7 +138,15 @@ def test_over_d_matches_the_exact_regimes_of_the_sensitivity_analysis() -> None:
     # With d uniform on [0, 10] each set of equilibria has the share of its regime's length.
     from gametheory.sensitivity import ParametricGame, analyse_parameter
 
+    import dataclasses
+
+    from gametheory.models.judgements import Judgements
+
     model = load_model("us-russia")
+    # d alone (the file also declares r, p and b, one open judgement each: issue 10).
+    model = dataclasses.replace(
+        model, judgements=Judgements(model.judgements.comparisons, (("d", "uniform"),))
+    )
     analysis = analyse_parameter(ParametricGame.from_model(model), "d")
     assert list(analysis.thresholds) == [1, Fraction(3, 2), Fraction(15, 7), 5]
     result = robustness(model, over="parameters", samples=20_000, seed=9)
