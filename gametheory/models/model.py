@@ -52,6 +52,7 @@ from .expression import (
     _Unary,
     parse_expression,
 )
+from .facts import facts_toml, outcome_facts_toml
 
 __all__ = ["Judgement", "Model", "Outcome", "Parameter", "Player", "Strategy"]
 
@@ -165,6 +166,7 @@ class Outcome:
 
     profile: tuple[str, ...]
     judgements: tuple[Judgement, ...] = ()
+    facts: tuple[tuple[str, str], ...] = ()  # (dimension, value) pairs: gametheory.models.facts
 
     def judgement(self, player: str) -> Judgement | None:
         """The judgement of ``player``, or ``None``."""
@@ -206,6 +208,10 @@ class Model:
         The ``[judgements]`` (open, settled and tied comparisons of outcomes) and
         ``[distributions]`` of the file (:mod:`gametheory.models.judgements`); ``None``
         without them, and then every comparison the ranks imply is settled.
+    facts : Facts or None
+        The ``[facts]``: dimensions of what happens in an outcome, and declared dominances
+        among their values (:mod:`gametheory.models.facts`); each outcome's values are in
+        :attr:`Outcome.facts`.
     """
 
     name: str
@@ -220,6 +226,7 @@ class Model:
     notes: str = ""
     path: str | None = None
     judgements: Any = None
+    facts: Any = None
     _flat: tuple[tuple[Expression, ...], ...] = field(init=False, repr=False)
     _defaults: dict[str, Fraction] = field(init=False, repr=False)
 
@@ -273,6 +280,7 @@ class Model:
             self.cardinalisation,
             self.notes,
             self.judgements or None,
+            self.facts or None,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -577,8 +585,8 @@ class Model:
         outcomes = []
         for outcome in self.outcomes:
             kept = tuple(j for j in outcome.judgements if j.player not in names)
-            if kept:
-                outcomes.append(Outcome(outcome.profile, kept))
+            if kept or outcome.facts:
+                outcomes.append(Outcome(outcome.profile, kept, outcome.facts))
         note = (
             f"Edited: the judgements of {', '.join(names)} were removed because the edited "
             "payoffs no longer order the ranked outcomes as ranked."
@@ -842,7 +850,9 @@ def _write(m: Model) -> str:
             for player, v in entries:
                 text = str(v) if part == "rank" else toml.text_block(v)
                 out.append(f"{toml.key(player)} = {text}")
+        out += outcome_facts_toml(outcome.facts)
     out += judgements_toml(m.judgements)
+    out += facts_toml(m.facts)
     if m.cardinalisation or m.notes:
         out += ["", "[cardinalisation]"]
         if m.cardinalisation:
