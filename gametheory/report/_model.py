@@ -113,8 +113,16 @@ def _facts_blocks(model: Any) -> list[Any]:
         (", ".join(o.profile), *(dict(o.facts).get(n, "") for n in names))
         for o in model.outcomes if o.facts
     )
-    out: list[Any] = [Table(("outcome", *names), rows, caption="What happens in each outcome",
-                            label=f"{model.name}-facts", formats=_NOT_TEXT)]
+    caption = "What happens in each outcome"
+    # One column per fact where width is free; in LaTeX two columns, so that the page holds it.
+    out: list[Any] = [
+        Table(("outcome", *names), rows, caption=caption, label=f"{model.name}-facts",
+              formats=frozenset({"markdown", "csv"})),
+        Table(("outcome", "facts"),
+              tuple((o[0], "; ".join(f"{n} {v}" for n, v in zip(names, o[1:], strict=True)))
+                    for o in rows),
+              caption=caption, label=f"{model.name}-facts", formats=frozenset({"latex"})),
+    ]
     if facts.dominances:
         lines = ["Declared dominances (checked against the ranks by gametheory validate)"]
         lines += [f"  {d}" + (f" [{d.source}]" if d.source else "") for d in facts.dominances]
