@@ -28,7 +28,8 @@ Semantics
 Two outcomes differ **only** in a dimension when they have the same value on every other
 dimension. A dominance ``(player, fact, better, worse)`` requires, for every two outcomes that
 differ only in ``fact``, the first with value ``better`` and the second with ``worse``, that the
-player ranks the first strictly higher, and that the model does not leave their comparison open
+player ranks the first strictly higher (for a player without ranks: that its payoff at the
+default values is strictly higher), and that the model does not leave their comparison open
 (the dominance settles it). Dominances are checked one by one, as declared (no closure).
 
 Examples
@@ -209,6 +210,7 @@ def _violations(model: Any, dom: Dominance, outcomes: Sequence[tuple[int, Any]])
     opened = set()
     if getattr(model, "judgements", None):
         opened = {frozenset(c.outcomes) for c in model.judgements.of(dom.player, "open")}
+    values = model.values()
     out = []
     for (_, a), (_, b) in itertools.permutations(outcomes, 2):
         fa, fb = dict(a.facts), dict(b.facts)
@@ -218,11 +220,23 @@ def _violations(model: Any, dom: Dominance, outcomes: Sequence[tuple[int, Any]])
             continue
         ja, jb = a.judgement(dom.player), b.judgement(dom.player)
         pa, pb = profile_text(a.profile), profile_text(b.profile)
-        if ja is not None and jb is not None and ja.rank <= jb.rank:
-            out.append(ModelError(
-                f"{dom.player} ranks {pa} ({ja.rank}) not above {pb} ({jb.rank}), which differ "
-                f"only in {dom.fact} ({dom.better} against {dom.worse}); the model declares: {dom}"
-            ))
+        differ = f"which differ only in {dom.fact} ({dom.better} against {dom.worse})"
+        if ja is not None and jb is not None:
+            if ja.rank <= jb.rank:
+                out.append(ModelError(
+                    f"{dom.player} ranks {pa} ({ja.rank}) not above {pb} ({jb.rank}), "
+                    f"{differ}; the model declares: {dom}"
+                ))
+        elif ja is None and jb is None:
+            # A player without ranks: its payoffs at the default values must respect it.
+            i = model.player_index(dom.player)
+            va, vb = (model.payoffs[i][model.profile_index(o.profile)].evaluate(values)
+                      for o in (a, b))
+            if va <= vb:
+                out.append(ModelError(
+                    f"{dom.player}'s payoff at {pa} ({va}) is not above its payoff at {pb} "
+                    f"({vb}) at the default values, {differ}; the model declares: {dom}"
+                ))
         if frozenset((a.profile, b.profile)) in opened:
             out.append(ModelError(
                 f"the open comparison {pa} vs {pb} of {dom.player} is settled by the declared "
