@@ -165,3 +165,6 @@ def test_show_explain_prints_the_facts() -> None:
     markdown = runner.invoke(cli.cli, ["show", "us-russia-2x2", "--explain", "-f",
                                         "markdown"]).output
     assert "*What happens in each outcome*" in markdown
+    tracks = runner.invoke(cli.cli, ["show", "us-russia-tracks", "--explain"]).output
+    assert "What happens in each outcome (the model ranks no outcome)" in tracks
+    assert "Rankings of the outcomes" not in tracks

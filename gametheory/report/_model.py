@@ -68,7 +68,9 @@ def _expression_bimatrix(model: Any) -> Bimatrix:
 def _explain_blocks(model: Any, game: Any, numbers: Numbers) -> list[Any]:
     if not model.outcomes:
         return [Paragraph("The model gives no ranking of outcomes.", formats=ALL_FORMATS - {"csv"})]
-    lines = ["Rankings of the outcomes (rank 1 = worst), with the reasons given in the source"]
+    ranked = any(o.judgements for o in model.outcomes)
+    lines = ["Rankings of the outcomes (rank 1 = worst), with the reasons given in the source"
+             if ranked else "What happens in each outcome (the model ranks no outcome)"]
     rows = []
     for outcome in model.outcomes:
         payoff = game.payoff(outcome.profile)
@@ -98,8 +100,8 @@ def _explain_blocks(model: Any, game: Any, numbers: Numbers) -> list[Any]:
         label=f"{model.name}-rankings",
         formats=_NOT_TEXT,
     )
-    return [Paragraph("\n".join(lines), formats=frozenset({"text"})), table,
-            *_facts_blocks(model)]
+    return [Paragraph("\n".join(lines), formats=frozenset({"text"})),
+            *([table] if rows else []), *_facts_blocks(model)]
 
 
 def _facts_blocks(model: Any) -> list[Any]:
