@@ -168,3 +168,16 @@ def test_show_explain_prints_the_facts() -> None:
     tracks = runner.invoke(cli.cli, ["show", "us-russia-tracks", "--explain"]).output
     assert "What happens in each outcome (the model ranks no outcome)" in tracks
     assert "Rankings of the outcomes" not in tracks
+
+
+def test_an_edit_that_breaks_a_dominance_drops_it_and_says_so() -> None:
+    # us-russia-tracks has no ranks: its dominances are checked against its payoffs. Russia's
+    # payoff of the stand-off with sanctions kept, raised above the same outcome with sanctions
+    # lifted, breaks "Russia prefers sanctions lifted to kept".
+    model = load_model("us-russia-tracks")
+    edited = model.with_payoff("Russia", ["norelief_compromise_nopress", "none_maximal_continue"],
+                               "100")
+    assert not [d for d in edited.facts.dominances if d.player == "Russia"]
+    assert [d for d in edited.facts.dominances if d.player == "US"]
+    assert "break a declared dominance" in edited.notes
+    assert parse_model(edited.to_toml(), name="x") == edited

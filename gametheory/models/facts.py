@@ -54,12 +54,14 @@ from ..errors import ModelError, did_you_mean
 __all__ = [
     "Dominance",
     "Facts",
+    "broken_dominance_players",
     "fact_problems",
     "facts_text",
     "facts_toml",
     "outcome_facts",
     "outcome_facts_toml",
     "parse_facts",
+    "without_dominances_of",
 ]
 
 _KEYS = ("dimensions", "dominance")
@@ -202,6 +204,25 @@ def fact_problems(model: Any) -> list[tuple[ModelError, tuple[Any, ...]]]:
         problems += [(error, ("facts", "dominance", n))
                      for error in _violations(model, dom, complete)]
     return problems
+
+
+def broken_dominance_players(model: Any) -> set[str]:
+    """The players whose declared dominances the model's ranks or default payoffs break."""
+    facts: Facts | None = getattr(model, "facts", None)
+    if not facts or not facts.dominances:
+        return set()
+    known = dict(facts.dimensions)
+    complete = [(k, o) for k, o in enumerate(model.outcomes)
+                if o.facts and set(dict(o.facts)) == set(known)
+                and all(v in known.get(n, ()) for n, v in o.facts)]
+    return {d.player for d in facts.dominances if _violations(model, d, complete)}
+
+
+def without_dominances_of(facts: Facts | None, names: Sequence[str]) -> Facts | None:
+    """The facts without the dominances declared for the named players."""
+    if not facts:
+        return facts
+    return Facts(facts.dimensions, tuple(d for d in facts.dominances if d.player not in names))
 
 
 def _violations(model: Any, dom: Dominance, outcomes: Sequence[tuple[int, Any]]) -> list:

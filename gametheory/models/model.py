@@ -52,7 +52,12 @@ from .expression import (
     _Unary,
     parse_expression,
 )
-from .facts import facts_toml, outcome_facts_toml
+from .facts import (
+    broken_dominance_players,
+    facts_toml,
+    outcome_facts_toml,
+    without_dominances_of,
+)
 
 __all__ = ["Judgement", "Model", "Outcome", "Parameter", "Player", "Strategy"]
 
@@ -578,6 +583,7 @@ class Model:
         broken = sorted(
             {i for i, _, _ in rank_problems(self)}
             | {self.player_index(p) for p in contradicted_players(self)}
+            | {self.player_index(p) for p in broken_dominance_players(self)}
         )
         if not broken:
             return self
@@ -589,12 +595,14 @@ class Model:
                 outcomes.append(Outcome(outcome.profile, kept, outcome.facts))
         note = (
             f"Edited: the judgements of {', '.join(names)} were removed because the edited "
-            "payoffs no longer order the ranked outcomes as ranked."
+            "payoffs no longer order the ranked outcomes as ranked (or break a declared "
+            "dominance among facts, which was removed too)."
         )
         notes = f"{self.notes}\n\n{note}" if self.notes else note
         judgements = without_players(self.judgements, names)
         return dataclasses.replace(
-            self, outcomes=tuple(outcomes), notes=notes, judgements=judgements
+            self, outcomes=tuple(outcomes), notes=notes, judgements=judgements,
+            facts=without_dominances_of(self.facts, names),
         )
 
     # ------------------------------------------------------------------ conversions
