@@ -20,6 +20,7 @@ from gametheory.models import builtin_models, load_model, parse_model, validate_
 BUILTIN = (
     "us-russia",
     "us-russia-2x2",
+    "us-russia-tracks",
     "prisoners-dilemma",
     "chicken",
     "stag-hunt",
@@ -104,6 +105,17 @@ PINNED = [
             ),
         ),
         id="us-russia-2x2",
+    ),
+    pytest.param(
+        "us-russia-tracks",
+        _expected(
+            (
+                {"US": {"relief_compromise_nopress": "1"},
+                 "Russia": {"offer_maximal_continue": "1"}},
+                {"US": "1", "Russia": "3"},
+            ),
+        ),
+        id="us-russia-tracks",
     ),
     pytest.param(
         "prisoners-dilemma",

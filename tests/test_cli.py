@@ -610,7 +610,9 @@ def test_show_explain_builtin_cites_sources() -> None:
     result = run("show", "us-russia-2x2", "--explain")
     assert result.exit_code == 0
     assert "Rankings of the outcomes (rank 1 = worst)" in result.stdout
-    assert "  concede, friendly_offer\n    US: rank " in result.stdout
+    # Each outcome: its facts (issue 10), then each player's rank.
+    assert "  concede, friendly_offer\n    facts: ceasefire current_line;" in result.stdout
+    assert "economic_track goes_ahead\n    US: rank " in result.stdout
 
 
 def test_models_lists_every_builtin_model() -> None:

@@ -117,13 +117,14 @@ def test_bad_input_is_one_line(args: tuple, code: int, message: str) -> None:
 def test_analyze_adds_rank_verdicts() -> None:
     text = run("analyze", "us-russia").stdout
     assert "Verdicts from the ranks alone" in text
-    assert "Admissible orders: US 8, Russia 1" in text
+    assert "Admissible orders: US 8, Russia 6" in text
     data = json.loads(run("analyze", "us-russia", "-f", "json").stdout)
     shares = {
         (o["profile"]["US"], o["profile"]["Russia"]): o["order_share"]
         for o in data["rank_verdicts"]["outcomes"] if o["order_share"] != "0"
     }
     assert shares == {
-        ("concede", "hard_demand"): "1/2", ("friendly_offer", "friendly_offer"): "1/4"
+        ("concede", "hard_demand"): "1/2", ("pressure", "hard_demand"): "1/6",
+        ("friendly_offer", "friendly_offer"): "1/4",
     }
     assert "rank_verdicts" not in json.loads(run("analyze", "chicken", "-f", "json").stdout)

@@ -141,8 +141,10 @@ def test_judgements_round_trip_through_toml() -> None:
     again = parse_model(model.to_toml(), name="us-russia")
     assert again == model
     assert again.judgements == model.judgements
-    assert len(model.judgements.open) == 4
-    assert model.judgements.distributions == (("d", "uniform"),)
+    assert len(model.judgements.open) == 7  # 4 of the US, 3 of Russia (issue 10)
+    assert model.judgements.distributions == (
+        ("d", "uniform"), ("r", "uniform"), ("p", "uniform"), ("b", "uniform")
+    )
 
 
 @pytest.mark.parametrize(

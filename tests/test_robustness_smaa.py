@@ -136,9 +136,16 @@ def test_unreachable_scheduler_is_one_error() -> None:
 def test_over_d_matches_the_exact_regimes_of_the_sensitivity_analysis() -> None:
     # gametheory sensitivity us-russia --param d: thresholds 1, 3/2, 15/7 and 5 on [0, 10].
     # With d uniform on [0, 10] each set of equilibria has the share of its regime's length.
+    import dataclasses
+
+    from gametheory.models.judgements import Judgements
     from gametheory.sensitivity import ParametricGame, analyse_parameter
 
     model = load_model("us-russia")
+    # d alone (the file also declares r, p and b, one open judgement each: issue 10).
+    model = dataclasses.replace(
+        model, judgements=Judgements(model.judgements.comparisons, (("d", "uniform"),))
+    )
     analysis = analyse_parameter(ParametricGame.from_model(model), "d")
     assert list(analysis.thresholds) == [1, Fraction(3, 2), Fraction(15, 7), 5]
     result = robustness(model, over="parameters", samples=20_000, seed=9)

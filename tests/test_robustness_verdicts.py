@@ -88,17 +88,22 @@ def test_one_open_comparison_share() -> None:
 
 def test_us_russia_verdicts() -> None:
     # US orders: the reset in one of 4 places among the three quick deals ranked above it,
-    # times pressure or concession against hard demands: 8; Russia's ranks are all settled.
+    # times pressure or concession against hard demands: 8. Russia: its three answers to US
+    # pressure in any order, 3! = 6 (issue 10). (pressure, hard_demand) needs the US to press
+    # (1/2) and Russia to put resistance first of the three (1/3).
     v = rank_verdicts(load_model("us-russia"))
-    assert v.orders == {"US": 8, "Russia": 1}
+    assert v.orders == {"US": 8, "Russia": 6}
     shares = {o.ids: o.share for o in v.outcomes if o.share}
     assert shares == {
         ("concede", "hard_demand"): Fraction(1, 2),
+        ("pressure", "hard_demand"): Fraction(1, 6),
         ("friendly_offer", "friendly_offer"): Fraction(1, 4),
     }
     assert not any(o.always for o in v.outcomes)
+    # Conceding is no longer dominated by the friendly offer in every reading: under US
+    # pressure the text leaves the order of Moscow's answers open.
     assert {(d.player, d.strategy, d.by) for d in v.dominance} == {
-        ("Russia", "concede", "friendly_offer"), ("Russia", "pressure", "hard_demand")
+        ("Russia", "pressure", "hard_demand")
     }
 
 

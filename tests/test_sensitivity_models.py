@@ -53,10 +53,14 @@ def test_us_russia_statics_show_tsebelis() -> None:
 DOCUMENTED = [
     pytest.param("us-russia-2x2", "d", ["2"], id="2x2-d"),
     pytest.param("us-russia-2x2", "w", ["1"], id="2x2-w"),
+    pytest.param("us-russia-2x2", "b", ["-1"], id="2x2-b"),
     pytest.param("us-russia", "d", ["1", "3/2", "15/7", "5"], id="4x4-d"),
     pytest.param("us-russia", "v", [], id="4x4-v"),
     pytest.param("us-russia", "s", ["4", "7"], id="4x4-s"),
     pytest.param("us-russia", "w", ["5/3"], id="4x4-w"),
+    pytest.param("us-russia", "r", ["3"], id="4x4-r"),
+    pytest.param("us-russia", "p", ["-1"], id="4x4-p"),
+    pytest.param("us-russia", "b", ["-5/3", "-4/3"], id="4x4-b"),
 ]
 
 

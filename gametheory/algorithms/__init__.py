@@ -8,6 +8,7 @@ small N-player game, exact, with :mod:`.conditional_dominance` pruning the suppo
 vertex enumeration and Lemke-Howson, certified exactly), :mod:`.zero_sum` (value and optimal
 strategies of constant-sum games). Analyses: :mod:`.security` (maximin strategies and levels),
 :mod:`.dominance` (strict and weak dominance, iterated elimination), :mod:`.pareto` (Pareto
-efficiency). Import the modules directly; :func:`gametheory.solve` chooses among the solvers by
+efficiency), :mod:`.standing` (where one strategy is a best reply and which equilibria play
+it). Import the modules directly; :func:`gametheory.solve` chooses among the solvers by
 name. Modules are not imported here so that ``import gametheory`` stays fast.
 """

@@ -113,6 +113,7 @@ from ._judgements_file import check_model as check_judgements
 from ._judgements_file import parse_judgements
 from ._toml_lines import Path, format_key, key_lines, line_of
 from .expression import Expression, _kind, parse_expression
+from .facts import fact_problems, outcome_facts, parse_facts
 from .model import (
     MAX_PROFILES,
     Judgement,
@@ -132,14 +133,14 @@ __all__ = ["builtin_models", "load_model", "parse_model", "validate_model_file"]
 # MAX_FILE_BYTES (the largest model file read) is part of the number policy, gametheory.numbers.
 
 _TOP_KEYS = (
-    "game", "parameters", "players", "payoffs", "outcomes", "judgements", "distributions",
+    "game", "parameters", "players", "payoffs", "outcomes", "judgements", "distributions", "facts",
     "cardinalisation",
 )
 _GAME_KEYS = ("title", "description", "source")
 _PARAMETER_KEYS = ("value", "range", "description", "source")
 _PLAYER_KEYS = ("name", "strategies", "description")
 _STRATEGY_KEYS = ("id", "label", "description", "source")
-_OUTCOME_KEYS = ("profile", "ranks", "why", "source")
+_OUTCOME_KEYS = ("profile", "ranks", "why", "source", "facts")
 _CARDINALISATION_KEYS = ("rule", "notes")
 _TABLE_KEYS = ("profile", "values")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -570,6 +571,7 @@ class _Checker:
         judgements = parse_judgements(
             self, data.get("judgements"), data.get("distributions"), players, parameters
         )
+        facts = parse_facts(self, data.get("facts"), players)
         card = self.table(
             data.get("cardinalisation", {}), ("cardinalisation",), _CARDINALISATION_KEYS
         )
@@ -589,6 +591,7 @@ class _Checker:
                 payoffs=payoffs,
                 outcomes=outcomes,
                 judgements=judgements,
+                facts=facts,
                 cardinalisation=rule,
                 notes=notes,
             )
@@ -993,7 +996,8 @@ class _Checker:
                 for player in order
                 if player in ranks
             )
-            out.append(Outcome(tuple(spec["profile"]), judgements))
+            facts = outcome_facts(self, spec.get("facts"), (*path, "facts"))
+            out.append(Outcome(tuple(spec["profile"]), judgements, facts))
         return tuple(out)
 
     def semantics(self, model: Model) -> None:
@@ -1009,6 +1013,8 @@ class _Checker:
         for _, message, k in rank_problems(model):
             self.add(message, ("outcomes", k, "ranks"))
         check_judgements(self, model)
+        for error, where in fact_problems(model):
+            self.add(error.message, where, error.hint)
 
 
 def _shape(value: Any, depth: int) -> tuple[int, ...] | None:

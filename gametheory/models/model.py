@@ -52,6 +52,12 @@ from .expression import (
     _Unary,
     parse_expression,
 )
+from .facts import (
+    broken_dominance_players,
+    facts_toml,
+    outcome_facts_toml,
+    without_dominances_of,
+)
 
 __all__ = ["Judgement", "Model", "Outcome", "Parameter", "Player", "Strategy"]
 
@@ -165,6 +171,7 @@ class Outcome:
 
     profile: tuple[str, ...]
     judgements: tuple[Judgement, ...] = ()
+    facts: tuple[tuple[str, str], ...] = ()  # (dimension, value) pairs: gametheory.models.facts
 
     def judgement(self, player: str) -> Judgement | None:
         """The judgement of ``player``, or ``None``."""
@@ -210,6 +217,10 @@ class Model:
         How the model differs from the file it was read from, one line each (for example
         repeated strategy labels of an ``.nfg`` file made distinct); not part of the model's
         value (equality ignores it).
+    facts : Facts or None
+        The ``[facts]``: dimensions of what happens in an outcome, and declared dominances
+        among their values (:mod:`gametheory.models.facts`); each outcome's values are in
+        :attr:`Outcome.facts`.
     """
 
     name: str
@@ -225,6 +236,7 @@ class Model:
     path: str | None = None
     judgements: Any = None
     reading_notes: tuple[str, ...] = ()
+    facts: Any = None
     _flat: tuple[tuple[Expression, ...], ...] = field(init=False, repr=False)
     _defaults: dict[str, Fraction] = field(init=False, repr=False)
 
@@ -278,6 +290,7 @@ class Model:
             self.cardinalisation,
             self.notes,
             self.judgements or None,
+            self.facts or None,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -575,6 +588,7 @@ class Model:
         broken = sorted(
             {i for i, _, _ in rank_problems(self)}
             | {self.player_index(p) for p in contradicted_players(self)}
+            | {self.player_index(p) for p in broken_dominance_players(self)}
         )
         if not broken:
             return self
@@ -582,16 +596,18 @@ class Model:
         outcomes = []
         for outcome in self.outcomes:
             kept = tuple(j for j in outcome.judgements if j.player not in names)
-            if kept:
-                outcomes.append(Outcome(outcome.profile, kept))
+            if kept or outcome.facts:
+                outcomes.append(Outcome(outcome.profile, kept, outcome.facts))
         note = (
             f"Edited: the judgements of {', '.join(names)} were removed because the edited "
-            "payoffs no longer order the ranked outcomes as ranked."
+            "payoffs no longer order the ranked outcomes as ranked (or break a declared "
+            "dominance among facts, which was removed too)."
         )
         notes = f"{self.notes}\n\n{note}" if self.notes else note
         judgements = without_players(self.judgements, names)
         return dataclasses.replace(
-            self, outcomes=tuple(outcomes), notes=notes, judgements=judgements
+            self, outcomes=tuple(outcomes), notes=notes, judgements=judgements,
+            facts=without_dominances_of(self.facts, names),
         )
 
     # ------------------------------------------------------------------ conversions
@@ -847,7 +863,9 @@ def _write(m: Model) -> str:
             for player, v in entries:
                 text = str(v) if part == "rank" else toml.text_block(v)
                 out.append(f"{toml.key(player)} = {text}")
+        out += outcome_facts_toml(outcome.facts)
     out += judgements_toml(m.judgements)
+    out += facts_toml(m.facts)
     if m.cardinalisation or m.notes:
         out += ["", "[cardinalisation]"]
         if m.cardinalisation:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from ..models.facts import facts_text
 from ._document import ALL_FORMATS, Bimatrix, Document, Expr, Heading, Numbers, Paragraph, Table
 from ._solve import _nested_strings, game_bimatrix, parameters_text
 
@@ -67,11 +68,15 @@ def _expression_bimatrix(model: Any) -> Bimatrix:
 def _explain_blocks(model: Any, game: Any, numbers: Numbers) -> list[Any]:
     if not model.outcomes:
         return [Paragraph("The model gives no ranking of outcomes.", formats=ALL_FORMATS - {"csv"})]
-    lines = ["Rankings of the outcomes (rank 1 = worst), with the reasons given in the source"]
+    ranked = any(o.judgements for o in model.outcomes)
+    lines = ["Rankings of the outcomes (rank 1 = worst), with the reasons given in the source"
+             if ranked else "What happens in each outcome (the model ranks no outcome)"]
     rows = []
     for outcome in model.outcomes:
         payoff = game.payoff(outcome.profile)
         lines.append("  " + ", ".join(outcome.profile))
+        if outcome.facts:
+            lines.append("    facts: " + facts_text(outcome.facts))
         for judgement in outcome.judgements:
             value = payoff[game.player_index(judgement.player)]
             head = f"{judgement.player}: rank {judgement.rank}, payoff {numbers.format(value)}"
@@ -95,7 +100,36 @@ def _explain_blocks(model: Any, game: Any, numbers: Numbers) -> list[Any]:
         label=f"{model.name}-rankings",
         formats=_NOT_TEXT,
     )
-    return [Paragraph("\n".join(lines), formats=frozenset({"text"})), table]
+    return [Paragraph("\n".join(lines), formats=frozenset({"text"})),
+            *([table] if rows else []), *_facts_blocks(model)]
+
+
+def _facts_blocks(model: Any) -> list[Any]:
+    """The outcomes' facts as a table (not in text, where they stand under each outcome) and
+    the declared dominances."""
+    facts = getattr(model, "facts", None)
+    if not facts or not facts.dimensions:
+        return []
+    names = facts.names
+    rows = tuple(
+        (", ".join(o.profile), *(dict(o.facts).get(n, "") for n in names))
+        for o in model.outcomes if o.facts
+    )
+    caption = "What happens in each outcome"
+    # One column per fact where width is free; in LaTeX two columns, so that the page holds it.
+    out: list[Any] = [
+        Table(("outcome", *names), rows, caption=caption, label=f"{model.name}-facts",
+              formats=frozenset({"markdown", "csv"})),
+        Table(("outcome", "facts"),
+              tuple((o[0], "; ".join(f"{n} {v}" for n, v in zip(names, o[1:], strict=True)))
+                    for o in rows),
+              caption=caption, label=f"{model.name}-facts", formats=frozenset({"latex"})),
+    ]
+    if facts.dominances:
+        lines = ["Declared dominances (checked against the ranks by gametheory validate)"]
+        lines += [f"  {d}" + (f" [{d.source}]" if d.source else "") for d in facts.dominances]
+        out.append(Paragraph("\n".join(lines), formats=ALL_FORMATS - {"csv"}))
+    return out
 
 
 def model_document(
@@ -222,6 +256,7 @@ def model_json(
                     {"player": j.player, "rank": j.rank, "why": j.why, "source": j.source}
                     for j in outcome.judgements
                 ],
+                **({"facts": dict(outcome.facts)} if outcome.facts else {}),
             }
             for outcome in model.outcomes
         ],

@@ -12,6 +12,8 @@ A layer above the solvers (they know nothing of sampling or workers):
   solved, shares and distributions reported; reproducible for any number of workers;
 - :mod:`.runners`: where the samples are solved (this process, local worker processes, a Dask
   cluster);
+- :mod:`.standing`: how often one strategy is a best reply, or played in equilibrium, over
+  parameter draws (exact per draw);
 - :mod:`.report`, :mod:`.plot`: what ``gametheory robustness`` prints and draws.
 """
 
@@ -21,6 +23,7 @@ from .plot import plot_robustness
 from .report import format_robustness, robustness_json, verdict_blocks
 from .runners import DaskRunner, LocalRunner, parse_workers
 from .smaa import CHUNK, MODES, RobustnessResult, SupportStats, robustness
+from .standing import StandingShares, standing_over_parameters
 from .verdicts import (
     Dominance,
     OutcomeVerdict,
@@ -42,6 +45,7 @@ __all__ = [
     "RankVerdicts",
     "RestsOn",
     "RobustnessResult",
+    "StandingShares",
     "SupportStats",
     "count_orders",
     "format_robustness",
@@ -51,6 +55,7 @@ __all__ = [
     "robustness",
     "robustness_json",
     "solve_batch",
+    "standing_over_parameters",
     "verdict_blocks",
     "verdicts_if_ranked",
 ]
