@@ -191,7 +191,7 @@ class Tree:
 
     __slots__ = (
         "_depth", "_index", "_infoset_index", "_infosets", "_node_infoset", "_nodes",
-        "_parent", "_player_index", "_players", "_sequences", "_title",
+        "_parent", "_player_index", "_players", "_sequences", "_size", "_title",
     )
 
     def __init__(self, nodes: Sequence[Node], players: Sequence[str], title: str = "") -> None:
@@ -210,6 +210,7 @@ class Tree:
         self._infoset_index = {s.id: j for j, s in enumerate(self._infosets)}
         self._sequences: tuple[dict[str, SequenceT], ...] | None = None
         self._depth: tuple[int, ...] | None = None
+        self._size: list[int] | None = None
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -489,9 +490,7 @@ class Tree:
         """The roots of every proper and improper subgame, decision and chance nodes only,
         in preorder (the root first)."""
         n = len(self._nodes)
-        size = [1] * n
-        for k in range(n - 1, 0, -1):
-            size[self._parent[k]] += size[k]
+        size = self._sizes()
         first = {s.id: n for s in self._infosets}
         last = {s.id: -1 for s in self._infosets}
         for k, node in enumerate(self._nodes):
@@ -510,18 +509,18 @@ class Tree:
             if node.kind != "terminal" and lo[k] >= k and hi[k] < k + size[k]
         )
 
+    def _sizes(self) -> list[int]:
+        if self._size is None:
+            size = [1] * len(self._nodes)
+            for k in range(len(self._nodes) - 1, 0, -1):
+                size[self._parent[k]] += size[k]
+            self._size = size
+        return self._size
+
     def subtree(self, node_id: str) -> tuple[str, ...]:
         """The ids of the node and its descendants, in preorder."""
         k = self.node_index(node_id)
-        end = k + 1
-        while end < len(self._nodes) and self._is_below(end, k):
-            end += 1
-        return tuple(n.id for n in self._nodes[k:end])
-
-    def _is_below(self, k: int, ancestor: int) -> bool:
-        while k > ancestor:
-            k = self._parent[k]
-        return k == ancestor
+        return tuple(n.id for n in self._nodes[k : k + self._sizes()[k]])
 
     # ------------------------------------------------------------------ payoffs
     def behavior(self, value: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Fraction]]:
