@@ -43,6 +43,8 @@ METHODS = (
     "vertex-enumeration",
     "lemke-howson",
     "zero-sum",
+    "spe",
+    "backward-induction",
 )
 
 
@@ -316,7 +318,8 @@ method_option = click.option(
     "-m",
     metavar="NAME",
     callback=_check_method,
-    help="Solver: " + ", ".join(METHODS) + " [default: exact for two players, else pure].",
+    help="Solver: " + ", ".join(METHODS) + " [default: exact for two players, else pure; "
+    "spe for game trees].",
 )
 
 
@@ -343,6 +346,8 @@ def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
     from gametheory.errors import GameError, ModelError, did_you_mean
 
     players = [p.name for p in model.players]
+    if edits and getattr(model, "is_tree", False):
+        raise ModelError("--set edits payoff tables of matrix models; edit the tree's file")
     for edit in edits:
         where = f"--set {edit.spec!r}"
         if edit.player is not None and edit.player not in players:
@@ -611,24 +616,37 @@ def validate(files: tuple[str, ...]) -> None:
 def convert(
     source: str, target: str, params: dict[str, str], edits: tuple[Edit, ...], force: bool
 ) -> None:
-    """Convert a model between .toml and Gambit's .nfg (parameters substituted in .nfg).
+    """Convert a model between .toml and Gambit's .nfg and .efg (parameters substituted).
 
-    IN is a built-in model name or a .toml or .nfg file; the suffix of OUT chooses the
-    format.
+    IN is a built-in model name or a .toml, .nfg or .efg file; the suffix of OUT chooses the
+    format. A game tree converts to .efg, to .toml, or to .nfg (its reduced strategic form).
 
     \b
     Examples:
       gametheory convert us-russia us-russia.nfg
       gametheory convert game.nfg game.toml
       gametheory convert us-russia us-russia-d2.nfg --param d=2
+      gametheory convert entry-deterrence entry.efg
+      gametheory convert entry-deterrence entry-reduced.nfg
     """
     suffix = os.path.splitext(target)[1].lower()
-    if suffix not in (".toml", ".nfg"):
+    if suffix not in (".toml", ".nfg", ".efg"):
         raise click.BadParameter(
-            f"{target!r}: the suffix must be .toml or .nfg", param_hint="'OUT'"
+            f"{target!r}: the suffix must be .toml, .nfg or .efg", param_hint="'OUT'"
         )
     loaded = load(source, params, edits)
-    if suffix == ".nfg":
+    if getattr(loaded.model, "is_tree", False) and suffix != ".toml":
+        from gametheory.extensive import reduced_strategic_form
+        from gametheory.io.efg import write_efg
+        from gametheory.io.nfg import write_nfg
+
+        tree = loaded.game
+        text = write_efg(tree) if suffix == ".efg" else write_nfg(reduced_strategic_form(tree))
+    elif suffix == ".efg":
+        from gametheory.errors import GameError
+
+        raise GameError("a game in strategic form has no tree to write as .efg", file=target)
+    elif suffix == ".nfg":
         from gametheory.io.nfg import write_nfg
 
         text = write_nfg(loaded.game)
