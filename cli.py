@@ -764,6 +764,8 @@ def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
     from gametheory.sensitivity import ParametricGame
 
     loaded = apply_edits(load_model(model), edits)
+    if getattr(loaded, "is_tree", False):  # game trees: gametheory.extensive.sensitivity
+        return loaded, None
     return loaded, ParametricGame.from_model(loaded)
 
 
@@ -913,6 +915,15 @@ def sensitivity(
     for target in (output, plot_file):
         if target is not None:
             check_target(target, force=force, inputs=inputs)
+    if pg is None:
+        from gametheory.extensive.sensitivity import analyse_tree_parameter
+        from gametheory.report._tree import format_tree_sensitivity
+
+        if plot_file is not None:
+            raise click.UsageError("--plot draws regime maps of matrix models only")
+        analyses = tuple(analyse_tree_parameter(loaded, n, at) for n in names or loaded.parameters)
+        write_output(format_tree_sensitivity(analyses, fmt), output)
+        return
     total = resolution * resolution if len(names) == 2 else 0
     with _progress(total, "Regime map") as bar:
         report = run_sensitivity(pg, names, at=at, resolution=resolution,

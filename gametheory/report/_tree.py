@@ -179,3 +179,43 @@ def format_tree_solve(result: TreeSolveResult, format: str = "text", *,
     document = tree_document(result, title=title, parameters=parameters, numbers=numbers)
     data = tree_json(result, model=model, parameters=parameters, numbers=numbers)
     return render(document, format, decimals=decimals, standalone=standalone, data=data)
+
+
+def format_tree_sensitivity(analyses: tuple, format: str = "text") -> str:
+    """Thresholds and regimes of tree parameters (:mod:`gametheory.extensive.sensitivity`)."""
+    from . import render
+
+    if format == "json":
+        if len(analyses) == 1:
+            data: dict[str, Any] = {**analyses[0].to_dict(), "statics": None}
+        else:
+            data = {"analyses": [a.to_dict() for a in analyses], "statics": None}
+        return render(Document(()), "json", data=data)
+    blocks: list[Any] = []
+    for a in analyses:
+        fixed = ", ".join(f"{k} = {format_fraction(v)}" for k, v in a.fixed.items())
+        blocks.append(Heading(f"{a.title}: subgame-perfect equilibria as {a.parameter} varies"
+                              + (f" ({fixed})" if fixed else "")))
+        thresholds = ", ".join(_threshold(t) for t in a.thresholds) or "none"
+        blocks.append(Paragraph(f"Thresholds of {a.parameter}: {thresholds}."))
+        rows = []
+        for r in a.regimes:
+            lo, hi = r.interval()
+            where = f"{a.parameter} = {lo}" if lo == hi else (
+                f"{'[' if r.closed[0] else '('}{lo}, {hi}{']' if r.closed[1] else ')'}")
+            if not r.equilibria:
+                rows.append((where, r.note or "-", ""))
+            for k, eq in enumerate(r.equilibria):
+                choices = " ".join(
+                    f"{sid}:{a_}" for player in eq["behavior"].values()
+                    for sid, probs in player.items() for a_, p in probs.items() if p == "1"
+                )
+                pays = ", ".join(eq["payoffs"].values())
+                rows.append((where if k == 0 else "", choices, pays))
+        blocks.append(Table((a.parameter, "SPE choices", "payoffs (" + ", ".join(a.players)
+                             + ")"), tuple(rows), formats=ALL_FORMATS - {"csv"}))
+    return render(Document(tuple(blocks), title="Sensitivity"), format)
+
+
+def _threshold(t: Any) -> str:
+    return format_fraction(t) if isinstance(t, Fraction) else str(t)
