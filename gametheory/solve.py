@@ -96,7 +96,7 @@ def _method(name: str, tree: bool = False) -> Callable[[Any], Any]:
                 key="method", hint="methods for " + form + ": " + ", ".join(table),
             )
         raise GameValueError(
-            f"unknown method {name!r}", key="method", hint=did_you_mean(name, {**table, **other})
+            f"unknown method {name!r}", key="method", hint=did_you_mean(name, table)
         )
     module, function, _ = table[name]
     return getattr(import_module(module, __package__), function)

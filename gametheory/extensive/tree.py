@@ -530,8 +530,12 @@ class Tree:
         evaluation methods raise if they need one.
         """
         out: dict[str, dict[str, Fraction]] = {}
-        for sid, probs in value.items():
-            s = self.infoset(sid)
+        for sid in value:
+            self.infoset(sid)
+        for s in self._infosets:
+            if s.id not in value:
+                continue
+            sid, probs = s.id, value[s.id]
             row = {a: Fraction(0) for a in s.actions}
             for a, p in probs.items():
                 if a not in row:

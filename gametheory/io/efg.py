@@ -26,6 +26,8 @@ Conventions of this module
 - Information set ids: the set's name when non-empty and not used by another set; else, for a
   singleton, the id of its node (the :class:`~gametheory.extensive.tree.Tree` default), and
   otherwise ``"<player>:<number>"``.
+- Action labels repeated at a node (Gambit allows them) get their position appended to the
+  later ones: ``"1/2"``, ``"1/2_2"``.
 - Chance information sets are not kept (each chance node has its own probabilities); a chance
   set whose nodes disagree on actions or probabilities is an error.
 - :func:`write_efg` writes node ids as node names, information set ids as their names, one
@@ -184,7 +186,7 @@ class _Parser:
                 self.take()
         if key in self.infosets:
             known = self.infosets[key]
-            if given and (actions != known[1] or probabilities != known[2]):
+            if given and (_distinct(actions) != known[1] or probabilities != known[2]):
                 what = "actions or probabilities" if chance else "actions"
                 raise self.error(f"information set {raw.infoset} is given different {what}")
             raw.actions, raw.probabilities = list(known[1]), list(known[2])
@@ -195,6 +197,7 @@ class _Parser:
                 raise self.error(f"information set {raw.infoset} has no action list")
             if not actions:
                 raise self.error(f"information set {raw.infoset} has no actions")
+            actions = _distinct(actions)
             self.infosets[key] = (name, actions, probabilities)
             raw.actions, raw.probabilities = actions, probabilities
 
@@ -287,6 +290,14 @@ class _Parser:
             line = lines.get((exc.key or "").split(".")[0])
             raise GameValueError(exc.message, file=self.file, line=line, key=exc.key,
                                  hint=exc.hint) from None
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    """Labels made distinct: a repeated label gets its position, ``"x"``, ``"x_2"``."""
+    out: list[str] = []
+    for k, label in enumerate(labels, start=1):
+        out.append(label if label not in out else f"{label}_{k}")
+    return out
 
 
 def _add(total: tuple[Fraction, ...], outcome: tuple[Fraction, ...] | None) -> tuple[Fraction, ...]:
