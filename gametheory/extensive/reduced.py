@@ -160,6 +160,9 @@ def reduced_strategic_form(tree: Tree) -> Game:
             for i, u in enumerate(node.payoffs):
                 arrays[i][index] += p * u
     labels = [plan_labels(tree, name, plans[i]) for i, name in enumerate(tree.players)]
+    if tree.n_players == 1:  # from_arrays reads a single array as a zero-sum matrix
+        table = {(s,): (arrays[0][k],) for k, s in enumerate(labels[0])}
+        return Game.from_payoffs(table, tree.players, labels, title=tree.title)
     return Game.from_arrays(*arrays, players=tree.players, strategies=labels, title=tree.title)
 
 

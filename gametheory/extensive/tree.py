@@ -149,7 +149,7 @@ class Node:
     @classmethod
     def terminal(cls, id: str, payoffs: Sequence[Any], label: str = "") -> Node:
         """A terminal node with one payoff per player (exact numbers or numeric strings)."""
-        values = tuple(to_fraction(u, where=f"{id}.payoffs") for u in payoffs)
+        values = tuple(_exact(u, f"{id}.payoffs") for u in payoffs)
         return cls(str(id), "terminal", payoffs=values, label=label)
 
 
@@ -190,7 +190,7 @@ class Tree:
     """
 
     __slots__ = (
-        "_depth", "_index", "_infoset_index", "_infosets", "_node_infoset", "_nodes",
+        "_depth", "_index", "_infoset_index", "_infosets", "_kids", "_node_infoset", "_nodes",
         "_parent", "_player_index", "_players", "_sequences", "_size", "_title",
     )
 
@@ -202,9 +202,11 @@ class Tree:
         self._index = {n.id: k for k, n in enumerate(self._nodes)}
         self._player_index = {p: i for i, p in enumerate(self._players)}
         parent = [-1] * len(self._nodes)
-        for k, n in enumerate(self._nodes):
-            for c in n.children:
-                parent[self._index[c]] = k
+        index = self._index
+        self._kids = [[index[c] for c in n.children] for n in self._nodes]
+        for k, kids in enumerate(self._kids):
+            for c in kids:
+                parent[c] = k
         self._parent = tuple(parent)
         self._infosets, self._node_infoset = _collect_infosets(self._nodes)
         self._infoset_index = {s.id: j for j, s in enumerate(self._infosets)}
@@ -380,6 +382,10 @@ class Tree:
         self.player_index(player)
         return tuple(s for s in self._infosets if s.player == player)
 
+    def _child_indices(self) -> list[list[int]]:
+        """Package-private: each node's children as preorder indices (do not mutate)."""
+        return self._kids
+
     def depth(self, node_id: str) -> int:
         """The number of moves from the root to the node."""
         if self._depth is None:
@@ -487,8 +493,8 @@ class Tree:
 
     # ------------------------------------------------------------------ subgames
     def subgame_roots(self) -> tuple[str, ...]:
-        """The roots of every proper and improper subgame, decision and chance nodes only,
-        in preorder (the root first)."""
+        """The roots of every subgame, in preorder: the tree's root (the improper subgame) and
+        every decision or chance node below it whose subtree cuts no information set."""
         n = len(self._nodes)
         size = self._sizes()
         first = {s.id: n for s in self._infosets}
@@ -506,7 +512,7 @@ class Tree:
             lo[p], hi[p] = min(lo[p], lo[k]), max(hi[p], hi[k])
         return tuple(
             node.id for k, node in enumerate(self._nodes)
-            if node.kind != "terminal" and lo[k] >= k and hi[k] < k + size[k]
+            if (node.kind != "terminal" or k == 0) and lo[k] >= k and hi[k] < k + size[k]
         )
 
     def _sizes(self) -> list[int]:
@@ -582,6 +588,15 @@ class Tree:
         """Each player's exact expected payoff under a behaviour profile, from ``at``."""
         at = self.root.id if at is None else at
         return self.node_values(behavior, below=at)[at]
+
+
+def _exact(value: Any, where: str) -> Fraction:
+    # Fast path for the common exact types (trees may have 10^5 nodes).
+    if type(value) is Fraction:
+        return value
+    if type(value) is int:
+        return Fraction(value)
+    return to_fraction(value, where=where)
 
 
 def _show(seq: SequenceT) -> str:

@@ -33,7 +33,7 @@ def _marks(node_infoset: str, action: str, equilibria: tuple[TreeEquilibrium, ..
             parts.append(str(k))
         elif p > 0:
             parts.append(f"{k}: {numbers.format(p)}")
-    return f" [{','.join(parts)}]" if parts else ""
+    return f" [{'; '.join(parts)}]" if parts else ""
 
 
 def tree_outline(tree: Tree, equilibria: tuple[TreeEquilibrium, ...] = (),

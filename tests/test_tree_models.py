@@ -1,0 +1,129 @@
+"""Tree model files: loading, located errors, round trips through .efg, built-in tree models."""
+
+from fractions import Fraction as F
+
+import pytest
+
+from gametheory import ModelError
+from gametheory.io.efg import parse_efg, write_efg
+from gametheory.models import load_model, validate_model_file
+from gametheory.models.tree_model import TreeModel
+
+HEAD = """[game]
+title = "t"
+
+[parameters.p]
+value = "1/2"
+range = [0, 2]
+
+[[players]]
+name = "A"
+
+[[players]]
+name = "B"
+"""
+
+
+def node(id_, body):  # noqa: ANN001, ANN201
+    return f'\n[[nodes]]\nid = "{id_}"\n{body}\n'
+
+
+def dec(id_, player, *moves, infoset=None):  # noqa: ANN001, ANN201
+    acts = ", ".join(f'{{ label = "{a}", to = "{t}" }}' for a, t in moves)
+    extra = f'\ninfoset = "{infoset}"' if infoset else ""
+    return node(id_, f'player = "{player}"{extra}\nactions = [{acts}]')
+
+
+def term(id_, a=0, b=0):  # noqa: ANN001, ANN201
+    return node(id_, f'payoffs = {{ A = "{a}", B = "{b}" }}')
+
+
+def load_text(tmp_path, text):  # noqa: ANN001, ANN201
+    path = tmp_path / "tree.toml"
+    path.write_text(text)
+    return path
+
+
+GOOD = HEAD + dec("r", "A", ("l", "x"), ("r", "y")) + term("x", 1, 2) + term("y", 0, 3)
+
+
+def test_a_tree_file_loads_and_solves(tmp_path):
+    model = load_model(load_text(tmp_path, GOOD))
+    assert isinstance(model, TreeModel)
+    tree = model.game()
+    assert tree.root.id == "r" and [n.payoffs for n in tree.terminals] == [(1, 2), (0, 3)]
+
+
+@pytest.mark.parametrize(
+    "text, where, message",
+    [
+        pytest.param(HEAD + dec("r", "A", ("l", "x")) + dec("x", "B", ("m", "r")), 18,
+                     "node 'x': cycle: action 'm' leads back to 'r'", id="cycle"),
+        pytest.param(HEAD + dec("r", "A", ("l", "x"), ("m", "x")) + term("x"), 15,
+                     "node 'r': node 'x' is reached twice", id="reached-twice"),
+        pytest.param(HEAD + dec("r", "A", ("l", "zz")) + term("x"), 15,
+                     "leads to unknown node 'zz'", id="unknown-target"),
+        pytest.param(HEAD + dec("r", "A", ("l", "x"), ("m", "y"))
+                     + dec("x", "B", ("u", "t1"), ("v", "t2"), infoset="I")
+                     + dec("y", "B", ("u", "t3"), ("w", "t4"), infoset="I")
+                     + term("t1") + term("t2") + term("t3") + term("t4"), 25,
+                     "information set 'I': actions ['u', 'w'] differ", id="infoset-actions"),
+        pytest.param(HEAD + dec("r", "A", ("l", "x"), ("m", "y"))
+                     + dec("x", "A", ("u", "t1"), ("v", "t2"), infoset="I")
+                     + dec("y", "A", ("u", "t3"), ("v", "t4"), infoset="I")
+                     + term("t1") + term("t2") + term("t3") + term("t4"), 25,
+                     "imperfect recall: information set 'I' of A", id="imperfect-recall"),
+        pytest.param(HEAD + node("c", 'chance = true\nactions = [{ label = "h", to = "x", '
+                                 'probability = "p" }, { label = "t", to = "y", probability '
+                                 '= "1/2" }]') + term("x") + term("y"), 15,
+                     "probabilities sum to p + 1/2, not 1 for every parameter value",
+                     id="chance-sum"),
+        pytest.param(HEAD + node("c", 'chance = true\nactions = [{ label = "h", to = "x", '
+                                 'probability = "p" }, { label = "t", to = "y", probability '
+                                 '= "1 - p" }]') + term("x") + term("y"), 15,
+                     "probability of 't' is negative (-1) at p = 2, within range",
+                     id="chance-negative-in-range"),
+        pytest.param(HEAD + dec("r", "A", ("l", "x")) + node("x", 'payoffs = { A = 1 }'), 20,
+                     "no payoff for B", id="missing-payoff"),
+        pytest.param(HEAD + dec("r", "C", ("l", "x")) + term("x"), 16,
+                     "unknown player 'C'", id="unknown-player"),
+    ],
+)
+def test_bad_trees_name_file_line_and_key(tmp_path, text, where, message):
+    path = load_text(tmp_path, text)
+    with pytest.raises(ModelError) as info:
+        load_model(path)
+    text_ = str(info.value)
+    assert text_.startswith(f"{path}:{where}: nodes"), text_
+    assert message in text_
+    assert validate_model_file(path)
+
+
+def test_chance_probability_parameter_and_values(tmp_path):
+    model = load_model("tests/data/trees/chance.toml")
+    tree = model.game({"p": "1/4"})
+    assert tree.root.probabilities == (F(1, 4), F(3, 4))
+    with pytest.raises(ModelError, match="outside its range"):
+        model.game({"p": "2"})
+
+
+def test_toml_efg_toml_round_trip():
+    for name in ("entry-deterrence", "tests/data/trees/chance.toml"):
+        model = load_model(name)
+        tree = model.game()
+        back = TreeModel.from_tree(parse_efg(write_efg(tree)), name="x")
+        assert back.game() == tree.with_title(tree.title)
+        reread = load_model_text(back.to_toml())
+        assert reread.game() == tree
+
+
+def load_model_text(text):  # noqa: ANN001, ANN201
+    from gametheory.models import parse_model
+
+    return parse_model(text, name="x")
+
+
+def test_to_toml_keeps_expressions_and_provenance():
+    model = load_model("entry-deterrence")
+    again = load_model_text(model.to_toml())
+    assert again == model
