@@ -57,33 +57,33 @@ def test_a_tree_file_loads_and_solves(tmp_path):
 @pytest.mark.parametrize(
     "text, where, message",
     [
-        pytest.param(HEAD + dec("r", "A", ("l", "x")) + dec("x", "B", ("m", "r")), 18,
+        pytest.param(HEAD + dec("r", "A", ("l", "x")) + dec("x", "B", ("m", "r")), 22,
                      "node 'x': cycle: action 'm' leads back to 'r'", id="cycle"),
-        pytest.param(HEAD + dec("r", "A", ("l", "x"), ("m", "x")) + term("x"), 15,
+        pytest.param(HEAD + dec("r", "A", ("l", "x"), ("m", "x")) + term("x"), 17,
                      "node 'r': node 'x' is reached twice", id="reached-twice"),
-        pytest.param(HEAD + dec("r", "A", ("l", "zz")) + term("x"), 15,
+        pytest.param(HEAD + dec("r", "A", ("l", "zz")) + term("x"), 17,
                      "leads to unknown node 'zz'", id="unknown-target"),
         pytest.param(HEAD + dec("r", "A", ("l", "x"), ("m", "y"))
                      + dec("x", "B", ("u", "t1"), ("v", "t2"), infoset="I")
                      + dec("y", "B", ("u", "t3"), ("w", "t4"), infoset="I")
-                     + term("t1") + term("t2") + term("t3") + term("t4"), 25,
+                     + term("t1") + term("t2") + term("t3") + term("t4"), 28,
                      "information set 'I': actions ['u', 'w'] differ", id="infoset-actions"),
         pytest.param(HEAD + dec("r", "A", ("l", "x"), ("m", "y"))
                      + dec("x", "A", ("u", "t1"), ("v", "t2"), infoset="I")
                      + dec("y", "A", ("u", "t3"), ("v", "t4"), infoset="I")
-                     + term("t1") + term("t2") + term("t3") + term("t4"), 25,
+                     + term("t1") + term("t2") + term("t3") + term("t4"), 28,
                      "imperfect recall: information set 'I' of A", id="imperfect-recall"),
         pytest.param(HEAD + node("c", 'chance = true\nactions = [{ label = "h", to = "x", '
                                  'probability = "p" }, { label = "t", to = "y", probability '
-                                 '= "1/2" }]') + term("x") + term("y"), 15,
+                                 '= "1/2" }]') + term("x") + term("y"), 17,
                      "probabilities sum to p + 1/2, not 1 for every parameter value",
                      id="chance-sum"),
         pytest.param(HEAD + node("c", 'chance = true\nactions = [{ label = "h", to = "x", '
                                  'probability = "p" }, { label = "t", to = "y", probability '
-                                 '= "1 - p" }]') + term("x") + term("y"), 15,
-                     "probability of 't' is negative (-1) at p = 2, within range",
+                                 '= "1 - p" }]') + term("x") + term("y"), 17,
+                     "probability of 't' is negative (-1/2) at p = 3/2, within range",
                      id="chance-negative-in-range"),
-        pytest.param(HEAD + dec("r", "A", ("l", "x")) + node("x", 'payoffs = { A = 1 }'), 20,
+        pytest.param(HEAD + dec("r", "A", ("l", "x")) + node("x", 'payoffs = { A = 1 }'), 21,
                      "no payoff for B", id="missing-payoff"),
         pytest.param(HEAD + dec("r", "C", ("l", "x")) + term("x"), 16,
                      "unknown player 'C'", id="unknown-player"),
@@ -107,14 +107,24 @@ def test_chance_probability_parameter_and_values(tmp_path):
         model.game({"p": "2"})
 
 
+def _unlabelled(tree):  # noqa: ANN001, ANN202
+    """The tree without node labels (.efg has no place for the labels of inner nodes)."""
+    import dataclasses
+
+    from gametheory.extensive import Tree
+
+    nodes = [dataclasses.replace(n, label="") for n in tree.nodes]
+    return Tree.from_nodes(nodes, tree.players, title=tree.title)
+
+
 def test_toml_efg_toml_round_trip():
     for name in ("entry-deterrence", "tests/data/trees/chance.toml"):
         model = load_model(name)
-        tree = model.game()
+        tree = _unlabelled(model.game())
         back = TreeModel.from_tree(parse_efg(write_efg(tree)), name="x")
-        assert back.game() == tree.with_title(tree.title)
+        assert _unlabelled(back.game()) == tree
         reread = load_model_text(back.to_toml())
-        assert reread.game() == tree
+        assert _unlabelled(reread.game()) == tree
 
 
 def load_model_text(text):  # noqa: ANN001, ANN201
