@@ -217,9 +217,14 @@ def analyse_tree_parameter(model: Any, name: str, at: dict[str, Any] | None = No
         if len(regimes) > _MAX_REGIMES:
             raise GameValueError(f"more than {_MAX_REGIMES} regimes", key=name)
         m = _rational(inside(a, b))
-        eqs, choices = _solve_at(model, name, fixed, m)
-        diffs = [d for c in choices for d in sym.differences(c)]
-        roots = roots_in(diffs, a, b)
+        for _ in range(64):
+            eqs, choices = _solve_at(model, name, fixed, m)
+            diffs = [d for c in choices for d in sym.differences(c)]
+            roots = roots_in(diffs, a, b)
+            if not any(r == m for r in roots):
+                break
+            # The test point is itself a threshold (a tie there): move it towards a.
+            m = _rational(inside(a, m))
         left = max((r for r in roots if r < m), default=a, key=lambda r: float(r))
         right = min((r for r in roots if r > m), default=b, key=lambda r: float(r))
         if left is not a:

@@ -49,7 +49,7 @@ def subgame_equilibria(tree: Tree, pure_only: bool | None = None) -> tuple[list,
     game = reduced_strategic_form(tree)
     pure = pure_only if pure_only is not None else tree.n_players != 2
     result = pure_equilibria(game) if pure else exact_equilibria(game)
-    notes = [result.message] if result.status != "ok" else []
+    notes = [result.message] if result.status not in ("ok", "degenerate") else []
     profiles = []
     for eq in result.equilibria:
         b = behavior_from_mixed(tree, eq.profile)
