@@ -26,6 +26,9 @@ BUILTIN = (
     "battle-of-the-sexes",
     "matching-pennies",
 )
+#: Game trees (tested in test_tree_models.py).
+BUILTIN_TREES = ("us-russia-sequential", "entry-deterrence", "centipede", "ultimatum",
+                 "deterrence")
 US_RUSSIA = ("us-russia", "us-russia-2x2")
 README = Path(__file__).resolve().parents[1] / "models" / "README.md"
 
@@ -60,7 +63,7 @@ def _expected(*equilibria):
 
 
 def test_builtin_models_are_exactly_these():
-    assert sorted(name for name, _ in builtin_models()) == sorted(BUILTIN)
+    assert sorted(name for name, _ in builtin_models()) == sorted(BUILTIN + BUILTIN_TREES)
 
 
 @pytest.mark.parametrize("name", BUILTIN)
