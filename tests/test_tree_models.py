@@ -137,3 +137,59 @@ def test_to_toml_keeps_expressions_and_provenance():
     model = load_model("entry-deterrence")
     again = load_model_text(model.to_toml())
     assert again == model
+
+
+# ------------------------------------------------------------------------------ built-in trees
+PINNED_TREES = [
+    # (model, parameters, SPE paths as (node, action) lists, payoffs)
+    ("entry-deterrence", {}, [[("start", "in"), ("entered", "accommodate")]], [(2, 2)]),
+    ("entry-deterrence", {"a": 3}, [[("start", "out")]], [(1, 5)]),
+    ("centipede", {}, [[("r1", "take")]], [(F(2, 5), F(1, 10))]),
+    ("ultimatum", {}, [[("offer", "0"), ("r0", "accept")], [("offer", "1"), ("r1", "accept")]],
+     [(4, 0), (3, 1)]),
+    ("deterrence", {}, [[("challenge", "status_quo")]], [(3, 4)]),
+    ("deterrence", {"cc": 4, "dc": 3},
+     [[("challenge", "demand"), ("respond", "resist"), ("escalate", "fight")]], [(4, 3)]),
+    ("us-russia-sequential", {}, [[("start", "concede"), ("after_concession", "accept")]],
+     [(6, 8)]),
+    ("us-russia-sequential", {"c": 4},
+     [[("start", "terms"), ("after_terms", "accept")]], [(8, 4)]),
+]
+
+
+@pytest.mark.parametrize("name, values, paths, payoffs", PINNED_TREES)
+def test_builtin_trees_pinned(name, values, paths, payoffs):
+    from gametheory import solve
+
+    model = load_model(name)
+    assert validate_model_file(model.path) == []
+    result = solve(model.game(values))
+    assert result.subgame_perfect and result.complete
+    assert [[(m.node, m.action) for m in eq.path] for eq in result.equilibria] == paths
+    assert [eq.payoffs for eq in result.equilibria] == [tuple(map(F, p)) for p in payoffs]
+
+
+@pytest.mark.parametrize("name, parameter, thresholds", [
+    ("entry-deterrence", "a", ["2"]),
+    ("us-russia-sequential", "c", ["5"]),
+    ("us-russia-sequential", "s", ["1"]),  # off the path at c = 6: yield or hold out
+    ("deterrence", "cc", ["2"]),
+])
+def test_tree_sensitivity_thresholds(name, parameter, thresholds):
+    from gametheory.extensive.sensitivity import analyse_tree_parameter
+
+    analysis = analyse_tree_parameter(load_model(name), parameter)
+    assert analysis.to_dict()["thresholds"] == thresholds
+
+
+def test_sensitivity_on_a_chance_probability():
+    """The probability p of a good state: A's choice x (worth 2p) against y (worth 1) flips at
+    p = 1/2, where A is indifferent."""
+    from gametheory.extensive.sensitivity import analyse_tree_parameter
+
+    analysis = analyse_tree_parameter(load_model("tests/data/trees/chance.toml"), "p")
+    data = analysis.to_dict()
+    assert data["thresholds"] == ["1/2"]
+    choices = [[e["behavior"]["A"]["g"] for e in r["equilibria"]] for r in data["regimes"]]
+    assert choices[0] == [{"x": "0", "y": "1"}] and choices[-1] == [{"x": "1", "y": "0"}]
+    assert data["regimes"][0]["equilibria"][0]["payoffs"] == {"A": "p"}
