@@ -19,7 +19,6 @@ import argparse
 import random
 import statistics
 import time
-
 from collections import deque
 
 from gametheory.extensive import Node, Tree

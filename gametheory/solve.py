@@ -24,7 +24,6 @@ from typing import Any
 
 from .errors import GameValueError, did_you_mean
 from .game import Game
-from .result import SolveResult
 
 __all__ = ["METHODS", "TREE_METHODS", "solve"]
 

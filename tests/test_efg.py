@@ -5,12 +5,12 @@ from fractions import Fraction as F
 
 import pytest
 from hypothesis import given, settings
+from tree_strategies import trees
 
 from gametheory import GameValueError
 from gametheory.extensive import reduced_strategic_form
 from gametheory.extensive.nash import exact_tree
 from gametheory.io.efg import parse_efg, read_efg, write_efg
-from tree_strategies import trees
 
 gbt = pytest.importorskip("pygambit")
 
@@ -20,10 +20,10 @@ READABLE_BY_GAMBIT = ["selten1975_fig1", "selten1975_fig2", "myerson1991_fig2_1"
                       "vonstengel2022_fig10_1"]
 
 
-def _terminal_payoffs(game) -> list[tuple]:  # noqa: ANN001
+def _terminal_payoffs(game) -> list[tuple]:
     out = []
 
-    def walk(node) -> None:  # noqa: ANN001
+    def walk(node) -> None:
         if not node.children:
             out.append(tuple(F(str(node.outcome[p])) if node.outcome is not None else F(0)
                              for p in game.players))

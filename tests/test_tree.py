@@ -4,11 +4,11 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
+from tree_strategies import trees
 
 from gametheory import GameValueError
 from gametheory.extensive import Node, Tree, behavior_from_mixed, reduced_plans
 from gametheory.extensive import reduced_strategic_form as rsf
-from tree_strategies import trees
 
 ENTRY = {"player": "E", "moves": {
     "out": [1, 5],

@@ -74,7 +74,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(*args: str):  # noqa: ANN201
+def run(*args: str):
     return CliRunner().invoke(cli.cli, list(args))
 
 
@@ -150,7 +150,7 @@ def test_sensitivity_tree_json(folder: Path) -> None:
         (["sensitivity", "entry.toml", "--param", "zz"], None),
     ],
 )
-def test_tree_errors_are_one_line(folder: Path, args, message) -> None:  # noqa: ANN001
+def test_tree_errors_are_one_line(folder: Path, args, message) -> None:
     result = run(*args)
     assert result.exit_code in (1, 2) and result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")

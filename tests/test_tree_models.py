@@ -24,21 +24,21 @@ name = "B"
 """
 
 
-def node(id_, body):  # noqa: ANN001, ANN201
+def node(id_, body):
     return f'\n[[nodes]]\nid = "{id_}"\n{body}\n'
 
 
-def dec(id_, player, *moves, infoset=None):  # noqa: ANN001, ANN201
+def dec(id_, player, *moves, infoset=None):
     acts = ", ".join(f'{{ label = "{a}", to = "{t}" }}' for a, t in moves)
     extra = f'\ninfoset = "{infoset}"' if infoset else ""
     return node(id_, f'player = "{player}"{extra}\nactions = [{acts}]')
 
 
-def term(id_, a=0, b=0):  # noqa: ANN001, ANN201
+def term(id_, a=0, b=0):
     return node(id_, f'payoffs = {{ A = "{a}", B = "{b}" }}')
 
 
-def load_text(tmp_path, text):  # noqa: ANN001, ANN201
+def load_text(tmp_path, text):
     path = tmp_path / "tree.toml"
     path.write_text(text)
     return path
@@ -107,7 +107,7 @@ def test_chance_probability_parameter_and_values(tmp_path):
         model.game({"p": "2"})
 
 
-def _unlabelled(tree):  # noqa: ANN001, ANN202
+def _unlabelled(tree):
     """The tree without node labels (.efg has no place for the labels of inner nodes)."""
     import dataclasses
 
@@ -127,7 +127,7 @@ def test_toml_efg_toml_round_trip():
         assert _unlabelled(reread.game()) == tree
 
 
-def load_model_text(text):  # noqa: ANN001, ANN201
+def load_model_text(text):
     from gametheory.models import parse_model
 
     return parse_model(text, name="x")

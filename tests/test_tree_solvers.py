@@ -6,13 +6,13 @@ from fractions import Fraction as F
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tree_strategies import random_tree, trees
 
 from gametheory import GameValueError, solve
 from gametheory.extensive import Tree, reduced_plans, reduced_strategic_form
 from gametheory.extensive.backward_induction import backward_induction
 from gametheory.extensive.certify import is_nash, is_subgame_perfect
 from gametheory.extensive.spe import spe
-from tree_strategies import random_tree, trees
 
 
 def _entry() -> Tree:
@@ -31,7 +31,7 @@ def _centipede(stages: int) -> Tree:
         out[k % 2] = 4 * 2**k
         return out
 
-    def node(k: int):  # noqa: ANN202
+    def node(k: int):
         if k == stages:
             return split(k)
         return {"player": "AB"[k % 2], "id": f"s{k}", "moves": {"take": split(k),
@@ -47,7 +47,7 @@ def _ultimatum(total: int) -> Tree:
         for x in range(total + 1)}}, players=("P", "R"))
 
 
-def _choices(result):  # noqa: ANN001, ANN202
+def _choices(result):
     return sorted(tuple(sorted((s, eq.choice(s)) for s in eq.behavior)) for eq in
                   result.equilibria)
 
@@ -144,7 +144,7 @@ def test_backward_induction_lists_every_pure_spe(tree):
     assert len(found) == len(result.equilibria)
 
 
-def _mixed_plans(tree: Tree, behavior):  # noqa: ANN001, ANN202
+def _mixed_plans(tree: Tree, behavior):
     """The realization-equivalent mixed strategy of each player (product over its choices)."""
     out = []
     for player in tree.players:

@@ -72,9 +72,12 @@ def random_tree(seed: int, n_players: int = 2, max_depth: int = 3, info_sets: bo
     return Tree.from_nodes(nodes, players, root=root, title=f"random {seed}")
 
 
+_ONE_TO_THREE = st.integers(1, 3)
+
+
 @st.composite
-def trees(draw, n_players=st.integers(1, 3), info_sets: bool = True, chance: bool = True,
-          max_depth: int = 3):  # noqa: ANN001, ANN201
+def trees(draw, n_players=_ONE_TO_THREE, info_sets: bool = True, chance: bool = True,
+          max_depth: int = 3):
     """Small random trees with perfect recall."""
     return random_tree(draw(st.integers(0, 2**32 - 1)), n_players=draw(n_players),
                        max_depth=max_depth, info_sets=info_sets, chance=chance)

@@ -92,7 +92,9 @@ def _best_value(tree: Tree, b: Mapping[str, Mapping[str, Fraction]], root: str, 
         sys.setrecursionlimit(limit)
 
 
-def regret(tree: Tree, behavior: Mapping[str, Mapping[str, Any]], at: str | None = None) -> Fraction:
+def regret(
+    tree: Tree, behavior: Mapping[str, Mapping[str, Any]], at: str | None = None
+) -> Fraction:
     """The largest gain any player gets by deviating in the subgame at ``at`` (the root).
 
     Raises

@@ -43,7 +43,7 @@ def is_tree_data(data: Any) -> bool:
     return isinstance(data, dict) and "nodes" in data
 
 
-def check_tree(data: dict[str, Any], text: str, file: str | None, name: str):  # noqa: ANN201
+def check_tree(data: dict[str, Any], text: str, file: str | None, name: str):
     """``(TreeModel or None, sorted errors)`` for the TOML data of a tree model file."""
     checker = _TreeChecker(text, file, name)
     model = checker.check_tree(data)
@@ -171,7 +171,7 @@ class _TreeChecker(_Checker):
                        (*path, j)), self.string(spec, "source", (*path, j))))
         return tuple(out)
 
-    def terminal(self, spec, path, node_id, names, symbols, texts) -> TreeNode:  # noqa: ANN001
+    def terminal(self, spec, path, node_id, names, symbols, texts) -> TreeNode:
         pays = self.table(spec["payoffs"], (*path, "payoffs"), names, "player")
         for p in names:
             if p not in pays:

@@ -21,7 +21,7 @@ from .tree_model import TreeModel
 __all__ = ["probability_problems", "rank_problems"]
 
 
-def _test_points(model: TreeModel, expression, name: str) -> list[Fraction]:  # noqa: ANN001
+def _test_points(model: TreeModel, expression, name: str) -> list[Fraction]:
     import sympy
 
     p = model.parameters[name]
