@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import GameValueError, did_you_mean
+from ._node import KINDS, InfoSet, Node
 
 #: Nesting depth accepted by :func:`nested_nodes` (deeper trees: build from nodes).
 _MAX_NESTING = 500
@@ -94,3 +95,70 @@ def _child_id(value: Any, path: str) -> str:
     if isinstance(value, Mapping) and "id" in value:
         return str(value["id"])
     return path
+
+
+def check_node(node: Node, players: tuple[str, ...]) -> None:
+    if node.kind not in KINDS:
+        raise GameValueError(f"unknown kind {node.kind!r}", key=node.id, hint=did_you_mean(
+            node.kind, KINDS))
+    if len(node.actions) != len(node.children):
+        raise GameValueError("one child per action is needed", key=node.id)
+    if len(set(node.actions)) != len(node.actions):
+        raise GameValueError(f"repeated action label in {list(node.actions)}", key=node.id)
+    if node.kind == "terminal":
+        if node.children:
+            raise GameValueError("a terminal node has no children", key=node.id)
+        if len(node.payoffs) != len(players):
+            raise GameValueError(
+                f"expected {len(players)} payoffs (one per player), got {len(node.payoffs)}",
+                key=node.id,
+            )
+        return
+    if not node.children:
+        raise GameValueError(f"a {node.kind} node needs at least one action", key=node.id)
+    if node.kind == "decision" and node.player not in players:
+        raise GameValueError(
+            f"unknown player {node.player!r}", key=node.id,
+            hint=did_you_mean(str(node.player), players),
+        )
+    if node.kind == "chance":
+        if len(node.probabilities) != len(node.actions):
+            raise GameValueError("one probability per action is needed", key=node.id)
+        for a, p in zip(node.actions, node.probabilities, strict=True):
+            if p < 0:
+                raise GameValueError(f"negative probability {p} for {a!r}", key=node.id)
+        if sum(node.probabilities) != 1:
+            raise GameValueError(
+                f"probabilities sum to {sum(node.probabilities)}, not 1", key=node.id
+            )
+
+
+def collect_infosets(nodes: Sequence[Node]) -> tuple[tuple[InfoSet, ...], tuple[int, ...]]:
+    """The information sets in preorder of first node, and each node's set index (-1: none)."""
+    members: dict[str, list[Node]] = {}
+    for node in nodes:
+        if node.kind == "decision":
+            members.setdefault(node.infoset or node.id, []).append(node)
+    sets = []
+    index = {}
+    for j, (sid, group) in enumerate(members.items()):
+        head = group[0]
+        for other in group[1:]:
+            if other.player != head.player:
+                raise GameValueError(
+                    f"information set {sid!r} mixes players {head.player} "
+                    f"(at {head.id!r}) and {other.player}",
+                    key=other.id,
+                )
+            if other.actions != head.actions:
+                raise GameValueError(
+                    f"information set {sid!r}: actions {list(other.actions)} differ from "
+                    f"{list(head.actions)} at {head.id!r}",
+                    key=other.id,
+                )
+        sets.append(InfoSet(sid, head.player, head.actions, tuple(n.id for n in group)))
+        index[sid] = j
+    node_set = tuple(
+        index[n.infoset or n.id] if n.kind == "decision" else -1 for n in nodes
+    )
+    return tuple(sets), node_set

@@ -68,13 +68,13 @@ behavior strategies, *Games and Economic Behavior* 14, 220-246.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from ..errors import GameValueError, did_you_mean
 from ..numbers import to_fraction
-from ._build import build_order, nested_nodes
+from ._build import build_order, check_node, collect_infosets, nested_nodes
+from ._node import InfoSet, Node
 
 __all__ = ["Behavior", "InfoSet", "Node", "SequenceT", "Tree"]
 
@@ -83,94 +83,6 @@ SequenceT = tuple[tuple[str, str], ...]
 #: A behaviour strategy profile: information set id -> action label -> probability.
 Behavior = Mapping[str, Mapping[str, Fraction]]
 
-KINDS = ("decision", "chance", "terminal")
-
-
-@dataclass(frozen=True)
-class Node:
-    """One node of a tree; build nodes with :meth:`decision`, :meth:`chance`, :meth:`terminal`.
-
-    Attributes
-    ----------
-    id : str
-        Unique within the tree.
-    kind : str
-        ``"decision"``, ``"chance"`` or ``"terminal"``.
-    player : str or None
-        The mover at a decision node; ``None`` otherwise.
-    actions : tuple of str
-        Action labels, one per child (empty at a terminal node).
-    children : tuple of str
-        Child node ids, in the order of :attr:`actions`.
-    probabilities : tuple of Fraction
-        Chance nodes: one exact probability per action; else empty.
-    payoffs : tuple of Fraction
-        Terminal nodes: one exact payoff per player, in the tree's player order; else empty.
-    infoset : str or None
-        Decision nodes: the information set id (the node's id by default); else ``None``.
-    label : str
-        Free text (a description), possibly empty.
-    """
-
-    id: str
-    kind: str
-    player: str | None = None
-    actions: tuple[str, ...] = ()
-    children: tuple[str, ...] = ()
-    probabilities: tuple[Fraction, ...] = ()
-    payoffs: tuple[Fraction, ...] = ()
-    infoset: str | None = None
-    label: str = ""
-
-    @classmethod
-    def decision(
-        cls,
-        id: str,
-        player: str,
-        moves: Mapping[str, str],
-        infoset: str | None = None,
-        label: str = "",
-    ) -> Node:
-        """A decision node of ``player``: ``moves`` maps each action label to a child id."""
-        return cls(
-            str(id), "decision", str(player), tuple(map(str, moves)),
-            tuple(map(str, moves.values())), infoset=str(infoset or id), label=label,
-        )
-
-    @classmethod
-    def chance(cls, id: str, moves: Mapping[str, tuple[Any, str]], label: str = "") -> Node:
-        """A chance node: ``moves`` maps each action label to ``(probability, child id)``."""
-        probabilities = tuple(to_fraction(p, where=f"{id}.{a}") for a, (p, _) in moves.items())
-        return cls(
-            str(id), "chance", None, tuple(map(str, moves)),
-            tuple(str(c) for _, c in moves.values()), probabilities=probabilities, label=label,
-        )
-
-    @classmethod
-    def terminal(cls, id: str, payoffs: Sequence[Any], label: str = "") -> Node:
-        """A terminal node with one payoff per player (exact numbers or numeric strings)."""
-        values = tuple(_exact(u, f"{id}.payoffs") for u in payoffs)
-        return cls(str(id), "terminal", payoffs=values, label=label)
-
-
-@dataclass(frozen=True)
-class InfoSet:
-    """An information set: nodes of one player that the player cannot tell apart.
-
-    Attributes
-    ----------
-    id : str
-    player : str
-    actions : tuple of str
-        The actions available at every node of the set.
-    nodes : tuple of str
-        The member node ids, in preorder.
-    """
-
-    id: str
-    player: str
-    actions: tuple[str, ...]
-    nodes: tuple[str, ...]
 
 
 class Tree:
@@ -208,7 +120,7 @@ class Tree:
             for c in kids:
                 parent[c] = k
         self._parent = tuple(parent)
-        self._infosets, self._node_infoset = _collect_infosets(self._nodes)
+        self._infosets, self._node_infoset = collect_infosets(self._nodes)
         self._infoset_index = {s.id: j for j, s in enumerate(self._infosets)}
         self._sequences: tuple[dict[str, SequenceT], ...] | None = None
         self._depth: tuple[int, ...] | None = None
@@ -259,8 +171,8 @@ class Tree:
             raise GameValueError("players must be distinct and at least one", key="players")
         order = build_order(nodes, root if root is not None else nodes[0].id)
         for node in order:
-            _check_node(node, players)
-        _collect_infosets(order)  # checks players and actions within information sets
+            check_node(node, players)
+        collect_infosets(order)  # checks players and actions within information sets
         return cls(order, players, title)
 
     @classmethod
@@ -590,81 +502,5 @@ class Tree:
         return self.node_values(behavior, below=at)[at]
 
 
-def _exact(value: Any, where: str) -> Fraction:
-    # Fast path for the common exact types (trees may have 10^5 nodes).
-    if type(value) is Fraction:
-        return value
-    if type(value) is int:
-        return Fraction(value)
-    return to_fraction(value, where=where)
-
-
 def _show(seq: SequenceT) -> str:
     return ", ".join(f"{s}:{a}" for s, a in seq) or "no moves"
-
-
-def _check_node(node: Node, players: tuple[str, ...]) -> None:
-    if node.kind not in KINDS:
-        raise GameValueError(f"unknown kind {node.kind!r}", key=node.id, hint=did_you_mean(
-            node.kind, KINDS))
-    if len(node.actions) != len(node.children):
-        raise GameValueError("one child per action is needed", key=node.id)
-    if len(set(node.actions)) != len(node.actions):
-        raise GameValueError(f"repeated action label in {list(node.actions)}", key=node.id)
-    if node.kind == "terminal":
-        if node.children:
-            raise GameValueError("a terminal node has no children", key=node.id)
-        if len(node.payoffs) != len(players):
-            raise GameValueError(
-                f"expected {len(players)} payoffs (one per player), got {len(node.payoffs)}",
-                key=node.id,
-            )
-        return
-    if not node.children:
-        raise GameValueError(f"a {node.kind} node needs at least one action", key=node.id)
-    if node.kind == "decision" and node.player not in players:
-        raise GameValueError(
-            f"unknown player {node.player!r}", key=node.id,
-            hint=did_you_mean(str(node.player), players),
-        )
-    if node.kind == "chance":
-        if len(node.probabilities) != len(node.actions):
-            raise GameValueError("one probability per action is needed", key=node.id)
-        for a, p in zip(node.actions, node.probabilities, strict=True):
-            if p < 0:
-                raise GameValueError(f"negative probability {p} for {a!r}", key=node.id)
-        if sum(node.probabilities) != 1:
-            raise GameValueError(
-                f"probabilities sum to {sum(node.probabilities)}, not 1", key=node.id
-            )
-
-
-def _collect_infosets(nodes: Sequence[Node]) -> tuple[tuple[InfoSet, ...], tuple[int, ...]]:
-    """The information sets in preorder of first node, and each node's set index (-1: none)."""
-    members: dict[str, list[Node]] = {}
-    for node in nodes:
-        if node.kind == "decision":
-            members.setdefault(node.infoset or node.id, []).append(node)
-    sets = []
-    index = {}
-    for j, (sid, group) in enumerate(members.items()):
-        head = group[0]
-        for other in group[1:]:
-            if other.player != head.player:
-                raise GameValueError(
-                    f"information set {sid!r} mixes players {head.player} "
-                    f"(at {head.id!r}) and {other.player}",
-                    key=other.id,
-                )
-            if other.actions != head.actions:
-                raise GameValueError(
-                    f"information set {sid!r}: actions {list(other.actions)} differ from "
-                    f"{list(head.actions)} at {head.id!r}",
-                    key=other.id,
-                )
-        sets.append(InfoSet(sid, head.player, head.actions, tuple(n.id for n in group)))
-        index[sid] = j
-    node_set = tuple(
-        index[n.infoset or n.id] if n.kind == "decision" else -1 for n in nodes
-    )
-    return tuple(sets), node_set
