@@ -692,13 +692,18 @@ def analyze(
     from gametheory.analysis import analyze as run_analysis
     from gametheory.report import format_analysis
 
-    analysis = run_analysis(loaded.game, method)
+    game, title = loaded.game, loaded.title
+    if getattr(loaded.model, "is_tree", False):  # analyses of a tree: its reduced strategic form
+        from gametheory.extensive import reduced_strategic_form
+
+        game, title = reduced_strategic_form(game), f"{title} (reduced strategic form)"
+    analysis = run_analysis(game, method)
     if analysis.result.status == "failed":
         raise SolverFailed(
             f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
         )
     text = format_analysis(
-        analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        analysis, fmt, decimals=decimals, title=title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
     )
     finish(loaded, text, output, save, force)
@@ -744,6 +749,10 @@ def plot(
 
     figure_format = _figure_format(output, "'--output'")
     loaded = load(model, params, edits)
+    if getattr(loaded.model, "is_tree", False):
+        from gametheory.errors import GameError
+
+        raise GameError("plot draws games in strategic form; a game tree has no figure yet")
     result = _solve(loaded.game, method)
     data = figure_bytes(result, kind=kind, format=figure_format, title=loaded.model.title or "")
     finish(loaded, data, output, save, force)
@@ -841,6 +850,11 @@ def sweep(
     fmt = _format(fmt, output)
     figure_format = _figure_target(plot_file)
     loaded, pg = _load_parametric(model, edits)
+    if pg is None:
+        from gametheory.errors import GameError
+
+        raise GameError("sweep works on matrix models; for a tree use sensitivity, or solve "
+                        "with --param")
     name, values = grid
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
     for target in (output, plot_file):

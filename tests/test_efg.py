@@ -118,3 +118,25 @@ def test_malformed_files_name_the_line(text, message):
     with pytest.raises(GameValueError) as info:
         parse_efg(text)
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["selten1975_fig2", "myerson1991_fig2_1",
+                                  "vonstengel2022_fig10_1"])
+def test_gambit_lcp_equilibrium_passes_our_certificate(name):
+    """pygambit's sequence-form LCP equilibrium, read into our behaviour strategies, has regret
+    0 by our exact certificate (an independent check of both)."""
+    from gametheory.extensive.certify import is_nash
+
+    tree = read_efg(DATA / f"{name}.efg")
+    game = gbt.read_efg(str(DATA / f"{name}.efg"))
+    (eq,) = gbt.nash.lcp_solve(game, rational=True).equilibria[:1]
+    ours = {s.id: s for s in tree.infosets}
+    behavior = {}
+    for player, (mine, theirs) in zip(tree.players, zip(
+            [[s for s in tree.infosets if s.player == p] for p in tree.players],
+            [list(p.infosets) for p in game.players], strict=True), strict=True):
+        assert len(mine) == len(theirs), player
+        for s, t in zip(mine, theirs, strict=True):
+            behavior[s.id] = {a: F(str(eq[x])) for a, x in zip(ours[s.id].actions, t.actions,
+                                                                strict=True)}
+    assert is_nash(tree, behavior)

@@ -163,3 +163,20 @@ def test_backward_induction_on_information_sets_is_one_line(tmp_path: Path) -> N
                  "-m", "backward-induction")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: method: backward-induction needs perfect information")
+
+
+def test_analyze_a_tree_uses_its_reduced_form(folder: Path) -> None:
+    result = run("analyze", "entry.toml")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Entry (reduced strategic form)")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["plot", "entry.toml", "-o", "x.png"],
+     "Error: plot draws games in strategic form; a game tree has no figure yet\n"),
+    (["sweep", "entry.toml", "--param", "a=0:1:2"],
+     "Error: sweep works on matrix models; for a tree use sensitivity, or solve with --param\n"),
+])
+def test_matrix_only_commands_refuse_trees(folder: Path, args, message) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (1, message)
