@@ -180,3 +180,13 @@ def test_analyze_a_tree_uses_its_reduced_form(folder: Path) -> None:
 def test_matrix_only_commands_refuse_trees(folder: Path, args, message) -> None:
     result = run(*args)
     assert (result.exit_code, result.stderr) == (1, message)
+
+
+def test_csv_has_one_column_per_action(folder: Path) -> None:
+    result = run("solve", "entry.toml", "-m", "exact", "-f", "csv")
+    assert result.stdout.splitlines() == [
+        "equilibrium,E:e:out,E:e:in,I:i:fight,I:i:accommodate,E payoff,I payoff,subgame perfect",
+        "1,1,0,1,0,1,5,no",
+        "2,1,0,1/2,1/2,1,5,no",
+        "3,0,1,0,1,2,2,yes",
+    ]

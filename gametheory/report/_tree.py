@@ -135,7 +135,8 @@ def tree_document(result: TreeSolveResult, *, title: str = "",
     blocks.append(Paragraph("\n".join(nested), formats=frozenset({"markdown"})))
     if rows:
         blocks.append(Table(header, rows, caption=f"{n} {kind}{'um' if n == 1 else 'a'}",
-                            formats=ALL_FORMATS))
+                            formats=ALL_FORMATS - {"csv"}))
+        blocks.append(_data_table(result))
         paths = tuple((str(k), _path_text(eq, numbers))
                       for k, eq in enumerate(result.equilibria, start=1))
         blocks.append(Table(("#", "equilibrium path"), paths, caption="Paths",
@@ -148,6 +149,20 @@ def tree_document(result: TreeSolveResult, *, title: str = "",
     status += result.message
     blocks.append(Paragraph(status if status.endswith(".") else status + "."))
     return Document(tuple(blocks), title=title)
+
+
+def _data_table(result: TreeSolveResult) -> Table:
+    """CSV: one row per equilibrium, one column per (player, information set, action)."""
+    tree = result.tree
+    columns = [(s.player, s.id, a) for s in tree.infosets for a in s.actions]
+    header = ("equilibrium", *(":".join(c) for c in columns),
+              *(f"{p} payoff" for p in tree.players), "subgame perfect")
+    rows = tuple(
+        (str(k), *(eq.behavior[sid][a] for _, sid, a in columns), *eq.payoffs,
+         "yes" if eq.subgame_perfect else "no")
+        for k, eq in enumerate(result.equilibria, start=1)
+    )
+    return Table(header, rows, formats=frozenset({"csv"}))
 
 
 def tree_json(result: TreeSolveResult, *, model: str | None = None,
