@@ -172,8 +172,7 @@ class Tree:
         order = build_order(nodes, root if root is not None else nodes[0].id)
         for node in order:
             check_node(node, players)
-        collect_infosets(order)  # checks players and actions within information sets
-        return cls(order, players, title)
+        return cls(order, players, title)  # __init__ checks the information sets
 
     @classmethod
     def from_nested(cls, tree: Any, players: Sequence[str], title: str = "") -> Tree:
