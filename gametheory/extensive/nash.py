@@ -12,6 +12,11 @@ singleton information sets that a player's own plan avoids, the player's best ac
 (the outcome does not depend on it), so a Nash equilibrium whose only flaw would be such an
 arbitrary choice is not reported as imperfect.
 
+A subgame-perfect equilibrium need not be an *extreme* equilibrium of the reduced form: in a
+degenerate tree it can lie inside a continuum of Nash equilibria whose corners are all
+imperfect; ``spe`` finds it, and the message here says so when no listed equilibrium is
+perfect.
+
 The size of the reduced form can grow exponentially with the tree; the sequence form (von
 Stengel, 1996) avoids that and replaces this module's ``exact`` when available.
 """
@@ -44,6 +49,8 @@ def _solve(tree: Tree, method: str, pure: bool) -> TreeSolveResult:
     message = (
         f"{len(equilibria)} {what} (in behaviour strategies), {perfect} of them subgame perfect"
     )
+    if equilibria and not perfect:
+        message += " (subgame-perfect ones may lie inside a continuum: see --method spe)"
     if notes:
         message += "; " + "; ".join(notes)
     return TreeSolveResult(
