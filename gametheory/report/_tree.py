@@ -180,6 +180,11 @@ def tree_json(result: TreeSolveResult, *, model: str | None = None,
         for eq, item in zip(result.equilibria, data["equilibria"], strict=True):
             item["payoffs"] = {p: numbers.format(u)
                                for p, u in zip(result.tree.players, eq.payoffs, strict=True)}
+            for sets in item["behavior"].values():
+                for sid, probs in sets.items():
+                    sets[sid] = {a: numbers.format(eq.behavior[sid][a]) for a in probs}
+            for move, m in zip(item["path"], eq.path, strict=True):
+                move["probability"] = numbers.format(m.probability)
     return data
 
 
