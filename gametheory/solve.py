@@ -72,9 +72,9 @@ TREE_METHODS: dict[str, tuple[str, str, str]] = {
         "every pure subgame-perfect equilibrium of a perfect-information tree",
     ),
     "exact": (
-        ".extensive.nash",
-        "exact_tree",
-        "every extreme Nash equilibrium (reduced strategic form), subgame-perfect ones marked",
+        ".extensive.sequence_form",
+        "sequence_form_equilibria",
+        "every extreme Nash equilibrium (sequence form, two players), subgame-perfect ones marked",
     ),
     "pure": (
         ".extensive.nash",
