@@ -197,6 +197,10 @@ def format_tree_solve(result: TreeSolveResult, format: str = "text", *,
 
     numbers = Numbers(decimals)
     document = tree_document(result, title=title, parameters=parameters, numbers=numbers)
+    if format == "latex":  # the istgame figure, then the tables
+        from ._tree_latex import tree_solve_latex
+
+        return tree_solve_latex(document, result, numbers, standalone=standalone)
     data = tree_json(result, model=model, parameters=parameters, numbers=numbers)
     return render(document, format, decimals=decimals, standalone=standalone, data=data)
 
