@@ -719,9 +719,10 @@ def analyze(
 @click.option(
     "--kind",
     "-k",
-    type=click.Choice(["best-response", "payoff-space"]),
-    help="best-response (2x2 games only) or payoff-space "
-    "[default: best-response for 2x2 games, else payoff-space].",
+    type=click.Choice(["best-response", "payoff-space", "tree"]),
+    help="best-response (2x2 games only), payoff-space or tree (game trees, the first "
+    "equilibrium's choices marked) [default: tree for trees, best-response for 2x2 games, "
+    "else payoff-space].",
 )
 @click.option("--force", is_flag=True, help="Allow --save to overwrite an existing model file.")
 def plot(
@@ -738,21 +739,19 @@ def plot(
 
     best-response: both players' best responses on the unit square, equilibria marked (2x2
     games). payoff-space: the pure outcomes' payoffs, their convex hull, the Pareto frontier
-    and the equilibria (two-player games).
+    and the equilibria (two-player games). tree: a game tree, information sets dashed, the
+    first equilibrium's choices thick.
 
     \b
     Examples:
       gametheory plot us-russia-2x2 -o br.png
       gametheory plot us-russia --kind payoff-space -o payoffs.pdf
+      gametheory plot entry-deterrence --method exact -o tree.svg
     """
     from gametheory.plot import figure_bytes
 
     figure_format = _figure_format(output, "'--output'")
     loaded = load(model, params, edits)
-    if getattr(loaded.model, "is_tree", False):
-        from gametheory.errors import GameError
-
-        raise GameError("plot draws games in strategic form; a game tree has no figure yet")
     result = _solve(loaded.game, method)
     data = figure_bytes(result, kind=kind, format=figure_format, title=loaded.model.title or "")
     finish(loaded, data, output, save, force)

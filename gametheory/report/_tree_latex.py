@@ -136,7 +136,9 @@ def tree_figure_latex(result: Any, *, equilibrium: int = 1, numbers: Numbers | N
                         f"{len(result.equilibria)} are thick")
             if not eq.subgame_perfect:
                 caption += " (not subgame perfect)"
-        caption += "; dashed arcs join the nodes of an information set."
+        if not tree.is_perfect_information:
+            caption += "; dashed arcs join the nodes of an information set"
+        caption += "."
     lines = [r"\begin{figure}[htbp]", r"\centering", *body,
              r"\caption{" + escape_latex(caption) + "}", r"\end{figure}"]
     return lines, needs
