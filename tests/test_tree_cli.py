@@ -172,8 +172,6 @@ def test_analyze_a_tree_uses_its_reduced_form(folder: Path) -> None:
 
 
 @pytest.mark.parametrize("args, message", [
-    (["plot", "entry.toml", "-o", "x.png"],
-     "Error: plot draws games in strategic form; a game tree has no figure yet\n"),
     (["sweep", "entry.toml", "--param", "a=0:1:2"],
      "Error: sweep works on matrix models; for a tree use sensitivity, or solve with --param\n"),
 ])
