@@ -51,7 +51,7 @@ def test_equilibrium_choices_are_thick_and_payoffs_shown():
     assert r"  \istb[line width=1.6pt]{in}[ar]" in lines
     assert r"  \istb[line width=1.6pt]{accommodate}[ar]{(1, 1)}" in lines
     assert r"  \istb{fight}[al]{($-$1, $-$1)}" in lines
-    assert r"\istroot(n2)(n0-2)[solid node]<above right>{I}+20mm..18mm+" in lines
+    assert r"\istroot(n2)(n0-2)[solid node]<above right>{I}+20mm..{22mm}+" in lines
 
 
 def test_information_sets_chance_and_mixed_choices():

@@ -1,8 +1,8 @@
 """Figures of game trees: the layout (shared with the istgame LaTeX) and a matplotlib drawing.
 
 :func:`tree_layout` places the nodes: each level one unit below the last, the children of a node
-evenly spaced and centred under it, the spacing wide enough that neighbouring subtrees do not
-overlap (a leaf is one unit wide). :func:`tree_figure` draws the tree in that layout: decision
+evenly spaced and centred under it, the spacing wide enough that the extents of neighbouring
+subtrees do not overlap (a leaf is one unit wide). :func:`tree_figure` draws the tree in that layout: decision
 nodes filled (owner above), chance nodes hollow, payoffs under the leaves, information sets as
 dashed arcs, and the choices of one equilibrium as thick coloured branches (a mixed choice with
 its probability). matplotlib is imported inside the functions.
@@ -24,12 +24,18 @@ _EQ_COLOUR = "#c0182b"
 
 @dataclass(frozen=True)
 class TreeLayout:
-    """Node positions in units (x to the right, y = -depth) and each node's child spacing."""
+    """Node positions in units (x to the right, y = -depth), each node's child spacing, and
+    how far the tree reaches left and right of its root (leaves are one unit wide)."""
 
     x: dict[str, Fraction]
     y: dict[str, int]
     spacing: dict[str, Fraction]
-    width: Fraction
+    left: Fraction
+    right: Fraction
+
+    @property
+    def width(self) -> Fraction:
+        return self.left + self.right
 
 
 def tree_layout(tree: Any) -> TreeLayout:
@@ -44,17 +50,21 @@ def tree_layout(tree: Any) -> TreeLayout:
     >>> [(n, str(lay.x[n]), lay.y[n]) for n in ("root", "root.out", "root.in", "root.in.fight")]
     [('root', '0', 0), ('root.out', '-3/4', -1), ('root.in', '3/4', -1), ('root.in.fight', '1/4', -2)]
     """  # noqa: E501
-    width: dict[str, Fraction] = {}
+    # Each subtree's extent left and right of its root (a leaf is one unit wide).
+    left: dict[str, Fraction] = {}
+    right: dict[str, Fraction] = {}
     spacing: dict[str, Fraction] = {}
+    half = Fraction(1, 2)
     for node in reversed(tree.nodes):
         kids = node.children
         if not kids:
-            width[node.id] = Fraction(1)
+            left[node.id] = right[node.id] = half
             continue
-        gap = max((width[a] + width[b]) / 2 for a, b in zip(kids, kids[1:], strict=False)) \
-            if len(kids) > 1 else Fraction(0)
+        gap = max((right[a] + left[b] for a, b in zip(kids, kids[1:], strict=False)),
+                  default=Fraction(0))
         spacing[node.id] = gap
-        width[node.id] = gap * (len(kids) - 1) + (width[kids[0]] + width[kids[-1]]) / 2
+        left[node.id] = gap * (len(kids) - 1) / 2 + left[kids[0]]
+        right[node.id] = gap * (len(kids) - 1) / 2 + right[kids[-1]]
     x = {tree.root.id: Fraction(0)}
     y = {tree.root.id: 0}
     for node in tree.nodes:
@@ -62,7 +72,8 @@ def tree_layout(tree: Any) -> TreeLayout:
         for j, c in enumerate(node.children):
             x[c] = x[node.id] + (j - Fraction(k - 1, 2)) * spacing[node.id]
             y[c] = y[node.id] - 1
-    return TreeLayout(x, y, spacing, width[tree.root.id])
+    root = tree.root.id
+    return TreeLayout(x, y, spacing, left[root], right[root])
 
 
 def _equilibrium(result: Any, equilibrium: int) -> Any:
@@ -147,8 +158,7 @@ def tree_figure(result: Any, *, equilibrium: int = 1, title: str = "") -> Any:
                     ax.annotate("", xy=b, xytext=a, zorder=2, arrowprops={
                         "arrowstyle": "-", "ls": (0, (4, 3)), "color": "#1f5fa8", "lw": 1.4,
                         "connectionstyle": "arc3,rad=-0.12", "shrinkA": 4, "shrinkB": 4})
-        half = float(lay.width) / 2 + 0.4
-        ax.set_xlim(-half, half)
+        ax.set_xlim(-float(lay.left) - 0.4, float(lay.right) + 0.4)
         ax.set_ylim(-depth - 0.6, 0.5)
         heading = title or tree.title or "Game tree"
         if eq is not None:

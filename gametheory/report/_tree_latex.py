@@ -28,7 +28,7 @@ from ._latex import escape_latex, render_latex
 __all__ = ["tree_figure_latex", "tree_solve_latex"]
 
 #: Millimetres per layout unit (a leaf's width) and per level.
-_UNIT_MM = 18
+_UNIT_MM = 22
 _LEVEL_MM = 20
 #: Wider figures are scaled down to the line width.
 _TEXT_WIDTH_MM = 150
@@ -65,11 +65,11 @@ def tree_figure_latex(result: Any, *, equilibrium: int = 1, numbers: Numbers | N
     ...     "moves": {"fight": [-1, -1], "accommodate": [1, 1]}}}}, players=("E", "I"))
     >>> lines, needs = tree_figure_latex(solve(t))
     >>> print("\n".join(lines[4:11]))
-    \istroot(n0)[solid node]<above>{E}+16mm..24mm+
+    \istroot(n0)[solid node]<above>{E}+20mm..{33mm}+
       \istb{out}[al]{(0, 2)}
       \istb[line width=1.6pt]{in}[ar]
     \endist
-    \istroot(n2)(n0-2)[solid node]<above>{I}+16mm..16mm+
+    \istroot(n2)(n0-2)[solid node]<above right>{I}+20mm..{22mm}+
       \istb{fight}[al]{($-$1, $-$1)}
       \istb[line width=1.6pt]{accommodate}[ar]{(1, 1)}
     """
@@ -99,7 +99,7 @@ def tree_figure_latex(result: Any, *, equilibrium: int = 1, numbers: Numbers | N
         side = "above" if parent is None else "above left" if lay.x[node.id] < lay.x[
             parent[0]] else "above right" if lay.x[node.id] > lay.x[parent[0]] else "right"
         body.append(rf"\istroot({name}){where}{style}<{side}>{{{owner}}}"
-                    f"+{_LEVEL_MM}mm..{_mm(sibling)}+")
+                    f"+{_LEVEL_MM}mm..{{{_mm(sibling)}}}+")
         k = len(node.children)
         for j, (a, c) in enumerate(zip(node.actions, node.children, strict=True)):
             at[c] = f"{name}-{j + 1}"
