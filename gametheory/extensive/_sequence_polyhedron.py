@@ -26,8 +26,8 @@ Row = list[int]
 
 def _integer_row(row: Sequence[Fraction]) -> Row:
     """A positive multiple of the row with coprime integer entries."""
-    scale = math.lcm(*(Fraction(v).denominator for v in row))
-    ints = [int(Fraction(v) * scale) for v in row]
+    scale = math.lcm(*(v.denominator for v in row))
+    ints = [int(v * scale) for v in row] if scale > 1 else [int(v) for v in row]
     g = math.gcd(*ints)
     return [v // g for v in ints] if g > 1 else ints
 
@@ -41,6 +41,9 @@ def _inverse_columns(rows: list[Row]) -> list[Row]:
     """The columns of the inverse of a square nonsingular integer matrix, as primitive integer
     rays (each scaled by a positive number)."""
     n = len(rows)
+    if all(sum(map(bool, row)) == 1 and max(row) == 1 for row in rows):
+        # A permutation matrix (the common start: variables >= 0): its inverse is its transpose.
+        return [[rows[i][j] for i in range(n)] for j in range(n)]
     a = [[Fraction(v) for v in row] + [Fraction(int(i == j)) for j in range(n)]
          for i, row in enumerate(rows)]
     for col in range(n):
