@@ -50,6 +50,8 @@ METHODS = (
     "zero-sum",
     "gnm",
     "simpdiv",
+    "spe",
+    "backward-induction",
 )
 
 
@@ -350,7 +352,7 @@ method_option = click.option(
     "-m",
     metavar="NAME",
     callback=_check_method,
-    help="Solver: " + ", ".join(METHODS) + " [default: exact].",
+    help="Solver: " + ", ".join(METHODS) + " [default: exact; spe for game trees].",
 )
 
 
@@ -377,6 +379,8 @@ def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
     from gametheory.errors import GameError, ModelError, did_you_mean
 
     players = [p.name for p in model.players]
+    if edits and getattr(model, "is_tree", False):
+        raise ModelError("--set edits payoff tables of matrix models; edit the tree's file")
     for edit in edits:
         where = f"--set {edit.spec!r}"
         if edit.player is not None and edit.player not in players:
@@ -683,24 +687,37 @@ def validate(files: tuple[str, ...]) -> None:
 def convert(
     source: str, target: str, params: dict[str, str], edits: tuple[Edit, ...], force: bool
 ) -> None:
-    """Convert a model between .toml and Gambit's .nfg (parameters substituted in .nfg).
+    """Convert a model between .toml and Gambit's .nfg and .efg (parameters substituted).
 
-    IN is a built-in model name or a .toml or .nfg file; the suffix of OUT chooses the
-    format.
+    IN is a built-in model name or a .toml, .nfg or .efg file; the suffix of OUT chooses the
+    format. A game tree converts to .efg, to .toml, or to .nfg (its reduced strategic form).
 
     \b
     Examples:
       gametheory convert us-russia us-russia.nfg
       gametheory convert game.nfg game.toml
       gametheory convert us-russia us-russia-d2.nfg --param d=2
+      gametheory convert entry-deterrence entry.efg
+      gametheory convert entry-deterrence entry-reduced.nfg
     """
     suffix = os.path.splitext(target)[1].lower()
-    if suffix not in (".toml", ".nfg"):
+    if suffix not in (".toml", ".nfg", ".efg"):
         raise click.BadParameter(
-            f"{target!r}: the suffix must be .toml or .nfg", param_hint="'OUT'"
+            f"{target!r}: the suffix must be .toml, .nfg or .efg", param_hint="'OUT'"
         )
     loaded = load(source, params, edits)
-    if suffix == ".nfg":
+    if getattr(loaded.model, "is_tree", False) and suffix != ".toml":
+        from gametheory.extensive import reduced_strategic_form
+        from gametheory.io.efg import write_efg
+        from gametheory.io.nfg import write_nfg
+
+        tree = loaded.game
+        text = write_efg(tree) if suffix == ".efg" else write_nfg(reduced_strategic_form(tree))
+    elif suffix == ".efg":
+        from gametheory.errors import GameError
+
+        raise GameError("a game in strategic form has no tree to write as .efg", file=target)
+    elif suffix == ".nfg":
         from gametheory.io.nfg import write_nfg
 
         text = write_nfg(loaded.game)
@@ -750,21 +767,27 @@ def analyze(
     from gametheory.report import format_analysis
     from gametheory.robustness import verdicts_if_ranked
 
-    analysis = run_analysis(loaded.game, method)
+    game, title = loaded.game, loaded.title
+    tree = getattr(loaded.model, "is_tree", False)
+    if tree:  # analyses of a tree: its reduced strategic form
+        from gametheory.extensive import reduced_strategic_form
+
+        game, title = reduced_strategic_form(game), f"{title} (reduced strategic form)"
+    analysis = run_analysis(game, method)
     if analysis.result.status == "failed":
         raise SolverFailed(
             f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
         )
     ordinal = None
-    if any(outcome.judgements for outcome in loaded.model.outcomes):
+    if not tree and any(outcome.judgements for outcome in loaded.model.outcomes):
         from gametheory.ordinal import ordinal_analysis
 
         ordinal = ordinal_analysis(loaded.game)
     text = format_analysis(
-        analysis, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
+        analysis, fmt, decimals=decimals, title=title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
-        verdicts=verdicts_if_ranked(loaded.model), ordinal=ordinal,
-        notes=loaded.model.reading_notes,
+        verdicts=None if tree else verdicts_if_ranked(loaded.model), ordinal=ordinal,
+        notes=getattr(loaded.model, "reading_notes", ()),
     )
     finish(loaded, text, output, save, force)
 
@@ -779,9 +802,10 @@ def analyze(
 @click.option(
     "--kind",
     "-k",
-    type=click.Choice(["best-response", "payoff-space"]),
-    help="best-response (2x2 games only) or payoff-space "
-    "[default: best-response for 2x2 games, else payoff-space].",
+    type=click.Choice(["best-response", "payoff-space", "tree"]),
+    help="best-response (2x2 games only), payoff-space or tree (game trees, the first "
+    "equilibrium's choices marked) [default: tree for trees, best-response for 2x2 games, "
+    "else payoff-space].",
 )
 @click.option("--force", is_flag=True, help="Allow --save to overwrite an existing model file.")
 def plot(
@@ -798,12 +822,14 @@ def plot(
 
     best-response: both players' best responses on the unit square, equilibria marked (2x2
     games). payoff-space: the pure outcomes' payoffs, their convex hull, the Pareto frontier
-    and the equilibria (two-player games).
+    and the equilibria (two-player games). tree: a game tree, information sets dashed, the
+    first equilibrium's choices thick.
 
     \b
     Examples:
       gametheory plot us-russia-2x2 -o br.png
       gametheory plot us-russia --kind payoff-space -o payoffs.pdf
+      gametheory plot entry-deterrence --method exact -o tree.svg
     """
     from gametheory.plot import figure_bytes
 
@@ -830,6 +856,8 @@ def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
 
     loaded = apply_edits(load_model(model), edits)
     _echo_notes(loaded)
+    if getattr(loaded, "is_tree", False):  # game trees: gametheory.extensive.sensitivity
+        return loaded, None
     return loaded, ParametricGame.from_model(loaded)
 
 
@@ -906,6 +934,11 @@ def sweep(
     fmt = _format(fmt, output)
     figure_format = _figure_target(plot_file)
     loaded, pg = _load_parametric(model, edits)
+    if pg is None:
+        from gametheory.errors import GameError
+
+        raise GameError("sweep works on matrix models; for a tree use sensitivity, or solve "
+                        "with --param")
     name, values = grid
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
     _check_outputs((output, plot_file), force=force, inputs=inputs)
@@ -976,6 +1009,15 @@ def sensitivity(
     loaded, pg = _load_parametric(model, edits)
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
     _check_outputs((output, plot_file), force=force, inputs=inputs)
+    if pg is None:
+        from gametheory.extensive.sensitivity import analyse_tree_parameter
+        from gametheory.report._tree import format_tree_sensitivity
+
+        if plot_file is not None:
+            raise click.UsageError("--plot draws regime maps of matrix models only")
+        analyses = tuple(analyse_tree_parameter(loaded, n, at) for n in names or loaded.parameters)
+        write_output(format_tree_sensitivity(analyses, fmt), output)
+        return
     total = resolution * resolution if len(names) == 2 else 0
     with _progress(total, "Regime map") as bar:
         report = run_sensitivity(pg, names, at=at, resolution=resolution,

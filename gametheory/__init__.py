@@ -7,9 +7,12 @@ The public API::
     result = solve(game)            # every extreme equilibrium, exact, with components
     for eq in result.equilibria:
         eq.profile, eq.payoffs      # exact fractions, certified: regret exactly 0
+    tree = Tree.from_nested(...)    # a game tree (gametheory.extensive)
+    solve(tree)                     # its subgame-perfect equilibria, certified
 """
 
 from .errors import GameError, GameValueError, ModelError
+from .extensive.tree import Tree
 from .game import Game, Profile
 from .result import Component, Equilibrium, SolveResult, certify
 from .solve import METHODS, solve
@@ -24,6 +27,7 @@ __all__ = [
     "ModelError",
     "Profile",
     "SolveResult",
+    "Tree",
     "certify",
     "solve",
 ]

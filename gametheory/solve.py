@@ -20,12 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import Any
 
 from .errors import GameValueError, did_you_mean
 from .game import Game
-from .result import SolveResult
 
-__all__ = ["METHODS", "solve"]
+__all__ = ["METHODS", "TREE_METHODS", "solve"]
 
 #: Method name -> (module, function, description). Modules are imported on first use so that
 #: the command line starts fast.
@@ -70,28 +70,64 @@ METHODS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _method(name: str) -> Callable[[Game], SolveResult]:
-    if name not in METHODS:
+#: Methods for game trees (:class:`gametheory.extensive.Tree`), as :data:`METHODS`.
+TREE_METHODS: dict[str, tuple[str, str, str]] = {
+    "spe": (
+        ".extensive.spe",
+        "spe",
+        "subgame-perfect equilibria: subgames solved exactly and combined, certified",
+    ),
+    "backward-induction": (
+        ".extensive.backward_induction",
+        "backward_induction",
+        "every pure subgame-perfect equilibrium of a perfect-information tree",
+    ),
+    "exact": (
+        ".extensive.sequence_form",
+        "sequence_form_equilibria",
+        "every extreme Nash equilibrium (sequence form, two players), subgame-perfect ones marked",
+    ),
+    "pure": (
+        ".extensive.nash",
+        "pure_tree",
+        "every pure Nash equilibrium, subgame-perfect ones marked (any players)",
+    ),
+}
+
+
+def _method(name: str, tree: bool = False) -> Callable[[Any], Any]:
+    table, other = (TREE_METHODS, METHODS) if tree else (METHODS, TREE_METHODS)
+    if name not in table:
+        form, other_form = ("a game tree", "games in strategic form") if tree else (
+            "a game in strategic form", "game trees")
+        if name in other:
+            raise GameValueError(
+                f"method {name!r} applies to {other_form}, not to {form}",
+                key="method", hint="methods for " + form + ": " + ", ".join(table),
+            )
         raise GameValueError(
-            f"unknown method {name!r}", key="method", hint=did_you_mean(name, METHODS)
+            f"unknown method {name!r}", key="method", hint=did_you_mean(name, table)
         )
-    module, function, _ = METHODS[name]
+    module, function, _ = table[name]
     return getattr(import_module(module, __package__), function)
 
 
-def solve(game: Game, method: str | None = None) -> SolveResult:
+def solve(game: Any, method: str | None = None) -> Any:
     """Compute the Nash equilibria of a game with the named method.
 
     Parameters
     ----------
-    game : Game
+    game : Game or Tree
+        A game in strategic form, or a game tree (:class:`gametheory.extensive.Tree`).
     method : str, optional
-        One of :data:`METHODS`. Default: ``"exact"`` (for more than two players, exact support
-        enumeration: :func:`gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`).
+        One of :data:`METHODS` for a :class:`Game` (default: ``"exact"``; for more than two
+        players, exact support enumeration:
+        :func:`gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`), one of
+        :data:`TREE_METHODS` for a tree (default ``"spe"``).
 
     Returns
     -------
-    SolveResult
+    SolveResult or TreeSolveResult
         Every equilibrium in it is certified exactly (its regret is 0).
 
     Raises
@@ -100,6 +136,11 @@ def solve(game: Game, method: str | None = None) -> SolveResult:
         For an unknown method, or a method that does not apply to the game (for example a
         two-player method on a three-player game).
     """
+    if not isinstance(game, Game):
+        from .extensive.tree import Tree
+
+        if isinstance(game, Tree):
+            return _method(method or "spe", tree=True)(game)
     if method is None:
         method = "exact"
     if method == "exact" and game.n_players != 2:

@@ -28,6 +28,9 @@ BUILTIN = (
     "battle-of-the-sexes",
     "matching-pennies",
 )
+#: Game trees (tested in test_tree_models.py).
+BUILTIN_TREES = ("us-russia-sequential", "entry-deterrence", "centipede", "ultimatum",
+                 "deterrence")
 US_RUSSIA = ("us-russia", "us-russia-2x2")
 README = Path(__file__).resolve().parents[1] / "models" / "README.md"
 
@@ -62,7 +65,7 @@ def _expected(*equilibria):
 
 
 def test_builtin_models_are_exactly_these():
-    assert sorted(name for name, _ in builtin_models()) == sorted(BUILTIN)
+    assert sorted(name for name, _ in builtin_models()) == sorted(BUILTIN + BUILTIN_TREES)
 
 
 @pytest.mark.parametrize("name", BUILTIN)
@@ -454,10 +457,10 @@ def _toml_blocks():
     return re.findall(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("index", range(3))
+@pytest.mark.parametrize("index", range(4))
 def test_readme_toml_examples_are_valid_models(index):
     blocks = _toml_blocks()
-    assert len(blocks) == 3
+    assert len(blocks) == 4  # the third is a game tree
     model = parse_model(blocks[index], name=f"readme-{index}")
     assert solve(model.game()).equilibria
 

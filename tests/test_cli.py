@@ -23,7 +23,7 @@ import cli
 import gametheory
 from gametheory.report import FORMATS
 from gametheory.result import SolveResult
-from gametheory.solve import METHODS
+from gametheory.solve import METHODS, TREE_METHODS
 
 DATE = """\
 [game]
@@ -534,7 +534,7 @@ BAD = [
     ),
     pytest.param(
         ["convert", "date.toml", "date.json"], 2,
-        "Error: Invalid value for 'OUT': 'date.json': the suffix must be .toml or .nfg. Try "
+        "Error: Invalid value for 'OUT': 'date.json': the suffix must be .toml, .nfg or .efg. Try "
         "'gametheory convert --help'.\n",
         id="convert-suffix",
     ),
@@ -722,7 +722,7 @@ def test_every_command_help_has_an_example(command: str) -> None:
 
 def test_constants_repeated_for_a_fast_help_match_the_library() -> None:
     assert cli.FORMATS == FORMATS
-    assert tuple(METHODS) == cli.METHODS
+    assert tuple(dict.fromkeys([*METHODS, *TREE_METHODS])) == cli.METHODS
 
 
 def _python(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -191,6 +191,8 @@ def load_model(name_or_path: str | os.PathLike[str]) -> Model:
     kind, where, name = _resolve(name_or_path)
     if kind == "nfg":
         return _load_nfg(where)
+    if kind == "efg":
+        return _load_efg(where)
     if kind == "builtin":
         return _raise_first(_load_toml(where.read_bytes(), str(where), name))
     return _raise_first(_load_toml(_read(where), str(where), name))
@@ -240,8 +242,8 @@ def validate_model_file(path: str | os.PathLike[str]) -> list[ModelError]:
     """
     try:
         kind, where, name = _resolve(path)
-        if kind == "nfg":
-            _load_nfg(where)
+        if kind in ("nfg", "efg"):
+            (_load_nfg if kind == "nfg" else _load_efg)(where)
             return []
         raw = where.read_bytes() if kind == "builtin" else _read(where)
         return _load_toml(raw, str(where), name)[1]
@@ -281,7 +283,7 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> tuple[str, Any, str]:
     path = FilePath(text)
     looks_like_path = (
         isinstance(name_or_path, os.PathLike)
-        or path.suffix.lower() in (".toml", ".nfg")
+        or path.suffix.lower() in (".toml", ".nfg", ".efg")
         or "/" in text
         or os.sep in text
     )
@@ -301,7 +303,8 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> tuple[str, Any, str]:
         raise ModelError(
             "no such file", file=text, hint="give a built-in model's name or an existing path"
         )
-    return ("nfg" if path.suffix.lower() == ".nfg" else "toml"), path, path.stem
+    suffix = path.suffix.lower()
+    return {".nfg": "nfg", ".efg": "efg"}.get(suffix, "toml"), path, path.stem
 
 
 @cache
@@ -369,6 +372,20 @@ def _clean_names(game: Any) -> tuple[Any, tuple[str, ...]]:
     )
     cleaned = game.with_names(players=players, strategies=strategies)
     return cleaned, (f"control characters read as spaces in {count} name(s)",)
+
+
+def _load_efg(path: FilePath) -> Any:
+    from ..io.efg import parse_efg  # game trees: see gametheory.models.tree_model
+    from .tree_model import TreeModel
+
+    raw = _read(path)
+    try:
+        tree = parse_efg(raw.decode("utf-8", errors="replace"), file=str(path))
+    except GameError as exc:
+        raise ModelError(
+            exc.message, file=exc.file or str(path), line=exc.line, key=exc.key, hint=exc.hint
+        ) from None
+    return TreeModel.from_tree(tree, name=path.stem, path=str(path))
 
 
 def _raise_first(result: tuple[Model | None, list[ModelError]]) -> Model:
@@ -440,6 +457,10 @@ def _load_toml(
             f"number too long (at most {MAX_DIGITS} digits in a numerator or denominator)",
             file=file, line=line,
         )]
+    if "nodes" in data:  # a game tree: gametheory.models._tree_checker
+        from ._tree_checker import check_tree
+
+        return check_tree(data, text, file, name)
     checker = _Checker(text, file, name)
     model = checker.check(data)
     return model, checker.sorted_errors()

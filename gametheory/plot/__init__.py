@@ -36,7 +36,7 @@ __all__ = [
 #: File suffixes of the figure formats.
 FIGURE_SUFFIXES = (".png", ".pdf", ".svg")
 #: Kinds of figure, for :func:`figure_bytes`.
-KINDS = ("best-response", "payoff-space")
+KINDS = ("best-response", "payoff-space", "tree")
 
 _STYLE = {
     "font.size": 11,
@@ -274,8 +274,9 @@ def figure_bytes(
     Parameters
     ----------
     result : SolveResult
-    kind : {"best-response", "payoff-space"}, optional
-        Default: the best-response diagram for 2x2 games, else the payoff space.
+    kind : {"best-response", "payoff-space", "tree"}, optional
+        Default: the tree for a tree solve (:mod:`._tree`), the best-response diagram for 2x2
+        games, else the payoff space.
     format : {"png", "pdf", "svg"}
     title : str, optional
         The figure's title (default: the game's title).
@@ -284,9 +285,19 @@ def figure_bytes(
         raise GameValueError(
             f"unknown figure format {format!r}; expected png, pdf or svg", key="plot"
         )
+    if kind is None and not isinstance(result, SolveResult):
+        kind = "tree"  # a game tree's result (gametheory.extensive)
     if kind is None:
         kind = "best-response" if result.game.shape == (2, 2) else "payoff-space"
-    if kind == "best-response":
+    if (kind == "tree") != (not isinstance(result, SolveResult)):
+        raise GameValueError(
+            "--kind tree draws game trees only" if kind == "tree"
+            else f"a game tree has no {kind} figure; use --kind tree", key="plot")
+    if kind == "tree":
+        from ._tree import tree_figure
+
+        fig = tree_figure(result, title=title)
+    elif kind == "best-response":
         fig = best_response_figure(result, title=title)
     elif kind == "payoff-space":
         fig = payoff_space_figure(result, title=title)

@@ -221,6 +221,11 @@ def format_solve(
     equilibrium,component,Row:1,Row:2,Column:1,Column:2,Row payoff,Column payoff
     1,1,1/2,1/2,1/2,1/2,0,0
     """
+    if not isinstance(result, SolveResult):  # a game tree's result: see ._tree
+        from ._tree import format_tree_solve
+
+        return format_tree_solve(result, format, decimals=decimals, title=title, model=model,
+                                 parameters=parameters, standalone=standalone)
     numbers = Numbers(decimals)
     document = solve_document(
         result, title=title, parameters=parameters, numbers=numbers, label=model or ""
@@ -298,6 +303,12 @@ def format_model(
     from ._model import model_document, model_json
 
     numbers = Numbers(decimals)
+    if getattr(model, "is_tree", False):  # a game tree: see ._tree_model
+        from ._tree_model import tree_model_document, tree_model_json
+
+        document = tree_model_document(model, values=values, explain=explain, numbers=numbers)
+        data = tree_model_json(model, values=values, numbers=numbers)
+        return render(document, format, decimals=decimals, standalone=standalone, data=data)
     document = model_document(model, values=values, explain=explain, numbers=numbers)
     data = model_json(model, values=values, numbers=numbers)
     return render(
