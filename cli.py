@@ -587,7 +587,7 @@ def solve(
     text = format_solve(
         result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
         parameters=loaded.values, standalone=standalone, sgame=sgame,
-        notes=loaded.model.reading_notes,
+        notes=getattr(loaded.model, "reading_notes", ()),
     )
     finish(loaded, text, output, save, force)
 
@@ -626,7 +626,7 @@ def show(
 
     text = format_model(
         loaded.model, fmt, values=loaded.values or None, explain=explain, decimals=decimals,
-        standalone=standalone, sgame=sgame, notes=loaded.model.reading_notes,
+        standalone=standalone, sgame=sgame, notes=getattr(loaded.model, "reading_notes", ()),
     )
     finish(loaded, text, output, save, force)
 
