@@ -11,6 +11,7 @@ The public API::
     solve(tree)                     # its subgame-perfect equilibria, certified
 """
 
+from .bayesian.game import BayesianGame
 from .errors import GameError, GameValueError, ModelError
 from .extensive.tree import Tree
 from .game import Game, Profile
@@ -18,6 +19,7 @@ from .result import Component, Equilibrium, SolveResult, certify
 from .solve import METHODS, solve
 
 __all__ = [
+    "BayesianGame",
     "METHODS",
     "Component",
     "Equilibrium",

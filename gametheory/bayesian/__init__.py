@@ -5,15 +5,27 @@ the Harsanyi tree and the ex-ante and type-agent strategic forms; :mod:`.bne` co
 Nash equilibria (reached through :func:`gametheory.solve`).
 """
 
+from .bne import (
+    BayesianEquilibrium,
+    BayesianSolveResult,
+    certify_bayesian,
+    exact_bayesian,
+    pure_bayesian,
+)
 from .game import BayesianGame, TypeProfile, TypeStrategy
 from .harsanyi import ex_ante_form, harsanyi_transform, plan_label, type_agent_form
 
 __all__ = [
+    "BayesianEquilibrium",
     "BayesianGame",
+    "BayesianSolveResult",
     "TypeProfile",
     "TypeStrategy",
+    "certify_bayesian",
+    "exact_bayesian",
     "ex_ante_form",
     "harsanyi_transform",
     "plan_label",
+    "pure_bayesian",
     "type_agent_form",
 ]
