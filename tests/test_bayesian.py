@@ -11,6 +11,7 @@ import itertools
 from fractions import Fraction as F
 
 import pytest
+from bayesian_strategies import bayesian_games
 from hypothesis import given, settings
 
 from gametheory import GameValueError, solve
@@ -25,8 +26,6 @@ from gametheory.bayesian import (
     type_agent_form,
 )
 from gametheory.extensive import reduced_plans, reduced_strategic_form
-
-from bayesian_strategies import bayesian_games
 
 MEET = {"B": {"B": (2, 1), "S": (0, 0)}, "S": {"B": (0, 0), "S": (1, 2)}}
 AVOID = {"B": {"B": (2, 0), "S": (0, 2)}, "S": {"B": (0, 1), "S": (1, 0)}}

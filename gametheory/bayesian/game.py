@@ -39,7 +39,8 @@ probability 1/2 (Osborne, 2004, example 9.2 / section 9.2.1):
 BayesianGame('', players=('1', '2'), types=(('-',), ('meet', 'avoid')))
 >>> g.belief("2", "meet")
 {('-',): Fraction(1, 1)}
->>> g.interim_payoff("2", "avoid", {"1": {"-": {"B": 1}}, "2": {"meet": {"B": 1}, "avoid": {"S": 1}}})
+>>> profile = {"1": {"-": {"B": 1}}, "2": {"meet": {"B": 1}, "avoid": {"S": 1}}}
+>>> g.interim_payoff("2", "avoid", profile)
 Fraction(2, 1)
 
 References
