@@ -81,6 +81,12 @@ TREE_METHODS: dict[str, tuple[str, str, str]] = {
         "pure_tree",
         "every pure Nash equilibrium, subgame-perfect ones marked (any players)",
     ),
+    "pbe": (
+        ".extensive.pbe",
+        "pbe",
+        "every pure weak perfect Bayesian equilibrium, beliefs exact; signalling games "
+        "classified and tested by the Intuitive Criterion",
+    ),
 }
 
 
