@@ -14,10 +14,12 @@ and Green, 1995, definition 9.C.3) when
 Method
 ------
 Every pure behaviour profile (one action per information set; at most :data:`MAX_PROFILES`) is
-tried. The values of all nodes under the profile are computed exactly. At a set on the path,
-the Bayes belief is computed and each other action's value compared with the chosen one's. At a
-set off the path, action :math:`a` instead of the chosen :math:`c` gives the linear inequality
-:math:`\\sum_x \\mu(x)\\,[v_i(x, c) - v_i(x, a)] \\ge 0`; the set of supporting beliefs is the
+tried. At each information set :math:`I` of player :math:`i`, every pure continuation :math:`d`
+of :math:`i` (an action at :math:`I` and at each of :math:`i`'s later sets) is compared with the
+profile's: with :math:`v_i(x, \\cdot)` the exact value at node :math:`x`, optimality needs
+:math:`\\sum_{x \\in I} \\mu(x)\\,[v_i(x, \\sigma) - v_i(x, d)] \\ge 0` for every :math:`d`
+(a linear inequality in the belief). On the path the Bayes belief must satisfy them all; off the
+path the set of supporting beliefs is the
 intersection of these with the simplex, decided exactly (:mod:`._beliefs`) and reported as the
 inequalities. Beliefs at different sets do not interact in a weak PBE, so the profile is an
 equilibrium exactly when every set passes. Each equilibrium is also certified a Nash equilibrium
@@ -116,7 +118,9 @@ class PerfectBayesianEquilibrium(TreeEquilibrium):
         return out
 
 
-def reach_probabilities(tree: Tree, behavior: dict[str, dict[str, Fraction]]) -> dict[str, Fraction]:
+def reach_probabilities(
+    tree: Tree, behavior: dict[str, dict[str, Fraction]]
+) -> dict[str, Fraction]:
     """Each node's probability of being reached under the profile, chance included."""
     reach = {tree.root.id: Fraction(1)}
     for node in tree.nodes:
@@ -130,15 +134,56 @@ def reach_probabilities(tree: Tree, behavior: dict[str, dict[str, Fraction]]) ->
     return reach
 
 
-def _check_set(tree, s, behavior, values, reach, names) -> Belief | None:
+def _pure_values(tree: Tree, choice: dict[str, str], i: int | None = None) -> list[Any]:
+    """Each node's exact payoff (vector, or player ``i``'s payoff) under a pure profile, by
+    preorder index."""
+    kids = tree._child_indices()
+    nodes = tree.nodes
+    values: list[Any] = [None] * len(nodes)
+    for k in range(len(nodes) - 1, -1, -1):
+        n = nodes[k]
+        if n.kind == "terminal":
+            values[k] = n.payoffs if i is None else n.payoffs[i]
+        elif n.kind == "decision":
+            values[k] = values[kids[k][n.actions.index(choice[n.infoset])]]
+        elif i is None:
+            values[k] = tuple(
+                sum((p * values[c][j] for p, c in zip(n.probabilities, kids[k], strict=True)),
+                    Fraction(0)) for j in range(tree.n_players))
+        else:
+            values[k] = sum((p * values[c] for p, c in zip(n.probabilities, kids[k],
+                                                           strict=True)), Fraction(0))
+    return values
+
+
+def _later_sets(tree: Tree, s) -> list:
+    """The player's information sets that follow ``s`` (their parent sequence passes it)."""
+    return [o for o in tree.infosets_of(s.player)
+            if any(sid == s.id for sid, _ in tree.parent_sequence(o.id))]
+
+
+def _check_set(tree, s, choice, values, reach, names, later) -> Belief | None:
+    """The belief condition under which the player's continuation from ``s`` is optimal
+    (against every continuation strategy, not only one-shot changes), or ``None``."""
     i = tree.player_index(s.player)
-    chosen = next(a for a, p in behavior[s.id].items() if p == 1)
-    k = s.actions.index(chosen)
-    nodes = [tree.node(x) for x in s.nodes]
-    gains = [
-        Inequality(tuple(values[n.children[k]][i] - values[n.children[j]][i] for n in nodes))
-        for j in range(len(s.actions)) if j != k
-    ]
+    at = [tree.node_index(x) for x in s.nodes]
+    current = [values[k][i] for k in at]
+    gains = []
+    if not later:  # one-shot changes are all the continuations
+        kids = tree._child_indices()
+        for j, a in enumerate(s.actions):
+            if a != choice[s.id]:
+                gains.append(Inequality(tuple(
+                    u - values[kids[k][j]][i] for u, k in zip(current, at, strict=True))))
+    else:
+        sets = (s, *later)
+        for plan in itertools.product(*(o.actions for o in sets)):
+            deviation = {**choice, **{o.id: a for o, a in zip(sets, plan, strict=True)}}
+            if deviation != choice:
+                alt = _pure_values(tree, deviation, i)
+                gains.append(Inequality(tuple(
+                    u - alt[k] for u, k in zip(current, at, strict=True))))
+    gains = list(dict.fromkeys(q for q in gains if not q.trivial))
     total = sum((reach[x] for x in s.nodes), Fraction(0))
     shown = tuple(names.get(x, x) for x in s.nodes)
     if total > 0:
@@ -147,7 +192,7 @@ def _check_set(tree, s, behavior, values, reach, names) -> Belief | None:
             if sum((c * m for c, m in zip(q.coefficients, mu, strict=True)), Fraction(0)) < 0:
                 return None
         return Belief(s.id, s.nodes, shown, True, probabilities=mu)
-    if not feasible(len(nodes), gains):
+    if not feasible(len(s.nodes), gains):
         return None
     return Belief(s.id, s.nodes, shown, False, inequalities=tuple(gains))
 
@@ -196,15 +241,17 @@ def pbe(tree: Tree) -> TreeSolveResult:
             hint="the pbe method enumerates pure profiles; solve with 'spe' instead")
     structure = signalling_structure(tree)
     names = structure.node_names() if structure else {}
+    later = {s.id: _later_sets(tree, s) for s in sets}
     equilibria = []
-    for choice in itertools.product(*(s.actions for s in sets)):
+    for actions in itertools.product(*(s.actions for s in sets)):
+        choice = {s.id: a for s, a in zip(sets, actions, strict=True)}
         behavior = {s.id: {a: Fraction(int(a == c)) for a in s.actions}
-                    for s, c in zip(sets, choice, strict=True)}
-        values = tree.node_values(behavior)
+                    for s, c in zip(sets, actions, strict=True)}
+        values = _pure_values(tree, choice)
         reach = reach_probabilities(tree, behavior)
         beliefs = []
         for s in sets:
-            b = _check_set(tree, s, behavior, values, reach, names)
+            b = _check_set(tree, s, choice, values, reach, names, later[s.id])
             if b is None:
                 break
             beliefs.append(b)
@@ -214,7 +261,8 @@ def pbe(tree: Tree) -> TreeSolveResult:
                 raise AssertionError("a weak PBE failed the Nash certificate")
             extra: dict[str, Any] = {}
             if structure:
-                extra = analyse(structure, behavior, values)
+                extra = analyse(structure, behavior,
+                                {n.id: v for n, v in zip(tree.nodes, values, strict=True)})
             equilibria.append(PerfectBayesianEquilibrium(
                 **{f: getattr(eq, f) for f in eq.__dataclass_fields__},
                 beliefs=tuple(beliefs), **extra))
