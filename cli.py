@@ -45,6 +45,7 @@ METHODS = (
     "zero-sum",
     "spe",
     "backward-induction",
+    "pbe",
 )
 
 

@@ -19,8 +19,8 @@ from .result import Component, Equilibrium, SolveResult, certify
 from .solve import METHODS, solve
 
 __all__ = [
-    "BayesianGame",
     "METHODS",
+    "BayesianGame",
     "Component",
     "Equilibrium",
     "Game",

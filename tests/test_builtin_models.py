@@ -28,7 +28,7 @@ BUILTIN = (
 )
 #: Game trees (tested in test_tree_models.py).
 BUILTIN_TREES = ("us-russia-sequential", "entry-deterrence", "centipede", "ultimatum",
-                 "deterrence")
+                 "deterrence", "beer-quiche")
 US_RUSSIA = ("us-russia", "us-russia-2x2")
 README = Path(__file__).resolve().parents[1] / "models" / "README.md"
 

@@ -169,3 +169,36 @@ def test_describe_two_nodes():
     assert describe(["x", "y"], "q", [Inequality((F(1), F(-1))), Inequality((F(-2), F(1)))]) == [
         "1/2 <= mu(x | q) <= 1/3"[:0] + "no belief (mu(x | q) >= 1/2 and <= 1/3)"]
     assert describe(["x", "y"], "q", [Inequality((F(1), F(0)))]) == []
+
+
+# ---------------------------------------------------------------- built-in model and CLI
+def test_builtin_beer_quiche_is_the_test_tree():
+    from gametheory.models import load_model
+
+    model_tree = load_model("beer-quiche").game()
+    mine = solve(model_tree, method="pbe").to_dict()["equilibria"]
+    assert [e["intuitive_criterion"] for e in mine] == [True, False]
+    assert mine[0]["beliefs"]["quiche"] == {"inequalities": ["mu(weak | quiche) >= 1/2"]}
+    assert mine[1]["beliefs"]["beer"] == {"inequalities": ["mu(weak | beer) >= 1/2"]}
+
+
+def test_cli_pbe():
+    import json
+
+    from click.testing import CliRunner
+
+    import cli
+
+    runner = CliRunner()
+    out = runner.invoke(cli.cli, ["solve", "beer-quiche", "--method", "pbe", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["method"] == "pbe"
+    assert [e["classification"] for e in data["equilibria"]] == ["pooling", "pooling"]
+    text = runner.invoke(cli.cli, ["solve", "beer-quiche", "--method", "pbe"])
+    assert "off path: mu(weak | quiche) >= 1/2" in text.output
+    assert "fails at beer: weak cannot gain by beer" in text.output
+    assert "1 of them survive the Intuitive Criterion" in text.output.replace("\n", " ")
+    bad = runner.invoke(cli.cli, ["solve", "beer-quiche", "--method", "pbe", "--param", "w=2"])
+    assert bad.exit_code == 1 and bad.output.startswith("Error: ")
+    assert len(bad.output.strip().splitlines()) == 1
