@@ -420,6 +420,10 @@ def _load_toml(
         return None, [ModelError(f"invalid TOML: {message}", file=file, line=line)]
     except RecursionError:
         return None, [ModelError("invalid TOML: arrays or tables nested too deeply", file=file)]
+    from ._bayesian_checker import check_bayesian, is_bayesian_data
+
+    if is_bayesian_data(data):  # a Bayesian game: gametheory.models._bayesian_checker
+        return check_bayesian(data, text, file, name)
     if "nodes" in data:  # a game tree: gametheory.models._tree_checker
         from ._tree_checker import check_tree
 
