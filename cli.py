@@ -390,6 +390,10 @@ def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
     from gametheory.models import load_model
 
     loaded = apply_edits(load_model(model), edits)
+    command = click.get_current_context().info_name
+    if getattr(loaded, "is_bayesian", False) and command not in ("solve", "show"):
+        raise ModelError(f"{command} does not handle Bayesian games yet: use solve or show",
+                         file=getattr(loaded, "path", None) or model)
     try:
         values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
     except GameError as exc:
@@ -770,10 +774,15 @@ def _parse_grid_option(_ctx: click.Context, _param: click.Parameter, value: str)
 
 
 def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
+    from gametheory.errors import ModelError
     from gametheory.models import load_model
     from gametheory.sensitivity import ParametricGame
 
     loaded = apply_edits(load_model(model), edits)
+    command = click.get_current_context().info_name
+    if getattr(loaded, "is_bayesian", False) and command not in ("solve", "show"):
+        raise ModelError(f"{command} does not handle Bayesian games yet: use solve or show",
+                         file=getattr(loaded, "path", None) or model)
     if getattr(loaded, "is_tree", False):  # game trees: gametheory.extensive.sensitivity
         return loaded, None
     return loaded, ParametricGame.from_model(loaded)

@@ -29,6 +29,8 @@ BUILTIN = (
 #: Game trees (tested in test_tree_models.py).
 BUILTIN_TREES = ("us-russia-sequential", "entry-deterrence", "centipede", "ultimatum",
                  "deterrence", "beer-quiche")
+#: Bayesian games (tested in test_bayesian_models.py).
+BUILTIN_BAYESIAN = ("bayesian-battle-of-the-sexes",)
 US_RUSSIA = ("us-russia", "us-russia-2x2")
 README = Path(__file__).resolve().parents[1] / "models" / "README.md"
 
@@ -63,7 +65,8 @@ def _expected(*equilibria):
 
 
 def test_builtin_models_are_exactly_these():
-    assert sorted(name for name, _ in builtin_models()) == sorted(BUILTIN + BUILTIN_TREES)
+    assert sorted(name for name, _ in builtin_models()) == sorted(
+        BUILTIN + BUILTIN_TREES + BUILTIN_BAYESIAN)
 
 
 @pytest.mark.parametrize("name", BUILTIN)

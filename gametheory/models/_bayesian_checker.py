@@ -149,7 +149,7 @@ class _BayesianChecker(_Checker):
         if not isinstance(value, list) or not value:
             self.add("expected [[payoffs]] tables, one per type profile", ("payoffs",))
             return ()
-        out, seen = [], {}
+        out, seen, before = [], {}, len(self.errors)
         for k, spec in enumerate(value):
             path = ("payoffs", k)
             spec = self.table(spec, path, _PAYOFF_KEYS)
@@ -164,7 +164,7 @@ class _BayesianChecker(_Checker):
                 out.append(BayesianPayoff(prof, cells, self.string(spec, "why", path),
                                           self.string(spec, "source", path)))
         for prof in itertools.product(*(p.types for p in players)):
-            if prof not in seen:
+            if prof not in seen and len(self.errors) == before:  # else: said already
                 self.add(f"no [[payoffs]] for the type profile {', '.join(prof)}", ("payoffs",))
         return tuple(out)
 
