@@ -425,10 +425,10 @@ def _toml_blocks():
     return re.findall(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("index", range(4))
+@pytest.mark.parametrize("index", range(5))
 def test_readme_toml_examples_are_valid_models(index):
     blocks = _toml_blocks()
-    assert len(blocks) == 4  # the third is a game tree
+    assert len(blocks) == 5  # the third is a game tree, the fourth a Bayesian game
     model = parse_model(blocks[index], name=f"readme-{index}")
     assert solve(model.game()).equilibria
 
