@@ -202,3 +202,21 @@ def test_cli_pbe():
     bad = runner.invoke(cli.cli, ["solve", "beer-quiche", "--method", "pbe", "--param", "w=2"])
     assert bad.exit_code == 1 and bad.output.startswith("Error: ")
     assert len(bad.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("q, entries", [
+    pytest.param("1/4", ["in"], id="below-cutoff"),
+    pytest.param("1/2", ["out", "in"], id="at-cutoff"),
+    pytest.param("3/4", ["out"], id="above-cutoff"),
+])
+def test_entry_with_uncertain_incumbent(q, entries):
+    # By hand: the tough type fights and the normal one accommodates (sequential rationality
+    # at their singleton sets, on the path or not); entry pays 1 - 2q, so the cutoff is 1/2.
+    from gametheory.models import load_model
+
+    tree = load_model("entry-uncertain").game({"q": q})
+    eqs = pbe(tree).equilibria
+    assert [eq.choice("entry") for eq in eqs] == entries
+    for eq in eqs:
+        assert (eq.choice("tough_in"), eq.choice("normal_in")) == ("fight", "accommodate")
+        assert eq.to_dict()["beliefs"]["entry"] == {"tough": q, "normal": str(1 - F(q))}
