@@ -774,15 +774,12 @@ def _parse_grid_option(_ctx: click.Context, _param: click.Parameter, value: str)
 
 
 def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
-    from gametheory.errors import ModelError
     from gametheory.models import load_model
     from gametheory.sensitivity import ParametricGame
 
     loaded = apply_edits(load_model(model), edits)
-    command = click.get_current_context().info_name
-    if getattr(loaded, "is_bayesian", False) and command not in ("solve", "show"):
-        raise ModelError(f"{command} does not handle Bayesian games yet: use solve or show",
-                         file=getattr(loaded, "path", None) or model)
+    if getattr(loaded, "is_bayesian", False):  # its ex-ante form, exact in the prior
+        return loaded, loaded.parametric_game()
     if getattr(loaded, "is_tree", False):  # game trees: gametheory.extensive.sensitivity
         return loaded, None
     return loaded, ParametricGame.from_model(loaded)

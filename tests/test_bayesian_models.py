@@ -125,3 +125,32 @@ def test_cli_show_and_solve():
     assert refused.exit_code == 1
     assert refused.output.strip().endswith("analyze does not handle Bayesian games yet: use "
                                            "solve or show")
+
+
+def test_prior_sensitivity_cutoffs_known_by_hand():
+    # (B, (B, S)) needs 2p >= 1 - p (player 1's B against the meeting type's B and the
+    # avoiding type's S), p >= 1/3; (S, (S, B)) needs p >= 2(1 - p), p >= 2/3. The thresholds
+    # of the ex-ante form in p are exactly these cutoffs.
+    runner = CliRunner()
+    out = runner.invoke(cli.cli, ["sensitivity", "bayesian-battle-of-the-sexes", "--param", "p",
+                                  "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["thresholds"] == ["1/3", "2/3"]
+    model = load_model("bayesian-battle-of-the-sexes")
+    for p, pure in [("1/4", set()), ("1/2", {("B", "B", "S")}),
+                    ("3/4", {("B", "B", "S"), ("S", "S", "B")})]:
+        result = solve(model.game({"p": p}), method="pure")
+        assert {(e.choice("1", "-"), e.choice("2", "meet"), e.choice("2", "avoid"))
+                for e in result.equilibria} == pure
+
+
+def test_parametric_game_is_the_ex_ante_form():
+    from gametheory.bayesian import ex_ante_form
+
+    model = load_model("bayesian-battle-of-the-sexes")
+    pg = model.parametric_game()
+    for p in ("1/5", "1/2", "9/10"):
+        numeric = ex_ante_form(model.game({"p": p}))
+        assert pg.strategies == numeric.strategies
+        assert pg.game({"p": p}).same_payoffs(numeric)

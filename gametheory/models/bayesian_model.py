@@ -154,6 +154,55 @@ class BayesianModel:
             n: dataclasses.replace(p, value=values[n]) for n, p in self.parameters.items()}
         return dataclasses.replace(self, parameters=parameters)
 
+    def parametric_game(self) -> Any:
+        """The ex-ante strategic form with exact symbolic payoffs, for the sensitivity tools.
+
+        Returns
+        -------
+        gametheory.sensitivity.ParametricGame
+            Strategies are plans naming one action per type (labels ``B|S`` in the player's
+            type order, as :func:`~gametheory.bayesian.harsanyi.ex_ante_form`); each payoff is
+            the sum over type profiles of the prior expression times the payoff expression, so
+            thresholds in a prior parameter are exact.
+        """
+        import numpy as np
+        import sympy
+
+        from ..bayesian.harsanyi import plan_label
+        from ..sensitivity.parametric import Parameter as SymbolicParameter
+        from ..sensitivity.parametric import ParametricGame
+
+        plans = [tuple(itertools.product(p.actions, repeat=len(p.types))) for p in self.players]
+        shape = tuple(len(x) for x in plans)
+        if self.prior is None:
+            marginal = [dict(zip(p.types, p.probabilities or (), strict=True))
+                        for p in self.players]
+            prior = {}
+            for prof in itertools.product(*(p.types for p in self.players)):
+                term = sympy.Integer(1)
+                for m, t in zip(marginal, prof, strict=True):
+                    term *= m[t].to_sympy()
+                prior[prof] = term
+        else:
+            prior = {t: e.to_sympy() for t, e in self.prior}
+        arrays = [np.full(shape, sympy.Integer(0), dtype=object) for _ in self.players]
+        for entry in self.payoffs:
+            q = prior.get(entry.types, sympy.Integer(0))
+            if q == 0:
+                continue
+            ks = [p.types.index(t) for p, t in zip(self.players, entry.types, strict=True)]
+            for index in itertools.product(*(range(n) for n in shape)):
+                acts = tuple(plans[i][index[i]][ks[i]] for i in range(len(self.players)))
+                for i, e in enumerate(entry.cells[acts]):
+                    arrays[i][index] += q * e.to_sympy()
+        parameters = {n: SymbolicParameter(n, p.value, p.low, p.high)
+                      for n, p in self.parameters.items()}
+        labels = [tuple(plan_label(plan) for plan in x) for x in plans]
+        return ParametricGame.from_arrays(
+            *[np.vectorize(sympy.expand, otypes=[object])(a) for a in arrays],
+            parameters=parameters, players=self.player_names, strategies=labels,
+            title=self.title)
+
     def with_payoff(self, *args: Any, **kwargs: Any) -> BayesianModel:
         raise ModelError("--set edits payoff tables of matrix models; edit the Bayesian "
                          "game's file")
