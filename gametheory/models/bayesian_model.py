@@ -91,6 +91,19 @@ class BayesianModel:
     is_tree = False
     is_bayesian = True
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BayesianModel):
+            return NotImplemented
+        return self._content() == other._content()
+
+    def __hash__(self) -> int:
+        return hash((self.title, self.player_names))
+
+    def _content(self) -> tuple[Any, ...]:
+        payoffs = tuple((p.types, tuple(p.cells.items()), p.why, p.source) for p in self.payoffs)
+        return (self.title, self.description, self.source, self.notes, self.players, payoffs,
+                self.prior, tuple(self.parameters.values()))
+
     @property
     def player_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.players)
@@ -208,7 +221,54 @@ class BayesianModel:
                          "game's file")
 
     def to_toml(self) -> str:
-        raise ModelError("--save is not available for Bayesian models yet; edit the file")
+        """The model as a Bayesian model file (TOML), deterministic; it loads back equal."""
+        from . import _toml_writer as toml
+        from .model import _expression_toml
+
+        out = ["[game]", f"title = {toml.string(self.title)}"]
+        for key in ("description", "source"):
+            if getattr(self, key):
+                out.append(f"{key} = {toml.text_block(getattr(self, key))}")
+        for p in self.parameters.values():
+            out += ["", f"[parameters.{toml.key(p.name)}]", f"value = {toml.number(p.value)}"]
+            if p.low is not None and p.high is not None:
+                out.append(f"range = [{toml.number(p.low)}, {toml.number(p.high)}]")
+            for key in ("description", "source"):
+                if getattr(p, key):
+                    out.append(f"{key} = {toml.text_block(getattr(p, key))}")
+        for player in self.players:
+            out += ["", "[[players]]", f"name = {toml.string(player.name)}",
+                    "actions = [" + ", ".join(toml.string(a) for a in player.actions) + "]"]
+            if self.prior is None:
+                out.append("types = { " + ", ".join(
+                    f"{toml.key(t)} = {_expression_toml(e)}"
+                    for t, e in zip(player.types, player.probabilities or (), strict=True))
+                    + " }")
+            else:
+                out.append("types = [" + ", ".join(toml.string(t) for t in player.types) + "]")
+            if player.description:
+                out.append(f"description = {toml.text_block(player.description)}")
+        for types, e in self.prior or ():
+            out += ["", "[[prior]]", "types = [" + ", ".join(toml.string(t) for t in types) + "]",
+                    f"probability = {_expression_toml(e)}"]
+        for entry in self.payoffs:
+            out += ["", "[[payoffs]]",
+                    "types = [" + ", ".join(toml.string(t) for t in entry.types) + "]",
+                    "table = " + _table_toml(entry, self.players, _expression_toml)]
+            for key in ("why", "source"):
+                if getattr(entry, key):
+                    out.append(f"{key} = {toml.text_block(getattr(entry, key))}")
+        return "\n".join(out) + "\n"
+
+
+def _table_toml(entry: BayesianPayoff, players, write) -> str:
+    def nest(prefix: tuple[str, ...]) -> str:
+        depth = len(prefix)
+        if depth == len(players):
+            return "[" + ", ".join(write(e) for e in entry.cells[prefix]) + "]"
+        return "[" + ", ".join(nest((*prefix, a)) for a in players[depth].actions) + "]"
+
+    return nest(())
 
 
 def _nested(entry: BayesianPayoff, players, values) -> dict:
