@@ -52,6 +52,7 @@ METHODS = (
     "simpdiv",
     "spe",
     "backward-induction",
+    "pbe",
 )
 
 
@@ -422,6 +423,10 @@ def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
     from gametheory.models import load_model
 
     loaded = apply_edits(load_model(model), edits)
+    command = click.get_current_context().info_name
+    if getattr(loaded, "is_bayesian", False) and command not in ("solve", "show"):
+        raise ModelError(f"{command} does not handle Bayesian games yet: use solve or show",
+                         file=getattr(loaded, "path", None) or model)
     _echo_notes(loaded)
     try:
         values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
@@ -855,6 +860,8 @@ def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
     from gametheory.sensitivity import ParametricGame
 
     loaded = apply_edits(load_model(model), edits)
+    if getattr(loaded, "is_bayesian", False):  # its ex-ante form, exact in the prior
+        return loaded, loaded.parametric_game()
     _echo_notes(loaded)
     if getattr(loaded, "is_tree", False):  # game trees: gametheory.extensive.sensitivity
         return loaded, None

@@ -11,6 +11,7 @@ The public API::
     solve(tree)                     # its subgame-perfect equilibria, certified
 """
 
+from .bayesian.game import BayesianGame
 from .errors import GameError, GameValueError, ModelError
 from .extensive.tree import Tree
 from .game import Game, Profile
@@ -19,6 +20,7 @@ from .solve import METHODS, solve
 
 __all__ = [
     "METHODS",
+    "BayesianGame",
     "Component",
     "Equilibrium",
     "Game",

@@ -25,7 +25,7 @@ from typing import Any
 from .errors import GameValueError, did_you_mean
 from .game import Game
 
-__all__ = ["METHODS", "TREE_METHODS", "solve"]
+__all__ = ["BAYESIAN_METHODS", "METHODS", "TREE_METHODS", "solve"]
 
 #: Method name -> (module, function, description). Modules are imported on first use so that
 #: the command line starts fast.
@@ -92,7 +92,38 @@ TREE_METHODS: dict[str, tuple[str, str, str]] = {
         "pure_tree",
         "every pure Nash equilibrium, subgame-perfect ones marked (any players)",
     ),
+    "pbe": (
+        ".extensive.pbe",
+        "pbe",
+        "every pure weak perfect Bayesian equilibrium, beliefs exact; signalling games "
+        "classified and tested by the Intuitive Criterion",
+    ),
 }
+
+
+#: Methods for Bayesian games (:class:`gametheory.bayesian.BayesianGame`), as :data:`METHODS`.
+BAYESIAN_METHODS: dict[str, tuple[str, str, str]] = {
+    "exact": (
+        ".bayesian.bne",
+        "exact_bayesian",
+        "every extreme Bayesian Nash equilibrium (ex-ante strategic form), exact (two players)",
+    ),
+    "pure": (
+        ".bayesian.bne",
+        "pure_bayesian",
+        "every pure Bayesian Nash equilibrium (type-agent form), exact (any players)",
+    ),
+}
+
+
+def _bayesian_method(name: str) -> Callable[[Any], Any]:
+    if name not in BAYESIAN_METHODS:
+        raise GameValueError(
+            f"method {name!r} does not apply to a Bayesian game", key="method",
+            hint="methods for a Bayesian game: " + ", ".join(BAYESIAN_METHODS),
+        )
+    module, function, _ = BAYESIAN_METHODS[name]
+    return getattr(import_module(module, __package__), function)
 
 
 def _method(name: str, tree: bool = False) -> Callable[[Any], Any]:
@@ -117,17 +148,19 @@ def solve(game: Any, method: str | None = None) -> Any:
 
     Parameters
     ----------
-    game : Game or Tree
-        A game in strategic form, or a game tree (:class:`gametheory.extensive.Tree`).
+    game : Game, Tree or BayesianGame
+        A game in strategic form, a game tree (:class:`gametheory.extensive.Tree`) or a
+        Bayesian game (:class:`gametheory.bayesian.BayesianGame`).
     method : str, optional
         One of :data:`METHODS` for a :class:`Game` (default: ``"exact"``; for more than two
         players, exact support enumeration:
         :func:`gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`), one of
-        :data:`TREE_METHODS` for a tree (default ``"spe"``).
+        :data:`TREE_METHODS` for a tree (default ``"spe"``), one of :data:`BAYESIAN_METHODS`
+        for a Bayesian game (``"exact"`` for two players, ``"pure"`` otherwise).
 
     Returns
     -------
-    SolveResult or TreeSolveResult
+    SolveResult, TreeSolveResult or BayesianSolveResult
         Every equilibrium in it is certified exactly (its regret is 0).
 
     Raises
@@ -141,6 +174,10 @@ def solve(game: Any, method: str | None = None) -> Any:
 
         if isinstance(game, Tree):
             return _method(method or "spe", tree=True)(game)
+        from .bayesian.game import BayesianGame
+
+        if isinstance(game, BayesianGame):
+            return _bayesian_method(method or ("exact" if game.n_players == 2 else "pure"))(game)
     if method is None:
         method = "exact"
     if method == "exact" and game.n_players != 2:

@@ -30,7 +30,9 @@ BUILTIN = (
 )
 #: Game trees (tested in test_tree_models.py).
 BUILTIN_TREES = ("us-russia-sequential", "entry-deterrence", "centipede", "ultimatum",
-                 "deterrence")
+                 "deterrence", "beer-quiche", "entry-uncertain")
+#: Bayesian games (tested in test_bayesian_models.py).
+BUILTIN_BAYESIAN = ("bayesian-battle-of-the-sexes",)
 US_RUSSIA = ("us-russia", "us-russia-2x2")
 README = Path(__file__).resolve().parents[1] / "models" / "README.md"
 
@@ -65,7 +67,8 @@ def _expected(*equilibria):
 
 
 def test_builtin_models_are_exactly_these():
-    assert sorted(name for name, _ in builtin_models()) == sorted(BUILTIN + BUILTIN_TREES)
+    assert sorted(name for name, _ in builtin_models()) == sorted(
+        BUILTIN + BUILTIN_TREES + BUILTIN_BAYESIAN)
 
 
 @pytest.mark.parametrize("name", BUILTIN)
@@ -457,10 +460,10 @@ def _toml_blocks():
     return re.findall(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("index", range(4))
+@pytest.mark.parametrize("index", range(5))
 def test_readme_toml_examples_are_valid_models(index):
     blocks = _toml_blocks()
-    assert len(blocks) == 4  # the third is a game tree
+    assert len(blocks) == 5  # the third is a game tree, the fourth a Bayesian game
     model = parse_model(blocks[index], name=f"readme-{index}")
     assert solve(model.game()).equilibria
 

@@ -457,6 +457,10 @@ def _load_toml(
             f"number too long (at most {MAX_DIGITS} digits in a numerator or denominator)",
             file=file, line=line,
         )]
+    from ._bayesian_checker import check_bayesian, is_bayesian_data
+
+    if is_bayesian_data(data):  # a Bayesian game: gametheory.models._bayesian_checker
+        return check_bayesian(data, text, file, name)
     if "nodes" in data:  # a game tree: gametheory.models._tree_checker
         from ._tree_checker import check_tree
 

@@ -221,6 +221,11 @@ def format_solve(
     equilibrium,component,Row:1,Row:2,Column:1,Column:2,Row payoff,Column payoff
     1,1,1/2,1/2,1/2,1/2,0,0
     """
+    if hasattr(result, "game") and hasattr(result.game, "types"):  # Bayesian: ._bayesian
+        from ._bayesian import format_bayesian_solve
+
+        return format_bayesian_solve(result, format, decimals=decimals, title=title,
+                                     model=model, parameters=parameters, standalone=standalone)
     if not isinstance(result, SolveResult):  # a game tree's result: see ._tree
         from ._tree import format_tree_solve
 
@@ -303,6 +308,11 @@ def format_model(
     from ._model import model_document, model_json
 
     numbers = Numbers(decimals)
+    if getattr(model, "is_bayesian", False):  # a Bayesian game: see ._bayesian
+        from ._bayesian import format_bayesian_model
+
+        return format_bayesian_model(model, format, values=values, decimals=decimals,
+                                     standalone=standalone)
     if getattr(model, "is_tree", False):  # a game tree: see ._tree_model
         from ._tree_model import tree_model_document, tree_model_json
 

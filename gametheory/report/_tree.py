@@ -121,6 +121,8 @@ def tree_document(result: TreeSolveResult, *, title: str = "",
     players = tree.players
     n = len(result.equilibria)
     kind = "subgame-perfect equilibri" if result.subgame_perfect else "Nash equilibri"
+    if result.method == "pbe":
+        kind = "pure weak perfect Bayesian equilibri"
     header = ("#", *players, *(f"{p} payoff" for p in players), "subgame perfect")
     rows = tuple(
         (str(k), *(behavior_text(eq, p, numbers) for p in players), *eq.payoffs,
@@ -141,6 +143,10 @@ def tree_document(result: TreeSolveResult, *, title: str = "",
                       for k, eq in enumerate(result.equilibria, start=1))
         blocks.append(Table(("#", "equilibrium path"), paths, caption="Paths",
                             formats=ALL_FORMATS - {"csv"}))
+        if result.method == "pbe":
+            from ._pbe import pbe_blocks
+
+            blocks.extend(pbe_blocks(result))
     else:
         blocks.append(Paragraph("No equilibrium was found."))
     status = f"Method {result.method}: "
