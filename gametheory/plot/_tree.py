@@ -3,9 +3,9 @@
 :func:`tree_layout` places the nodes: each level one unit below the last, the children of a node
 evenly spaced and centred under it, the spacing wide enough that the extents of neighbouring
 subtrees do not overlap (a leaf is one unit wide). :func:`tree_figure` draws the tree in that
-layout: decision nodes filled (owner above), chance nodes hollow, payoffs under the leaves, information sets as
-dashed arcs, and the choices of one equilibrium as thick coloured branches (a mixed choice with
-its probability). matplotlib is imported inside the functions.
+layout: decision nodes filled (owner above), chance nodes hollow, payoffs under the leaves,
+information sets as dashed arcs, and the choices of one equilibrium as thick coloured branches
+(a mixed choice with its probability). matplotlib is imported inside the functions.
 """
 
 from __future__ import annotations
