@@ -22,14 +22,14 @@ import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests"))
 
-from tree_strategies import random_tree  # noqa: E402
+from tree_strategies import random_tree
 
-from gametheory.extensive import reduced_strategic_form  # noqa: E402
-from gametheory.extensive.sequence_form import sequence_form_equilibria  # noqa: E402
-from gametheory.io.efg import write_efg  # noqa: E402
+from gametheory.extensive import reduced_strategic_form
+from gametheory.extensive.sequence_form import sequence_form_equilibria
+from gametheory.io.efg import write_efg
 
 
-def _cpu(f):  # noqa: ANN001, ANN202
+def _cpu(f):
     start = time.process_time()
     out = f()
     return time.process_time() - start, out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pathlib
 from fractions import Fraction as F
 
@@ -34,7 +35,7 @@ def test_layout_keeps_nodes_of_a_level_one_unit_apart_and_centres_parents(tree):
             assert all(lay.y[c] == lay.y[node.id] - 1 for c in node.children)
     for xs in levels.values():
         xs.sort()
-        assert all(b - a >= 1 for a, b in zip(xs, xs[1:], strict=False))
+        assert all(b - a >= 1 for a, b in itertools.pairwise(xs))
     assert min(lay.x.values()) >= -lay.left + F(1, 2)
     assert max(lay.x.values()) <= lay.right - F(1, 2)
 

@@ -53,7 +53,7 @@ def in_convex_hull(point: Plan, others: Sequence[Plan]) -> bool:
     return bool(polyhedron_vertices(inequalities, equations, list(range(m + 1))))
 
 
-def extreme_pairs(pairs: Sequence[tuple[Plan, Plan]], is_equilibrium) -> list[tuple[Plan, Plan]]:  # noqa: ANN001
+def extreme_pairs(pairs: Sequence[tuple[Plan, Plan]], is_equilibrium) -> list[tuple[Plan, Plan]]:
     """The pairs whose plans are not convex combinations of other found plans (see above).
 
     ``is_equilibrium(x, y)`` decides exactly whether a pair of plans is an equilibrium.

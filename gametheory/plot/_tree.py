@@ -2,14 +2,15 @@
 
 :func:`tree_layout` places the nodes: each level one unit below the last, the children of a node
 evenly spaced and centred under it, the spacing wide enough that the extents of neighbouring
-subtrees do not overlap (a leaf is one unit wide). :func:`tree_figure` draws the tree in that layout: decision
-nodes filled (owner above), chance nodes hollow, payoffs under the leaves, information sets as
-dashed arcs, and the choices of one equilibrium as thick coloured branches (a mixed choice with
-its probability). matplotlib is imported inside the functions.
+subtrees do not overlap (a leaf is one unit wide). :func:`tree_figure` draws the tree in that
+layout: decision nodes filled (owner above), chance nodes hollow, payoffs under the leaves,
+information sets as dashed arcs, and the choices of one equilibrium as thick coloured branches
+(a mixed choice with its probability). matplotlib is imported inside the functions.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -60,7 +61,7 @@ def tree_layout(tree: Any) -> TreeLayout:
         if not kids:
             left[node.id] = right[node.id] = half
             continue
-        gap = max((right[a] + left[b] for a, b in zip(kids, kids[1:], strict=False)),
+        gap = max((right[a] + left[b] for a, b in itertools.pairwise(kids)),
                   default=Fraction(0))
         spacing[node.id] = gap
         left[node.id] = gap * (len(kids) - 1) / 2 + left[kids[0]]
@@ -153,7 +154,7 @@ def tree_figure(result: Any, *, equilibrium: int = 1, title: str = "") -> Any:
         for s in tree.infosets:
             if len(s.nodes) > 1:
                 points = sorted((xy(n) for n in s.nodes), key=lambda p: p[0])
-                for a, b in zip(points, points[1:], strict=False):
+                for a, b in itertools.pairwise(points):
                     # A dashed arc bowing upwards, clear of the nodes between the members.
                     ax.annotate("", xy=b, xytext=a, zorder=2, arrowprops={
                         "arrowstyle": "-", "ls": (0, (4, 3)), "color": "#1f5fa8", "lw": 1.4,

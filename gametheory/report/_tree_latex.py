@@ -18,10 +18,10 @@ In-Sung Cho (2022), *The istgame package: drawing game trees with TikZ*, version
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 from typing import Any
 
-from ..numbers import format_fraction
 from ._document import Document, Numbers
 from ._latex import escape_latex, render_latex
 
@@ -122,7 +122,7 @@ def tree_figure_latex(result: Any, *, equilibrium: int = 1, numbers: Numbers | N
     for s in tree.infosets:
         if len(s.nodes) > 1:
             members = sorted(s.nodes, key=lambda n: (lay.x[n], index[n]))
-            for a_, b_ in zip(members, members[1:], strict=False):
+            for a_, b_ in itertools.pairwise(members):
                 body.append(rf"\xtInfoset[dashed, bend left=15](n{index[a_]})(n{index[b_]})")
     body.append(r"\end{istgame}")
     needs = {"istgame"}
