@@ -41,6 +41,9 @@ class ConceptSummary:
         The Nash bargaining solution over the security levels (two-player games).
     repeated : RepeatedResult or None
         Grim trigger with minmax punishment (two-player games).
+    skipped : tuple of str
+        The concepts that apply but were too large to compute exactly, each with the reason
+        (their part is None); ``gametheory analyze`` says so instead of failing as a whole.
     """
 
     selection: Any
@@ -49,6 +52,7 @@ class ConceptSummary:
     stackelberg: Any = None
     bargaining: Any = None
     repeated: Any = None
+    skipped: tuple[str, ...] = ()
 
 
 def concept_summary(
@@ -77,15 +81,29 @@ def concept_summary(
     qre = logit_branch(game)
     if game.n_players != 2:
         return ConceptSummary(selection, correlated, qre)
+    from ..errors import GameError
     from .bargaining import bargain
     from .repeated import repeated
     from .stackelberg import stackelberg
+
+    skipped: list[str] = []
+
+    def attempt(name: str, compute: Any) -> Any:
+        # One concept too large for exact computation must not cost the whole analysis.
+        try:
+            return compute()
+        except GameError as exc:
+            skipped.append(f"{name}: {exc.message}")
+            return None
 
     return ConceptSummary(
         selection,
         correlated,
         qre,
-        stackelberg=tuple(stackelberg(game, leader) for leader in range(2)),
-        bargaining=bargain(game, "nash"),
-        repeated=repeated(game, None, symbolic),
+        stackelberg=attempt(
+            "commitment", lambda: tuple(stackelberg(game, leader) for leader in range(2))
+        ),
+        bargaining=attempt("bargaining", lambda: bargain(game, "nash")),
+        repeated=attempt("repeated game", lambda: repeated(game, None, symbolic)),
+        skipped=tuple(skipped),
     )

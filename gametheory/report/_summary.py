@@ -181,6 +181,11 @@ def summary_blocks(summary: Any, result: Any, numbers: Numbers) -> list[Any]:
         blocks += _bargaining_blocks(summary.bargaining, numbers)
     if summary.repeated is not None:
         blocks += _repeated_blocks(summary.repeated, numbers)
+    if summary.skipped:
+        blocks.append(Paragraph(
+            "Not computed (too large for exact computation): " + "; ".join(summary.skipped)
+            + ".", formats=_DISPLAY,
+        ))
     return blocks
 
 
@@ -196,4 +201,5 @@ def summary_json(summary: Any, numbers: Numbers) -> dict[str, Any]:
         else [r.to_dict() for r in summary.stackelberg],
         "bargaining": None if summary.bargaining is None else summary.bargaining.to_dict(),
         "repeated": None if summary.repeated is None else summary.repeated.to_dict(),
+        "skipped": list(summary.skipped),
     }
