@@ -32,6 +32,8 @@ def _refused(command: str, name: str) -> bool:
         return command in ("analyze", "plot", "convert")
     if command == "sweep":
         return not model.parameters or getattr(model, "is_tree", False)
+    if command == "sensitivity" and getattr(model, "is_tree", False):
+        return not model.game().is_perfect_information
     return False
 
 
@@ -40,7 +42,9 @@ def _sweep_args(name: str) -> list[str]:
     if not model.parameters:
         return ["-p", "c=0:1:3"]
     parameter, spec = next(iter(model.parameters.items()))
-    return ["-p", f"{parameter}={spec.value}:{spec.value + 1}:3"]
+    stop = spec.value + 1 if spec.high is None else min(spec.value + 1, spec.high)
+    start = spec.value if stop > spec.value else spec.low
+    return ["-p", f"{parameter}={start}:{stop}:3"]
 
 
 def _cases() -> list[pytest.param]:
