@@ -353,7 +353,7 @@ method_option = click.option(
     "-m",
     metavar="NAME",
     callback=_check_method,
-    help="Solver: " + ", ".join(METHODS) + " [default: exact; spe for game trees].",
+    help="Solver: " + ", ".join(METHODS) + " [default: exact] (spe for game trees).",
 )
 
 

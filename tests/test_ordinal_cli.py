@@ -61,7 +61,7 @@ def test_json_not_2x2():
 def test_param_changes_the_ranks():
     # With d = 3 conceding dominates for the US: (concede, hard_demand) is a Nash equilibrium.
     data = json.loads(_run("ordinal", "us-russia-2x2", "-p", "d=3", "-f", "json").output)
-    assert data["parameters"] == {"d": "3", "w": "2"}
+    assert data["parameters"] == {"d": "3", "w": "2", "b": "0"}
     assert data["equilibria"]["nash"] == [{"US": "concede", "Russia": "hard_demand"}]
 
 
