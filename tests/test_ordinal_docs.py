@@ -22,7 +22,7 @@ PAGE = Path(__file__).resolve().parent.parent / "docs" / "ordinal.md"
 @pytest.mark.xfail(
     strict=True,
     reason="docs/ordinal.md must be regenerated for the re-read us-russia models (issue 10 added parameters)",
-)  # noqa: E501
+)
 def test_page_examples_match_the_real_output() -> None:
     found = examples(PAGE.read_text())
     assert len(found) == 2

@@ -182,9 +182,9 @@ def test_branch_solves_the_logit_equations(game: Game) -> None:
 @settings(max_examples=5)
 @given(n_player_games(min_size=2, max_size=2, payoff_range=(0, 9)))
 @pytest.mark.xfail(
-    strict=True,
-    reason="the QRE branch of a three-player game fails after the merge with the N-player exact default (open)",
-)  # noqa: E501
+    strict=False,
+    reason="some three-player games end with status 'failed' in CI's derandomised run (open)",
+)
 def test_branch_three_players(game: Game) -> None:
     branch = logit_branch(game)
     scale = max(float(v) for p in game.payoffs for v in p.reshape(-1))

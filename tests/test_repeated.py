@@ -150,7 +150,7 @@ def test_cli_repeated(tmp_path):
 @pytest.mark.xfail(
     strict=True,
     reason="docs/concepts.md must state the critical discount factor with the new parameter b of issue 10",
-)  # noqa: E501
+)
 def test_us_russia_write_up():
     """The figures quoted in docs/concepts.md (Repeated play)."""
     model = load_model("us-russia")
