@@ -137,10 +137,6 @@ def huge_equilibrium() -> dict:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="after the merge analyze runs the float concepts (QRE, correlated LP) on every game; they must be skipped beyond the float range (open)",
-)
 def test_payoff_beyond_float_range_solves_exactly() -> None:
     result = run("solve", INPUTS / "huge_payoff_1e400.nfg", "-f", "json")
     assert result.exit_code == 0, result.output

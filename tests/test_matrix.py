@@ -30,6 +30,8 @@ def _refused(command: str, name: str) -> bool:
     model = load_model(name)
     if getattr(model, "is_bayesian", False):
         return command in ("analyze", "plot", "convert")
+    if command == "plot" and not getattr(model, "is_tree", False):
+        return model.game().n_players != 2
     if command == "sweep":
         return not model.parameters or getattr(model, "is_tree", False)
     if command == "sensitivity" and getattr(model, "is_tree", False):
@@ -98,5 +100,10 @@ def test_convert_and_plot(model: str, tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     pytest.importorskip("matplotlib")
     result = CliRunner().invoke(cli.cli, ["plot", model, "-o", str(tmp_path / "f.png")])
+    if _refused("plot", model):
+        # Figures are of two-player games: one line that says so, and no file.
+        assert result.exit_code == 1 and result.stderr.startswith("Error: "), result.output
+        assert not (tmp_path / "f.png").exists()
+        return
     assert result.exit_code == 0, result.output
     assert (tmp_path / "f.png").read_bytes().startswith(b"\x89PNG")

@@ -19,10 +19,6 @@ from gametheory.ordinal import graph_model, inverse_preferences, ordinal_analysi
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "ordinal.md"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/ordinal.md must be regenerated for the re-read us-russia models (issue 10 added parameters)",
-)
 def test_page_examples_match_the_real_output() -> None:
     found = examples(PAGE.read_text())
     assert len(found) == 2

@@ -147,10 +147,6 @@ def test_cli_repeated(tmp_path):
     assert bad.exit_code == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="docs/concepts.md must state the critical discount factor with the new parameter b of issue 10",
-)
 def test_us_russia_write_up():
     """The figures quoted in docs/concepts.md (Repeated play)."""
     model = load_model("us-russia")
@@ -158,12 +154,12 @@ def test_us_russia_write_up():
     minmax = {tuple(game.strategies[i][k] for i, k in enumerate(o.profile)): o
               for o in repeated(game, None, model.symbolic_payoffs()).outcomes}
     expected = {
-        ("concede", "friendly_offer"): (F(1, 6), "(w - 1)/(s + w + 7)"),
-        ("friendly_offer", "friendly_offer"): (F(3, 10), "(d - 1)/(d + v + 4)"),
-        ("friendly_offer", "concede"): (F(4, 9), "4/(s + 7)"),
-        ("concede", "concede"): (F(1, 2), "(w + 3)/(s + w + 7)"),
-        ("hard_demand", "hard_demand"): (F(2, 5), "2/5"),
-        ("concede", "hard_demand"): (F(1, 5), "-(d - 5)/5"),
+        ("concede", "friendly_offer"): (F(1, 6), "(w - 1)/(-b + s + w + 7)"),
+        ("friendly_offer", "friendly_offer"): (F(3, 10), "-(-d + r + 1)/(d + v + 4)"),
+        ("friendly_offer", "concede"): (F(4, 9), "4/(-b + s + 7)"),
+        ("concede", "concede"): (F(1, 2), "(w + 3)/(-b + s + w + 7)"),
+        ("hard_demand", "hard_demand"): (F(2, 5), "(p + 2)/(p + 5)"),
+        ("concede", "hard_demand"): (F(1, 5), "(-d + p + 5)/(p + 5)"),
     }
     for profile, (value, text) in expected.items():
         assert minmax[profile].critical_discount == value

@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from ..game import Game
+from ..numbers import to_float_array
 
 __all__ = ["LogitSystem", "newton", "orientation", "round_lambdas", "tangent"]
 
@@ -21,7 +22,12 @@ class LogitSystem:
     def __init__(self, game: Game) -> None:
         # A constant added to a player's payoffs changes no QRE: start each at 0, so that
         # rounding errors scale with the range of the payoffs, not their size.
-        self.payoffs = [p.astype(float) - float(min(p.reshape(-1))) for p in game.payoffs]
+        # The shift is exact; the conversion is the guarded one (a payoff beyond the float
+        # range is a clear GameValueError, named by ``analyze`` as a concept not computed).
+        where = "the logit QRE (a floating-point path)"
+        self.payoffs = [
+            to_float_array(p - min(p.reshape(-1)), where=where) for p in game.payoffs
+        ]
         self.shape = game.shape
         self.n = game.n_players
         self.offsets = np.cumsum((0, *self.shape))

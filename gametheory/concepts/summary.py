@@ -33,8 +33,10 @@ class ConceptSummary:
     ----------
     selection : Selection or None
         With at least two equilibria.
-    correlated : CorrelatedResult
-    qre : LogitBranch
+    correlated : CorrelatedResult or None
+        None where it could not be computed (named in ``skipped``).
+    qre : LogitBranch or None
+        None where it could not be computed (named in ``skipped``).
     stackelberg : tuple of StackelbergResult or None
         One per leader (two-player games).
     bargaining : BargainingResult or None
@@ -76,25 +78,28 @@ def concept_summary(
     from .qre import logit_branch
     from .selection import select_equilibria
 
-    selection = select_equilibria(game, result) if len(result.equilibria) > 1 else None
-    correlated = correlated_equilibria(game)
-    qre = logit_branch(game)
-    if game.n_players != 2:
-        return ConceptSummary(selection, correlated, qre)
     from ..errors import GameError
-    from .bargaining import bargain
-    from .repeated import repeated
-    from .stackelberg import stackelberg
 
     skipped: list[str] = []
 
     def attempt(name: str, compute: Any) -> Any:
-        # One concept too large for exact computation must not cost the whole analysis.
+        # One concept that cannot be computed here (too large for exact computation, or a
+        # floating-point method on payoffs beyond the float range) must not cost the whole
+        # analysis: it is named in ``skipped`` with the reason.
         try:
             return compute()
         except GameError as exc:
             skipped.append(f"{name}: {exc.message}")
             return None
+
+    selection = select_equilibria(game, result) if len(result.equilibria) > 1 else None
+    correlated = attempt("correlated equilibrium", lambda: correlated_equilibria(game))
+    qre = attempt("logit QRE", lambda: logit_branch(game))
+    if game.n_players != 2:
+        return ConceptSummary(selection, correlated, qre, skipped=tuple(skipped))
+    from .bargaining import bargain
+    from .repeated import repeated
+    from .stackelberg import stackelberg
 
     return ConceptSummary(
         selection,

@@ -172,9 +172,12 @@ def summary_blocks(summary: Any, result: Any, numbers: Numbers) -> list[Any]:
     blocks: list[Any] = []
     if summary.selection is not None:
         blocks += _selection_blocks(summary.selection, numbers)
-    blocks += _correlated_blocks(summary.correlated, result, numbers)
-    blocks += [Heading("Logit quantal response equilibrium", level=2, formats=_DISPLAY),
-               Paragraph(qre_limit_text(summary.qre, numbers, brief=True), formats=_DISPLAY)]
+    if summary.correlated is not None:
+        blocks += _correlated_blocks(summary.correlated, result, numbers)
+    if summary.qre is not None:
+        blocks += [Heading("Logit quantal response equilibrium", level=2, formats=_DISPLAY),
+                   Paragraph(qre_limit_text(summary.qre, numbers, brief=True),
+                             formats=_DISPLAY)]
     if summary.stackelberg is not None:
         blocks += _stackelberg_blocks(summary.stackelberg, numbers)
     if summary.bargaining is not None:
@@ -183,7 +186,7 @@ def summary_blocks(summary: Any, result: Any, numbers: Numbers) -> list[Any]:
         blocks += _repeated_blocks(summary.repeated, numbers)
     if summary.skipped:
         blocks.append(Paragraph(
-            "Not computed (too large for exact computation): " + "; ".join(summary.skipped)
+            "Not computed: " + "; ".join(summary.skipped)
             + ".", formats=_DISPLAY,
         ))
     return blocks
@@ -191,12 +194,14 @@ def summary_blocks(summary: Any, result: Any, numbers: Numbers) -> list[Any]:
 
 def summary_json(summary: Any, numbers: Numbers) -> dict[str, Any]:
     """The JSON of the concepts: each concept's own JSON form (QRE: its limit only)."""
-    qre = summary.qre.to_dict(numbers.format)
+    qre = None if summary.qre is None else summary.qre.to_dict(numbers.format)
     return {
         "selection": None if summary.selection is None
         else summary.selection.to_dict(numbers.format),
-        "correlated": summary.correlated.to_dict(numbers.format),
-        "qre": {key: qre[key] for key in ("status", "message", "bifurcations", "limit")},
+        "correlated": None if summary.correlated is None
+        else summary.correlated.to_dict(numbers.format),
+        "qre": None if qre is None
+        else {key: qre[key] for key in ("status", "message", "bifurcations", "limit")},
         "stackelberg": None if summary.stackelberg is None
         else [r.to_dict() for r in summary.stackelberg],
         "bargaining": None if summary.bargaining is None else summary.bargaining.to_dict(),
