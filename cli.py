@@ -823,7 +823,7 @@ def plot(
     kind: str | None,
     force: bool,
 ) -> None:
-    """Draw a figure of MODEL (needs matplotlib: pip install "gametheory[plot]").
+    """Draw a figure of MODEL (needs matplotlib: pip install "gametheory-exact[plot]").
 
     best-response: both players' best responses on the unit square, equilibria marked (2x2
     games). payoff-space: the pure outcomes' payoffs, their convex hull, the Pareto frontier
@@ -1067,7 +1067,8 @@ def _parse_distributions(
 @click.option("--workers", "-w", type=click.IntRange(min=1), metavar="K",
               help="Local worker processes [default: 1].")
 @click.option("--scheduler", metavar="ADDRESS",
-              help="Run on a Dask distributed scheduler (pip install 'gametheory[distributed]').")
+              help="Run on a Dask distributed scheduler (needs the distributed extra: "
+              "pip install 'gametheory-exact[distributed]').")
 @click.option("--param-distribution", "distributions", metavar="NAME=DIST", multiple=True,
               callback=_parse_distributions,
               help="--over parameters: draw NAME from DIST, uniform(a,b) or triangular(a,c,b) "

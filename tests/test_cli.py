@@ -971,6 +971,6 @@ def test_figures_without_matplotlib_say_which_extra_to_install(
     result = CliRunner().invoke(cli.cli, args)
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
-        "Error: plot: figures need matplotlib: pip install 'gametheory[plot]'"
+        "Error: plot: figures need matplotlib: pip install 'gametheory-exact[plot]'"
     )
     assert not (tmp_path / "fig.png").exists()

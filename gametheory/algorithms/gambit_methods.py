@@ -1,6 +1,6 @@
 """Fast, possibly incomplete equilibria of larger N-player games: Gambit's solvers, polished.
 
-pygambit (an optional extra: ``pip install "gametheory[gambit]"``) computes equilibria by
+pygambit (an optional extra: ``pip install "gametheory-exact[gambit]"``) computes equilibria by
 floating-point or simplicial methods:
 
 ``gnm``
@@ -48,7 +48,7 @@ def _pygambit() -> Any:
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise GameValueError(
             "this method needs pygambit", key="method",
-            hint='install it with: pip install "gametheory[gambit]"',
+            hint='install it with: pip install "gametheory-exact[gambit]"',
         ) from exc
     return pygambit
 

@@ -69,7 +69,7 @@ def require_matplotlib() -> Any:
         import matplotlib
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise GameValueError(
-            "figures need matplotlib: pip install 'gametheory[plot]'", key="plot"
+            "figures need matplotlib: pip install 'gametheory-exact[plot]'", key="plot"
         ) from exc
     return matplotlib
 

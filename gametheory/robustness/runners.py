@@ -9,7 +9,7 @@ they finish in; so a run's result does not depend on the runner (see :mod:`.smaa
   it and the parent has no other thread, else spawned). Workers ignore Ctrl-C; the parent
   cancels what is left and re-raises :class:`KeyboardInterrupt`.
 - :class:`DaskRunner` submits the same tasks to an existing Dask distributed scheduler
-  (``pip install "gametheory[distributed]"``), following ``distributed.Client`` conventions.
+  (``pip install "gametheory-exact[distributed]"``), following ``distributed.Client`` conventions.
   On a cluster of many machines each task (one chunk, :data:`~.smaa.CHUNK` samples, a few
   kilobytes in and a summary out) runs where the scheduler places it; nothing else is shared.
 
@@ -204,7 +204,7 @@ class DaskRunner:
         except ImportError:
             raise GameValueError(
                 "--scheduler needs Dask distributed",
-                hint='pip install "gametheory[distributed]"',
+                hint='pip install "gametheory-exact[distributed]"',
             ) from None
         import logging
 

@@ -1,7 +1,7 @@
 """Figures of sensitivity analyses: sweeps and two-parameter regime maps.
 
 matplotlib is imported inside the functions (it is an optional dependency: ``pip install
-gametheory[plot]``). Figures are drawn without pyplot's global state and saved with fixed
+gametheory-exact[plot]``). Figures are drawn without pyplot's global state and saved with fixed
 metadata, so the same analysis always gives the same bytes (PNG, SVG or PDF, chosen by the
 file's suffix).
 
