@@ -16,6 +16,7 @@ New commands are added with ``@cli.command()`` and reuse the shared options belo
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -66,8 +67,78 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+#: Each command's page in the documentation (docs/, built into the site with the same names);
+#: a command not listed points to its section of docs/commands.md.
+DOCS = {
+    "robustness": "docs/robustness.md",
+    "sensitivity": "docs/sensitivity.md",
+    "sweep": "docs/sensitivity.md",
+    "ordinal": "docs/ordinal.md",
+    "stackelberg": "docs/concepts.md#commitment-stackelberg",
+    "bargain": "docs/concepts.md#bargaining",
+    "repeated": "docs/concepts.md#repeated-play",
+    "correlated": "docs/concepts.md#correlated-equilibria",
+    "qre": "docs/concepts.md#noisy-players-logit-qre",
+}
+
+
+def _split_examples(text: str) -> tuple[str, str]:
+    """A command's help text split into its description and its examples block."""
+    for marker in ("\b\nExamples:", "\b\nExample:"):
+        head, sep, tail = text.partition(marker)
+        if sep:
+            return head.rstrip(), (sep + tail).strip()
+    return text, ""
+
+
+def _or(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+class _Command(click.Command):
+    """A command whose --help ends with its examples and a pointer to its documentation page.
+
+    The help text is written with its examples after the description; they are printed after
+    the options. ``--force`` says which of the command's outputs it lets overwrite a model
+    file, and the command list shows ``short_help`` (else the whole first sentence).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.short_help and self.help:
+            first = inspect.cleandoc(self.help).split("\n\n")[0]
+            self.short_help = " ".join(first.split(". ")[0].split()).rstrip(".") + "."
+        options = {name for param in self.params for name in param.opts}
+        targets = [name for name in ("-o", "--save", "--plot") if name in options]
+        for param in self.params:
+            if param.name == "force" and targets:
+                param.help = f"Allow {_or(targets)} to overwrite an existing model file."
+
+    @property
+    def documentation(self) -> str:
+        """The documentation page of this command (a path under docs/, with its section)."""
+        return DOCS.get(self.name or "", f"docs/commands.md#{self.name}")
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        text = _split_examples(inspect.cleandoc(self.help or ""))[0]
+        if text:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(text)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        examples = _split_examples(inspect.cleandoc(self.help or ""))[1]
+        for text in (examples, f"Documentation: {self.documentation}"):
+            if text:
+                formatter.write_paragraph()
+                with formatter.indentation():
+                    formatter.write_text(text)
+
+
 class _Group(click.Group):
     """A click group whose every error is one line on stderr, with a documented exit code."""
+
+    command_class = _Command
 
     def main(  # type: ignore[override]
         self,
@@ -168,7 +239,7 @@ def cli(ctx: click.Context) -> None:
     """Exact game-theoretic analysis of negotiations: every equilibrium, certified.
 
     MODEL is a built-in model name (see `gametheory models`), a model file (.toml) or a
-    Gambit strategic-form file (.nfg).
+    Gambit file (.nfg, .efg). --param NAME=VALUE sets a parameter in every command.
 
     \b
     Examples:
@@ -182,6 +253,8 @@ def cli(ctx: click.Context) -> None:
 
     Limits (the number policy): numbers have at most 1000 digits in a numerator or
     denominator and a decimal exponent of at most 1000; input files at most 10,000,000 bytes.
+
+    Documentation: docs/index.md, and each command's page at the end of its --help.
     """
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
@@ -246,9 +319,37 @@ def _parse_params(
     for item in value:
         name, sep, text = item.partition("=")
         if not sep or not name.strip() or not text.strip():
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE (e.g. c=2 or c=1/3)")
+            hint = (f"; to vary {name.strip()}: gametheory sensitivity MODEL --vary "
+                    f"{name.strip()}" if not sep and name.strip() else "")
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE (e.g. c=2 or c=1/3){hint}")
+        if ":" in text:
+            raise click.BadParameter(
+                f"{item!r} is a grid, not NAME=VALUE; to solve on a grid: gametheory sweep "
+                f"MODEL --grid {item.strip()}"
+            )
         params[name.strip()] = text.strip()
     return params
+
+
+def _parse_param_options(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+    """sensitivity's and sweep's --param: values, and the older spellings of --vary and --grid."""
+    from gametheory.errors import GameError
+    from gametheory.sensitivity.options import split_param_options
+
+    try:
+        options = split_param_options(value)
+    except GameError as exc:
+        raise click.BadParameter(exc.message) from None
+    command = ctx.info_name
+    if command == "sweep" and options.names:
+        name = options.names[0]
+        raise click.BadParameter(f"{name!r} is not NAME=VALUE; to sweep {name}: --grid "
+                                 f"{name}=START:STOP:COUNT (e.g. {name}=0:5:101)")
+    if command == "sensitivity" and options.grids:
+        raise click.BadParameter(f"{options.grids[0]!r} is a grid; to solve on a grid: "
+                                 f"gametheory sweep MODEL --grid {options.grids[0]}")
+    grids = tuple(_parse_grid_option(ctx, param, grid) for grid in options.grids)
+    return options.values, options.names, grids
 
 
 def _parse_sets(
@@ -553,7 +654,7 @@ def _solve(game: Any, method: str | None) -> Any:
 
 
 # --------------------------------------------------------------------------- commands
-@cli.command()
+@cli.command(short_help="Every Nash equilibrium, exact and certified.")
 @model_options
 @method_option
 @output_options
@@ -597,7 +698,7 @@ def solve(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="Strategies, parameters and payoff tables of a model.")
 @model_options
 @click.option(
     "--explain", is_flag=True, help="Also show each outcome's ranks, their reasons and sources."
@@ -636,7 +737,7 @@ def show(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="List the built-in models.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), help="Output format.")
 def models(fmt: str | None) -> None:
     """List the built-in models.
@@ -651,7 +752,7 @@ def models(fmt: str | None) -> None:
     click.echo(format_models(builtin_models(), fmt or "text"), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Check model files: every problem, one per line.")
 @click.argument("files", metavar="FILE...", nargs=-1, required=True,
                 type=click.Path(dir_okay=False))
 def validate(files: tuple[str, ...]) -> None:
@@ -679,7 +780,7 @@ def validate(files: tuple[str, ...]) -> None:
         raise SystemExit(EXIT_INPUT)
 
 
-@cli.command()
+@cli.command(short_help="Convert between .toml and Gambit's .nfg and .efg.")
 @click.argument("source", metavar="IN", shell_complete=_complete_models)
 @click.argument("target", metavar="OUT", type=click.Path(dir_okay=False))
 @click.option(
@@ -688,7 +789,7 @@ def validate(files: tuple[str, ...]) -> None:
 )
 @click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
               help=SET_HELP)
-@click.option("--force", is_flag=True, help="Allow overwriting an existing model file.")
+@click.option("--force", is_flag=True, help="Allow OUT to overwrite an existing model file.")
 def convert(
     source: str, target: str, params: dict[str, str], edits: tuple[Edit, ...], force: bool
 ) -> None:
@@ -733,7 +834,7 @@ def convert(
     write_output(text, target)
 
 
-@cli.command()
+@cli.command(short_help="Equilibria, Pareto efficiency, dominance, security levels.")
 @model_options
 @method_option
 @output_options
@@ -756,14 +857,14 @@ def analyze(
     Pareto-efficient, the strategies eliminated by iterated dominance (in order), each
     player's security (maximin) level, and for a zero-sum game its value.
 
+    For a model whose outcomes carry ranks, the report ends with the ordinal lenses of
+    `gametheory ordinal`.
+
     \b
     Examples:
       gametheory analyze prisoners-dilemma
       gametheory analyze matching-pennies --format markdown
       gametheory analyze us-russia --param d=2 -o report.json
-
-    For a model whose outcomes carry ranks, the report ends with the ordinal lenses of
-    `gametheory ordinal`.
     """
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
@@ -797,7 +898,7 @@ def analyze(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="Draw a figure: best responses, payoff space or tree.")
 @model_options
 @method_option
 @click.option(
@@ -845,7 +946,9 @@ def plot(
     finish(loaded, data, output, save, force)
 
 
-def _parse_grid_option(_ctx: click.Context, _param: click.Parameter, value: str) -> Any:
+def _parse_grid_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
     from gametheory.errors import GameError
     from gametheory.sensitivity import parse_param_grid
 
@@ -894,17 +997,40 @@ def _figure_target(path: str | None) -> str | None:
     return figure_format
 
 
-@cli.command()
+def _one_grid(at: dict[str, str], param_options: Any, grid: Any) -> tuple[dict[str, str], Any]:
+    """sweep's fixed values (--param, --at) and its one grid (--grid, or --param NAME=A:B:N)."""
+    from gametheory.errors import GameError
+    from gametheory.sensitivity.options import merge_values
+
+    values, _names, grids = param_options
+    grids = ((grid,) if grid is not None else ()) + grids
+    if len(grids) != 1:
+        raise click.UsageError(
+            "give one grid: --grid NAME=START:STOP:COUNT (e.g. --grid d=0:10:101)"
+            if not grids else "give one grid only: sweep varies one parameter"
+        )
+    try:
+        return merge_values(at, values), grids[0]
+    except GameError as exc:
+        raise click.UsageError(exc.message) from None
+
+
+@cli.command(short_help="Solve at every point of a grid of one parameter.")
 @click.argument("model", metavar="MODEL", shell_complete=_complete_models)
 @click.option(
-    "--param", "-p", "grid", metavar="NAME=START:STOP:COUNT", required=True,
-    callback=_parse_grid_option,
+    "--grid", "-g", "grid", metavar="NAME=START:STOP:COUNT", callback=_parse_grid_option,
     help="The parameter to sweep and its grid, both ends included; COUNT at most 10001. "
-    "Example: --param c=0:5:101",
+    "Example: --grid c=0:5:101",
+)
+@click.option(
+    "--param", "-p", "param_options", metavar="NAME=VALUE", multiple=True,
+    callback=_parse_param_options,
+    help="Fix another parameter at VALUE (repeatable) [default: its value in the model]. "
+    "The older spelling --param NAME=START:STOP:COUNT means --grid.",
 )
 @click.option(
     "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
-    help="Fix another parameter at VALUE (repeatable) [default: its value in the model].",
+    help="The same as --param NAME=VALUE (an older spelling).",
 )
 @click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
               help=SET_HELP)
@@ -919,6 +1045,7 @@ def _figure_target(path: str | None) -> str | None:
 def sweep(
     model: str,
     grid: Any,
+    param_options: Any,
     at: dict[str, str],
     edits: tuple[Edit, ...],
     plot_file: str | None,
@@ -932,9 +1059,11 @@ def sweep(
 
     \b
     Examples:
-      gametheory sweep us-russia --param d=0:10:101
-      gametheory sweep us-russia-2x2 --param w=0:4:41 --plot sweep.png --format csv -o sweep.csv
+      gametheory sweep us-russia --grid d=0:10:101
+      gametheory sweep us-russia --grid d=0:10:11 --param s=5
+      gametheory sweep us-russia-2x2 --grid w=0:4:41 --plot sweep.png --format csv -o sweep.csv
     """
+    at, grid = _one_grid(at, param_options, grid)
     from gametheory.sensitivity import format_sweep, plot_sweep
     from gametheory.sensitivity import sweep as run_sweep
 
@@ -959,17 +1088,23 @@ def sweep(
     write_output(text, output)
 
 
-@cli.command()
+@cli.command(short_help="Equilibria as exact formulas in the parameters.")
 @click.argument("model", metavar="MODEL", shell_complete=_complete_models)
 @click.option(
-    "--param", "-p", "names", metavar="NAME", multiple=True,
+    "--vary", "-V", "names", metavar="NAME", multiple=True,
     help="A parameter to vary (repeatable, at most two: two also draw up the regime map) "
     "[default: each parameter in turn].",
 )
 @click.option(
+    "--param", "-p", "param_options", metavar="NAME=VALUE", multiple=True,
+    callback=_parse_param_options,
+    help="Set a parameter (repeatable): where the others are fixed, and the point of the "
+    "comparative statics [default: the model's values]. The older spelling --param NAME "
+    "(no value) means --vary NAME.",
+)
+@click.option(
     "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
-    help="A parameter's value (repeatable): where the others are fixed, and the point of the "
-    "comparative statics [default: the model's values].",
+    help="The same as --param NAME=VALUE (an older spelling).",
 )
 @click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
               help=SET_HELP)
@@ -985,6 +1120,7 @@ def sweep(
 def sensitivity(
     model: str,
     names: tuple[str, ...],
+    param_options: Any,
     at: dict[str, str],
     edits: tuple[Edit, ...],
     plot_file: str | None,
@@ -1001,18 +1137,27 @@ def sensitivity(
 
     \b
     Examples:
-      gametheory sensitivity us-russia --param d
-      gametheory sensitivity us-russia --param d --at s=5 --format json
-      gametheory sensitivity us-russia --param d --param s --plot map.png
+      gametheory sensitivity us-russia --vary d
+      gametheory sensitivity us-russia --vary d --param s=5 --format json
+      gametheory sensitivity us-russia --vary d --vary s --plot map.png
+      gametheory sensitivity us-russia-2x2 --param d=3
       gametheory sensitivity us-russia-2x2 --format latex -o sensitivity.tex
     """
+    values, old_names, _grids = param_options
+    names = tuple(dict.fromkeys(names + old_names))
+    try:
+        from gametheory.sensitivity.options import merge_values
+
+        at = merge_values(at, values)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
     from gametheory.sensitivity import format_report, plot_regime_map
     from gametheory.sensitivity import sensitivity as run_sensitivity
 
     fmt = _format(fmt, output)
     figure_format = _figure_target(plot_file)
     if plot_file is not None and len(names) != 2:
-        raise click.UsageError("--plot draws the regime map of two parameters: give two --param")
+        raise click.UsageError("--plot draws the regime map of two parameters: give two --vary")
     loaded, pg = _load_parametric(model, edits)
     inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
     _check_outputs((output, plot_file), force=force, inputs=inputs)
@@ -1053,7 +1198,7 @@ def _parse_distributions(
     return out
 
 
-@cli.command()
+@cli.command(short_help="How robust the equilibria are to open judgements.")
 @click.argument("model", metavar="MODEL", shell_complete=_complete_models)
 @click.option("--over", type=click.Choice(("ranks", "parameters")),
               help="Sample cardinal values consistent with the ranks, or the parameters "
@@ -1144,7 +1289,7 @@ def robustness(
     write_output(text, output)
 
 
-@cli.command()
+@cli.command(short_help="Ordinal lenses: 2x2 topology, Theory of Moves, graph model.")
 @model_options
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: from the suffix of -o, else text].")
@@ -1202,7 +1347,7 @@ def ordinal(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="Commitment: Stackelberg equilibria, exact.")
 @model_options
 @click.option("--leader", "-l", metavar="NAME",
               help="The player who commits first [default: each player in turn].")
@@ -1247,7 +1392,7 @@ def stackelberg(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="Bargaining solutions (Nash, Kalai-Smorodinsky, Rubinstein).")
 @model_options
 @click.option(
     "--solution", type=click.Choice(("nash", "kalai-smorodinsky", "egalitarian", "utilitarian",
@@ -1325,7 +1470,7 @@ def bargain(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="Repeated play: grim trigger and the folk theorem.")
 @model_options
 @click.option(
     "--punishment", metavar="SPEC",
@@ -1384,7 +1529,7 @@ def repeated(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="Correlated equilibria: what a mediator can achieve.")
 @model_options
 @click.option("--coarse", is_flag=True,
               help="Coarse correlated equilibria (no gain from ignoring the signal) instead.")
@@ -1432,7 +1577,7 @@ def correlated(
     finish(loaded, text, output, save, force)
 
 
-@cli.command()
+@cli.command(short_help="Logit quantal response equilibrium: noisy players.")
 @model_options
 @click.option("--max-lambda", type=click.FloatRange(min=0, min_open=True), metavar="L",
               help="Stop the branch at precision L [default: follow it to its limit].")

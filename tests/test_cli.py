@@ -439,8 +439,8 @@ BAD = [
     ),
     pytest.param(
         ["solve", "date.toml", "-p", "c"], 2,
-        "Error: Invalid value for '--param' / '-p': 'c' is not NAME=VALUE (e.g. c=2 or c=1/3). "
-        "Try 'gametheory solve --help'.\n",
+        "Error: Invalid value for '--param' / '-p': 'c' is not NAME=VALUE (e.g. c=2 or c=1/3); "
+        "to vary c: gametheory sensitivity MODEL --vary c. Try 'gametheory solve --help'.\n",
         id="param-syntax",
     ),
     pytest.param(

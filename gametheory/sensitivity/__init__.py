@@ -12,12 +12,15 @@ symbols, values and ranges); :meth:`ParametricGame.from_model` adapts a model of
 - :func:`comparative_statics`, :func:`payoff_statics`: derivatives and elasticities w.r.t.
   parameters and payoff entries (:mod:`.statics`).
 - :func:`sweep`, :func:`parse_grid`: exact solutions over a grid (:mod:`.sweep`).
+- :func:`split_param_options`: the command line's ``--param`` items sorted into values, names
+  to vary and grids, one meaning per option name (:mod:`.options`).
 - :func:`sensitivity`, :func:`format_report`, :func:`format_sweep`: what the command line
   prints (:mod:`.report`); :func:`plot_sweep`, :func:`plot_regime_map`: figures (:mod:`.plot`).
 
 sympy and matplotlib are imported only inside the functions that use them.
 """
 
+from .options import ParamOptions, merge_values, param_kind, split_param_options
 from .parametric import Parameter, ParametricGame
 from .plot import plot_regime_map, plot_sweep
 from .regime_map import Boundary, RegimeMap, Region, regime_map
@@ -46,6 +49,7 @@ __all__ = [
     "EntryStatics",
     "EquilibriumStatics",
     "OneParameterAnalysis",
+    "ParamOptions",
     "Parameter",
     "ParameterStatics",
     "ParametricGame",
@@ -64,6 +68,8 @@ __all__ = [
     "format_report",
     "format_statics",
     "format_sweep",
+    "merge_values",
+    "param_kind",
     "parse_grid",
     "parse_param_grid",
     "payoff_statics",
@@ -71,6 +77,7 @@ __all__ = [
     "plot_sweep",
     "regime_map",
     "sensitivity",
+    "split_param_options",
     "sweep",
     "symbolic_equilibria",
 ]
