@@ -1091,7 +1091,7 @@ def sweep(
 @cli.command(short_help="Equilibria as exact formulas in the parameters.")
 @click.argument("model", metavar="MODEL", shell_complete=_complete_models)
 @click.option(
-    "--vary", "-V", "names", metavar="NAME", multiple=True,
+    "--vary", "names", metavar="NAME", multiple=True,
     help="A parameter to vary (repeatable, at most two: two also draw up the regime map) "
     "[default: each parameter in turn].",
 )

@@ -179,7 +179,7 @@ def analyse_tree_parameter(model: Any, name: str, at: dict[str, Any] | None = No
     import sympy
 
     if name not in model.parameters:
-        raise GameValueError(f"unknown parameter {name!r}", key="--param")
+        raise GameValueError(f"unknown parameter {name!r}", key="--vary")
     values = model.values({k: v for k, v in (at or {}).items() if k != name})
     fixed = {k: v for k, v in values.items() if k != name}
     tree = model.game(values)

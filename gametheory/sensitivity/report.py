@@ -101,9 +101,9 @@ def sensitivity(
     for name in names:
         pg.parameter(name)
     if len(parameters) > 2:
-        raise GameValueError("give at most two parameters", key="--param")
+        raise GameValueError("give at most two parameters", key="--vary")
     if len(set(names)) != len(names):
-        raise GameValueError("a parameter is given twice", key="--param")
+        raise GameValueError("a parameter is given twice", key="--vary")
     at = dict(at or {})
     pg.values(at)
     analyses = tuple(analyse_parameter(pg, name, at=at) for name in names)
