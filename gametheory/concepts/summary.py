@@ -74,11 +74,10 @@ def concept_summary(
     -------
     ConceptSummary
     """
+    from ..errors import GameError
     from .correlated import correlated_equilibria
     from .qre import logit_branch
     from .selection import select_equilibria
-
-    from ..errors import GameError
 
     skipped: list[str] = []
 
