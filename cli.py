@@ -1109,7 +1109,7 @@ def sweep(
 @click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
               help=SET_HELP)
 @click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
-              help="With two --param: draw the regime map (.png, .svg, .pdf).")
+              help="With two --vary: draw the regime map (.png, .svg, .pdf).")
 @click.option("--resolution", type=click.IntRange(2, 400), default=41, show_default=True,
               help="Regime map: grid cells per axis (2 to 400).")
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "latex", "markdown")),
