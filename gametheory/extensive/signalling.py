@@ -181,8 +181,9 @@ def analyse(st: SignallingStructure, behavior: dict[str, dict[str, Fraction]],
                 f"payoff {format_fraction(star[t])}")
         else:
             reasons.append(
-                f"survives at {message}: {names}; against beliefs on {{{', '.join(st.types[x] for x in rest)}}} the "
-                f"receiver may reply {replies_text}, which leaves no type sure to gain")
+                f"survives at {message}: {names}; against beliefs on "
+                f"{{{', '.join(st.types[x] for x in rest)}}} the receiver may reply "
+                f"{replies_text}, which leaves no type sure to gain")
     if not reasons:
         reasons.append("no message is off the path: nothing to test")
     out["intuitive_criterion"] = passed
