@@ -119,6 +119,28 @@ def test_signals_statements() -> None:
         == {"friendly_offer", "hard_demand"}
 
 
+def test_signals_semi_separating_statements() -> None:
+    from gametheory.extensive.mixed_pbe import mixed_signalling_pbe
+
+    default = mixed_signalling_pbe(SIGNALS.game())
+    assert default.complete and len(default.equilibria) == 2  # the same two, no other
+    assert {e.classification for e in default.equilibria} == {"separating", "pooling"}
+    for q, k in ((F(3, 4), F(1, 2)), (F(9, 10), F(1, 4)), (F(4, 5), F(3, 4))):
+        result = mixed_signalling_pbe(SIGNALS.game({"q": q, "k": k}))
+        (semi,) = [e for e in result.equilibria if e.classification == "semi-separating"]
+        assert semi.sender["strength"]["tough"] == 1
+        assert semi.sender["dealmaker"]["tough"] == 2 * (1 - q) / q
+        assert semi.beliefs["tough"]["dealmaker"] == F(2, 3)
+        assert semi.beliefs["conciliatory"]["dealmaker"] == 1
+        assert semi.receiver["conciliatory"]["hard_demand"] == 1
+        assert semi.receiver["tough"]["friendly_offer"] == k
+        assert semi.payoffs == {"dealmaker": 3, "strength": 3 + k, "Russia": 3 * q + 1}
+    # k > 1 or a prior below 2/3: no semi-separating equilibrium.
+    for q, k in (("3/4", "2"), ("1/2", "1/2")):
+        result = mixed_signalling_pbe(SIGNALS.game({"q": q, "k": k}))
+        assert "semi-separating" not in {e.classification for e in result.equilibria}
+
+
 @pytest.mark.parametrize(("q", "k"), [("3/4", "2"), ("3/4", "1/2"), ("1/2", "2"), ("1/2", "1/2")])
 def test_signals_table_matches_the_brute_force(q, k) -> None:
     # The table's cells, counted: separating and pooling equilibria per (q, k) side.
