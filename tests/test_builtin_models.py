@@ -30,9 +30,9 @@ BUILTIN = (
 )
 #: Game trees (tested in test_tree_models.py).
 BUILTIN_TREES = ("us-russia-sequential", "entry-deterrence", "centipede", "ultimatum",
-                 "deterrence", "beer-quiche", "entry-uncertain")
+                 "deterrence", "beer-quiche", "entry-uncertain", "us-russia-signals")
 #: Bayesian games (tested in test_bayesian_models.py).
-BUILTIN_BAYESIAN = ("bayesian-battle-of-the-sexes",)
+BUILTIN_BAYESIAN = ("bayesian-battle-of-the-sexes", "us-russia-types")
 US_RUSSIA = ("us-russia", "us-russia-2x2")
 README = Path(__file__).resolve().parents[1] / "models" / "README.md"
 

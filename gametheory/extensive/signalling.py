@@ -160,7 +160,9 @@ def analyse(st: SignallingStructure, behavior: dict[str, dict[str, Fraction]],
 
         dominated = [t for t in everyone if star[t] > max(u_s(t, r) for r in replies)]
         rest = [t for t in everyone if t not in dominated]
-        names = ", ".join(st.types[t] for t in dominated) or "no type"
+        names = (f"{', '.join(st.types[t] for t in dominated)} cannot gain by {message} "
+                 "(equilibrium-dominated)" if dominated
+                 else f"no type is equilibrium-dominated at {message}")
         if not rest:
             reasons.append(f"{message}: every type is equilibrium-dominated; no restriction")
             continue
@@ -172,16 +174,16 @@ def analyse(st: SignallingStructure, behavior: dict[str, dict[str, Fraction]],
             passed = False
             t = gainers[0]
             reasons.append(
-                f"fails at {message}: {names} cannot gain by {message} (equilibrium-dominated);"
+                f"fails at {message}: {names};"
                 f" against beliefs on {{{', '.join(st.types[x] for x in rest)}}} the receiver "
                 f"replies {replies_text}, which gives {st.types[t]} at least "
                 f"{format_fraction(min(u_s(t, r) for r in narrowed))} > its equilibrium "
                 f"payoff {format_fraction(star[t])}")
         else:
             reasons.append(
-                f"survives at {message}: {names} cannot gain by {message} (equilibrium-"
-                f"dominated); against beliefs on {{{', '.join(st.types[x] for x in rest)}}} the "
-                f"receiver may reply {replies_text}, which leaves no type sure to gain")
+                f"survives at {message}: {names}; against beliefs on "
+                f"{{{', '.join(st.types[x] for x in rest)}}} the receiver may reply "
+                f"{replies_text}, which leaves no type sure to gain")
     if not reasons:
         reasons.append("no message is off the path: nothing to test")
     out["intuitive_criterion"] = passed

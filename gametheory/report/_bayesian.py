@@ -134,7 +134,12 @@ def format_bayesian_model(model, format: str = "text", *,
         (p, ", ".join(f"{t} ({numbers.format(game.marginal(p, t))})" for t in game.types[i]),
          ", ".join(game.actions[i])) for i, p in enumerate(game.players)),
         caption="Players (type: prior probability)"))
-    blocks.extend(_payoff_tables(game, numbers))
+    notes = {e.types: e for e in model.payoffs}
+    for prof, table in zip(game.type_profiles(), _payoff_tables(game, numbers), strict=True):
+        blocks.append(table)
+        entry = notes.get(prof)  # the file's reasons for this table (ranks and passages)
+        blocks.extend(Paragraph(f"{key.capitalize()}: {getattr(entry, key)}")
+                      for key in ("why", "source") if entry and getattr(entry, key))
     if model.source:
         blocks.append(Paragraph("Source: " + model.source))
     data = {
@@ -145,7 +150,9 @@ def format_bayesian_model(model, format: str = "text", *,
                   for t, q in game.prior.items()],
         "payoffs": [{"types": list(t), "payoffs": {
             p: [[format_fraction(x) for x in row] for row in g.payoffs[i].tolist()]
-            if game.n_players == 2 else None for i, p in enumerate(game.players)}}
+            if game.n_players == 2 else None for i, p in enumerate(game.players)},
+            **{k: getattr(notes[t], k) for k in ("why", "source")
+               if t in notes and getattr(notes[t], k)}}
             for t, g in game.games.items()],
     }
     return render(Document(tuple(blocks), title=title), format, decimals=decimals,
