@@ -21,6 +21,7 @@ BUILTIN = (
     "us-russia",
     "us-russia-2x2",
     "us-russia-tracks",
+    "us-russia-europe",
     "prisoners-dilemma",
     "chicken",
     "stag-hunt",
@@ -111,6 +112,20 @@ PINNED = [
             ),
         ),
         id="us-russia-2x2",
+    ),
+    pytest.param(
+        "us-russia-europe",
+        _expected(
+            (
+                {
+                    "US": {"concede": "1/3", "pressure": "2/3"},
+                    "Russia": {"friendly_offer": "2/7", "hard_demand": "5/7"},
+                    "Europe": {"hold": "1"},
+                },
+                {"US": "34/7", "Russia": "3", "Europe": "44/7"},
+            ),
+        ),
+        id="us-russia-europe",
     ),
     pytest.param(
         "us-russia-tracks",
