@@ -299,6 +299,12 @@ class SupportComponent(Component):
         support, ``its payoff - the support payoff <= 0``.
     variables : dict
         Variable name -> ``"player:strategy"``.
+    boundary : tuple of int
+        Indices (into :attr:`SolveResult.equilibria`) of the equilibria on smaller support
+        profiles that may be limit points of this set: at each, every strategy of this
+        support earns its player's best payoff (decided exactly for rational equilibria). Not
+        decided further: such an equilibrium may or may not lie in the closure of the set, and
+        it gets no singleton :class:`Component` of its own.
     """
 
     support: tuple[tuple[str, ...], ...] = ()
@@ -306,6 +312,7 @@ class SupportComponent(Component):
     equations: tuple[str, ...] = ()
     bounds: tuple[str, ...] = ()
     variables: tuple[tuple[str, str], ...] = ()
+    boundary: tuple[int, ...] = ()
 
     @property
     def is_singleton(self) -> bool:
@@ -320,6 +327,7 @@ class SupportComponent(Component):
                 "equations": list(self.equations),
                 "bounds": list(self.bounds),
                 "variables": dict(self.variables),
+                "boundary": list(self.boundary),
             }
         )
         return data

@@ -253,11 +253,9 @@ def test_every_builtin_model_is_pinned():
 def test_equilibria_at_defaults(name, expected):
     result = solve(load_model(name).game())
     assert _compact(result) == expected
-    if result.game.n_players > 2:
-        # N players: components are only the sets of positive dimension; here there are none.
-        assert result.components == () and result.status == "ok"
-        return
-    # Isolated equilibria: each is its own component.
+    # Isolated equilibria: each is its own component (N players too: the game has finitely
+    # many equilibria, status "ok").
+    assert result.status == "ok"
     assert sorted(c.equilibria for c in result.components) == [
         (i,) for i in range(len(result.equilibria))
     ]

@@ -35,7 +35,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..game import Game
-from ..result import AlgebraicEquilibrium, SolveResult, SupportComponent
+from ..result import AlgebraicEquilibrium, Component, SolveResult, SupportComponent
 from ._support_system import SupportOutcome, solve_support_profile
 from .conditional_dominance import Supports, _integer_payoffs, support_profiles
 
@@ -75,9 +75,16 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         irrational ones as :class:`~gametheory.algebraic.Algebraic`), certified, ordered by
         support size; plus certified sample points of the sets of positive dimension.
         ``components``: one :class:`~gametheory.result.SupportComponent` per support profile
-        whose solution set has positive dimension. ``status``: ``"ok"``, ``"degenerate"``
-        (there are such sets) or ``"incomplete"`` (a support profile could not be resolved,
-        named in the message, or the time limit was reached; ``complete`` is then False).
+        whose solution set has positive dimension (its ``boundary``: the equilibria on smaller
+        supports that may be its limit points), then one singleton
+        :class:`~gametheory.result.Component` per equilibrium proven isolated, which is
+        therefore a connected component of the equilibrium set by itself. When the game has
+        finitely many equilibria and the result is complete, every equilibrium has its
+        singleton; an equilibrium on the boundary of a set, or whose support lies within a
+        support profile left unresolved, has none (its connected component is not decided).
+        ``status``: ``"ok"``, ``"degenerate"`` (there are such sets) or ``"incomplete"`` (a
+        support profile could not be resolved, named in the message, or the time limit was
+        reached; ``complete`` is then False).
 
     References
     ----------
@@ -121,7 +128,8 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
             pending.append(outcome)
         equilibria.extend(outcome.equilibria)
     equilibria.sort(key=_order_key)
-    components = []
+    unknown = unresolved + list(profiles[solved:])
+    components: list[Component] = []
     for outcome in pending:
         members = tuple(
             k for k, eq in enumerate(equilibria) if eq.support_profile == outcome.supports
@@ -135,14 +143,25 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
                 equations=equations,
                 bounds=bounds,
                 variables=legend,
+                boundary=tuple(
+                    k for k, eq in enumerate(equilibria)
+                    if _may_reach(game, eq, outcome.supports)
+                ),
             )
         )
+    sets = len(components)
+    components += [
+        Component(equilibria=(k,), nash_subsets=((k,),))
+        for k, eq in enumerate(equilibria)
+        if _isolated(game, eq, [o.supports for o in pending], unknown)
+    ]
     total = 1
     for k in game.shape:
         total *= 2**k - 1
     searched = f"{len(profiles)} of {total} support profiles solved, the others pruned by " \
         "conditional dominance"
-    isolated = len(equilibria) - sum(len(c.equilibria) for c in components)
+    isolated = len(components) - sets
+    samples = sum(len(c.equilibria) for c in components[:sets])
     if solved < len(profiles):
         status = "incomplete"
         message = (
@@ -155,11 +174,13 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         names = "; ".join(_support_text(game, s) for s in unresolved)
         message = f"{len(unresolved)} support profile(s) could not be solved ({names}); " \
             f"{searched}"
-    elif components:
+    elif sets:
         status = "degenerate"
         message = (
-            f"every equilibrium was found: {isolated} isolated, and {len(components)} set(s) "
-            f"of positive dimension described by equations and bounds; {searched}"
+            f"every equilibrium was found: {sets} set(s) of positive dimension described "
+            f"by equations and bounds ({samples} sample point(s) listed), "
+            f"{len(equilibria) - samples - isolated} equilibrium(s) that may be their limit "
+            f"points, and {isolated} isolated; {searched}"
         )
     else:
         status = "ok"
@@ -173,6 +194,42 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         complete=not unresolved and solved == len(profiles),
         status=status,
         message=message,
+    )
+
+
+def _within(small: Supports, large: Supports) -> bool:
+    return all(set(a) <= set(b) for a, b in zip(small, large, strict=True))
+
+
+def _may_reach(game: Game, eq: AlgebraicEquilibrium, supports: Supports) -> bool:
+    """Whether ``eq`` (on a smaller support profile) may be a limit point of the equilibria
+    with support profile ``supports``: at such a point every strategy of ``supports`` earns
+    its player's best payoff (the indifference equations are closed conditions). Decided
+    exactly for a rational ``eq``; an irrational one is kept as possible."""
+    if eq.support_profile == supports or not _within(eq.support_profile, supports):
+        return False
+    if not eq.is_rational:
+        return True
+    return all(
+        set(support) <= set(game.best_responses(i, eq.profile))
+        for i, support in enumerate(supports)
+    )
+
+
+def _isolated(game: Game, eq: AlgebraicEquilibrium, sets: list[Supports],
+              unknown: list[Supports]) -> bool:
+    """Whether ``eq`` is an isolated equilibrium, hence a connected component by itself.
+
+    Every equilibrium close enough to ``eq`` has a support profile containing ``eq``'s
+    (positive probabilities stay positive nearby). Each such profile holds finitely many
+    equilibria, unless it is one of the positive-dimensional ``sets`` that may reach ``eq``
+    (:func:`_may_reach`) or was not resolved (``unknown``); profiles pruned by conditional
+    dominance hold none.
+    """
+    if any(_within(eq.support_profile, s) for s in unknown):
+        return False
+    return not any(
+        s == eq.support_profile or _may_reach(game, eq, s) for s in sets
     )
 
 

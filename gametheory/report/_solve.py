@@ -178,11 +178,15 @@ def _support_component_text(k: int, comp: SupportComponent) -> str:
         if comp.equilibria
         else "no sample point was found (the set may be empty)"
     )
+    boundary = (
+        "; equilibria " + ", ".join(str(e + 1) for e in comp.boundary) + " (smaller supports) "
+        "may be its limit points" if comp.boundary else ""
+    )
     return (
         f"Component {k + 1}: the equilibria with supports {support} form a set of dimension "
         f"at most {comp.dimension}: the points with {'; '.join(comp.equations)}; and "
         f"{'; '.join(comp.bounds) or 'no other condition'} (probabilities {legend}; payoffs "
-        f"scaled to integers); {sample}."
+        f"scaled to integers); {sample}{boundary}."
     )
 
 
