@@ -29,6 +29,7 @@ __all__ = [
     "AlgebraicEquilibrium",
     "Component",
     "Equilibrium",
+    "SolveInterrupted",
     "SolveResult",
     "SupportComponent",
     "certify",
@@ -183,6 +184,19 @@ class SolveResult:
             "components": [c.to_dict() for c in self.components],
             "rejected": len(self.rejected),
         }
+
+
+class SolveInterrupted(KeyboardInterrupt):
+    """A search interrupted by the user (Ctrl-C), with what it had certified.
+
+    A ``KeyboardInterrupt``, so that code unaware of it stops as on any Ctrl-C; a caller that
+    wants the partial result catches it and reads :attr:`result`, a :class:`SolveResult` with
+    status ``"incomplete"`` whose equilibria are all certified.
+    """
+
+    def __init__(self, result: SolveResult) -> None:
+        super().__init__(result.message)
+        self.result = result
 
 
 def certify(game: Game, profile: Profile) -> Equilibrium | None:

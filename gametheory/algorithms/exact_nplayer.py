@@ -32,14 +32,26 @@ the Groebner bases grow quickly with the support sizes; this method is for small
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..game import Game
-from ..result import AlgebraicEquilibrium, Component, SolveResult, SupportComponent
+from ..result import (
+    AlgebraicEquilibrium,
+    Component,
+    SolveInterrupted,
+    SolveResult,
+    SupportComponent,
+)
 from ._support_system import SupportOutcome, solve_support_profile
 from .conditional_dominance import Supports, _integer_payoffs, support_profiles
 
-__all__ = ["exact_nplayer_equilibria", "solve_support_profile", "support_profiles"]
+__all__ = [
+    "SolveInterrupted",
+    "exact_nplayer_equilibria",
+    "solve_support_profile",
+    "support_profiles",
+]
 
 
 def _order_key(eq: AlgebraicEquilibrium) -> tuple[Any, ...]:
@@ -56,7 +68,11 @@ def _order_key(eq: AlgebraicEquilibrium) -> tuple[Any, ...]:
 TIME_LIMIT = 600.0
 
 
-def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) -> SolveResult:
+def exact_nplayer_equilibria(
+    game: Game,
+    time_limit: float | None = TIME_LIMIT,
+    progress: Callable[[int, int, int], Any] | None = None,
+) -> SolveResult:
     """Every Nash equilibrium of a game with any number of players, exactly.
 
     Parameters
@@ -66,6 +82,10 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
     time_limit : float or None
         Seconds after which no further support profile is started (None: no limit). If it
         stops early, the result is ``"incomplete"`` and lists what was certified so far.
+    progress : callable, optional
+        Called as ``progress(tried, total, found)`` before the first support profile and
+        after each one: support profiles solved so far, profiles left by conditional
+        dominance, equilibria certified so far (including sample points of sets).
 
     Returns
     -------
@@ -85,6 +105,13 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         ``status``: ``"ok"``, ``"degenerate"`` (there are such sets) or ``"incomplete"`` (a
         support profile could not be resolved, named in the message, or the time limit was
         reached; ``complete`` is then False).
+
+    Raises
+    ------
+    SolveInterrupted
+        On ``KeyboardInterrupt`` (Ctrl-C) during the search: a subclass of
+        ``KeyboardInterrupt`` whose ``result`` is the ``"incomplete"`` result with every
+        equilibrium certified before the interruption.
 
     References
     ----------
@@ -111,22 +138,43 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
     import time
 
     start = time.monotonic()
-    u = _integer_payoffs(game)
-    profiles = support_profiles(game)
+    profiles: list[Supports] = []
     equilibria: list[AlgebraicEquilibrium] = []
     pending: list[SupportOutcome] = []
     unresolved: list[Supports] = []
     solved = 0
-    for supports in profiles:
-        if time_limit is not None and time.monotonic() - start > time_limit:
-            break
-        solved += 1
-        outcome = solve_support_profile(game, supports, u)
-        if outcome.unresolved:
-            unresolved.append(supports)
-        elif outcome.component is not None:
-            pending.append(outcome)
-        equilibria.extend(outcome.equilibria)
+    interrupted = False
+    try:
+        u = _integer_payoffs(game)
+        profiles = support_profiles(game)
+        if progress is not None:
+            progress(0, len(profiles), 0)
+        for supports in profiles:
+            if time_limit is not None and time.monotonic() - start > time_limit:
+                break
+            outcome = solve_support_profile(game, supports, u)
+            solved += 1
+            if outcome.unresolved:
+                unresolved.append(supports)
+            elif outcome.component is not None:
+                pending.append(outcome)
+            equilibria.extend(outcome.equilibria)
+            if progress is not None:
+                progress(solved, len(profiles), len(equilibria))
+    except KeyboardInterrupt:
+        interrupted = True
+    result = _result(game, profiles, solved, equilibria, pending, unresolved,
+                     f"interrupted after {time.monotonic() - start:.1f} seconds" if interrupted
+                     else f"stopped after {time_limit:g} seconds")
+    if interrupted:
+        raise SolveInterrupted(result)
+    return result
+
+
+def _result(game: Game, profiles: list[Supports], solved: int,
+            equilibria: list[AlgebraicEquilibrium], pending: list[SupportOutcome],
+            unresolved: list[Supports], stop: str) -> SolveResult:
+    """The result of the search so far: components, status and message."""
     equilibria.sort(key=_order_key)
     unknown = unresolved + list(profiles[solved:])
     components: list[Component] = []
@@ -162,10 +210,13 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         "conditional dominance"
     isolated = len(components) - sets
     samples = sum(len(c.equilibria) for c in components[:sets])
-    if solved < len(profiles):
+    if not profiles:
+        status = "incomplete"
+        message = f"{stop} while enumerating the support profiles: nothing was certified"
+    elif solved < len(profiles):
         status = "incomplete"
         message = (
-            f"stopped after {time_limit:g} seconds: {solved} of the {len(profiles)} support "
+            f"{stop}: {solved} of the {len(profiles)} support "
             f"profiles left by conditional dominance were solved; the {len(equilibria)} "
             "equilibria listed are certified, others may exist"
         )
@@ -191,7 +242,7 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         equilibria=tuple(equilibria),
         components=tuple(components),
         exact=True,
-        complete=not unresolved and solved == len(profiles),
+        complete=bool(profiles) and not unresolved and solved == len(profiles),
         status=status,
         message=message,
     )

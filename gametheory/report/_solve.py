@@ -222,6 +222,17 @@ def _decimal_table(result: SolveResult, digits: int = 6) -> Table | None:
     return Table(tuple(header), tuple(rows), caption=caption, formats=ALL_FORMATS - {"csv"})
 
 
+def progress_text(tried: int, total: int, found: int) -> str:
+    """One line of progress of an exact N-player search.
+
+    Examples
+    --------
+    >>> progress_text(3, 27, 1)
+    'support profiles tried: 3 of 27; equilibria found: 1'
+    """
+    return f"support profiles tried: {tried} of {total}; equilibria found: {found}"
+
+
 def status_text(result: SolveResult) -> str:
     """One line: method, status, message, and rejected candidates."""
     text = f"Method {result.method}: "
