@@ -71,8 +71,8 @@ __all__ = [
     "format_rubinstein",
     "format_solve",
     "format_stackelberg",
-    "progress_text",
     "is_model_file",
+    "progress_text",
     "render",
 ]
 
