@@ -644,13 +644,37 @@ def _figure_format(path: str, param_hint: str) -> str:
     return suffix[1:]
 
 
-def _solve(game: Any, method: str | None) -> Any:
+def _solve(game: Any, method: str | None,
+           progress: Callable[[int, int, int], Any] | None = None) -> Any:
     from gametheory import solve
 
-    result = solve(game, method)
+    result = solve(game, method) if progress is None else solve(game, method, progress=progress)
     if result.status == "failed":
         raise SolverFailed(f"the {result.method} solver did not finish: {result.message}")
     return result
+
+
+def _search_progress(enabled: bool | None) -> Callable[[int, int, int], None] | None:
+    """A progress line on stderr for long N-player searches (a terminal, or --progress)."""
+    import time
+
+    from gametheory.report import progress_text
+
+    tty = sys.stderr.isatty()
+    if enabled is False or (enabled is None and not tty):
+        return None
+    last = [0.0]
+
+    def report(tried: int, total: int, found: int) -> None:
+        if tty:  # one line, rewritten in place
+            end = "\n" if tried == total else ""
+            click.echo("\r" + progress_text(tried, total, found), err=True, nl=False)
+            click.echo(end, err=True, nl=False)
+        elif tried in (0, total) or time.monotonic() - last[0] >= 1:
+            last[0] = time.monotonic()
+            click.echo(progress_text(tried, total, found), err=True)
+
+    return report
 
 
 # --------------------------------------------------------------------------- commands
@@ -658,6 +682,9 @@ def _solve(game: Any, method: str | None) -> Any:
 @model_options
 @method_option
 @output_options
+@click.option("--progress/--no-progress", default=None,
+              help="Report the support profiles tried and equilibria found on stderr (exact "
+                   "N-player search) [default: when stderr is a terminal].")
 def solve(
     model: str,
     params: dict[str, str],
@@ -670,6 +697,7 @@ def solve(
     force: bool,
     standalone: bool,
     sgame: bool,
+    progress: bool | None,
 ) -> None:
     """Find every Nash equilibrium of MODEL, exactly.
 
@@ -683,11 +711,22 @@ def solve(
       gametheory solve chicken --set "Driver 1:swerve,straight=-2" --save my-chicken.toml
       gametheory solve game.nfg --method lemke-howson --decimals 3
       gametheory solve us-russia-2x2 --format latex --standalone -o table.tex
+      gametheory solve stag-hunt-3 --progress
+
+    Ctrl-C during an N-player search prints the equilibria certified so far, marked
+    incomplete, and exits with status 130.
     """
+    from gametheory.result import SolveInterrupted
+
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
     loaded = load(model, params, edits)
-    result = _solve(loaded.game, method)
+    try:
+        result, interrupted = _solve(loaded.game, method, _search_progress(progress)), False
+    except SolveInterrupted as stop:
+        result, interrupted = stop.result, True
+        click.echo("\nInterrupted: the equilibria certified so far follow; others may exist.",
+                   err=True)
     from gametheory.report import format_solve
 
     text = format_solve(
@@ -696,6 +735,8 @@ def solve(
         notes=getattr(loaded.model, "reading_notes", ()),
     )
     finish(loaded, text, output, save, force)
+    if interrupted:
+        raise click.exceptions.Exit(EXIT_INTERRUPT)
 
 
 @cli.command(short_help="Strategies, parameters and payoff tables of a model.")

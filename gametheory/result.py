@@ -29,6 +29,7 @@ __all__ = [
     "AlgebraicEquilibrium",
     "Component",
     "Equilibrium",
+    "SolveInterrupted",
     "SolveResult",
     "SupportComponent",
     "certify",
@@ -185,6 +186,19 @@ class SolveResult:
         }
 
 
+class SolveInterrupted(KeyboardInterrupt):
+    """A search interrupted by the user (Ctrl-C), with what it had certified.
+
+    A ``KeyboardInterrupt``, so that code unaware of it stops as on any Ctrl-C; a caller that
+    wants the partial result catches it and reads :attr:`result`, a :class:`SolveResult` with
+    status ``"incomplete"`` whose equilibria are all certified.
+    """
+
+    def __init__(self, result: SolveResult) -> None:
+        super().__init__(result.message)
+        self.result = result
+
+
 def certify(game: Game, profile: Profile) -> Equilibrium | None:
     """Return the profile as a certified :class:`Equilibrium`, or ``None`` if it is not one.
 
@@ -299,6 +313,12 @@ class SupportComponent(Component):
         support, ``its payoff - the support payoff <= 0``.
     variables : dict
         Variable name -> ``"player:strategy"``.
+    boundary : tuple of int
+        Indices (into :attr:`SolveResult.equilibria`) of the equilibria on smaller support
+        profiles that may be limit points of this set: at each, every strategy of this
+        support earns its player's best payoff (decided exactly for rational equilibria). Not
+        decided further: such an equilibrium may or may not lie in the closure of the set, and
+        it gets no singleton :class:`Component` of its own.
     """
 
     support: tuple[tuple[str, ...], ...] = ()
@@ -306,6 +326,7 @@ class SupportComponent(Component):
     equations: tuple[str, ...] = ()
     bounds: tuple[str, ...] = ()
     variables: tuple[tuple[str, str], ...] = ()
+    boundary: tuple[int, ...] = ()
 
     @property
     def is_singleton(self) -> bool:
@@ -320,6 +341,7 @@ class SupportComponent(Component):
                 "equations": list(self.equations),
                 "bounds": list(self.bounds),
                 "variables": dict(self.variables),
+                "boundary": list(self.boundary),
             }
         )
         return data

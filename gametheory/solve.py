@@ -143,7 +143,8 @@ def _method(name: str, tree: bool = False) -> Callable[[Any], Any]:
     return getattr(import_module(module, __package__), function)
 
 
-def solve(game: Any, method: str | None = None) -> Any:
+def solve(game: Any, method: str | None = None, *,
+          progress: Callable[[int, int, int], Any] | None = None) -> Any:
     """Compute the Nash equilibria of a game with the named method.
 
     Parameters
@@ -157,6 +158,10 @@ def solve(game: Any, method: str | None = None) -> Any:
         :func:`gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`), one of
         :data:`TREE_METHODS` for a tree (default ``"spe"``), one of :data:`BAYESIAN_METHODS`
         for a Bayesian game (``"exact"`` for two players, ``"pure"`` otherwise).
+    progress : callable, optional
+        For ``"exact"`` on more than two players: called as ``progress(tried, total, found)``
+        as the search goes (:func:`~gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`);
+        other methods do not report progress.
 
     Returns
     -------
@@ -168,6 +173,8 @@ def solve(game: Any, method: str | None = None) -> Any:
     GameValueError
         For an unknown method, or a method that does not apply to the game (for example a
         two-player method on a three-player game).
+    SolveInterrupted
+        Ctrl-C during an exact N-player search; its ``result`` holds what was certified.
     """
     if not isinstance(game, Game):
         from .extensive.tree import Tree
@@ -183,5 +190,5 @@ def solve(game: Any, method: str | None = None) -> Any:
     if method == "exact" and game.n_players != 2:
         from .algorithms.exact_nplayer import exact_nplayer_equilibria
 
-        return exact_nplayer_equilibria(game)
+        return exact_nplayer_equilibria(game, progress=progress)
     return _method(method)(game)

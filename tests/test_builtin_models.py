@@ -21,6 +21,7 @@ BUILTIN = (
     "us-russia",
     "us-russia-2x2",
     "us-russia-tracks",
+    "us-russia-europe",
     "prisoners-dilemma",
     "chicken",
     "stag-hunt",
@@ -111,6 +112,20 @@ PINNED = [
             ),
         ),
         id="us-russia-2x2",
+    ),
+    pytest.param(
+        "us-russia-europe",
+        _expected(
+            (
+                {
+                    "US": {"concede": "1/3", "pressure": "2/3"},
+                    "Russia": {"friendly_offer": "2/7", "hard_demand": "5/7"},
+                    "Europe": {"hold": "1"},
+                },
+                {"US": "34/7", "Russia": "3", "Europe": "44/7"},
+            ),
+        ),
+        id="us-russia-europe",
     ),
     pytest.param(
         "us-russia-tracks",
@@ -238,11 +253,9 @@ def test_every_builtin_model_is_pinned():
 def test_equilibria_at_defaults(name, expected):
     result = solve(load_model(name).game())
     assert _compact(result) == expected
-    if result.game.n_players > 2:
-        # N players: components are only the sets of positive dimension; here there are none.
-        assert result.components == () and result.status == "ok"
-        return
-    # Isolated equilibria: each is its own component.
+    # Isolated equilibria: each is its own component (N players too: the game has finitely
+    # many equilibria, status "ok").
+    assert result.status == "ok"
     assert sorted(c.equilibria for c in result.components) == [
         (i,) for i in range(len(result.equilibria))
     ]

@@ -47,7 +47,7 @@ def test_decimals_option_rounds_irrational_numbers_exactly() -> None:
     [
         ("markdown", "| 3 | sqrt(2)/2 stag + (1 - sqrt(2)/2) hare |"),
         ("latex", r"$\frac{\sqrt{2}}{2}$~stag"),
-        ("csv", "3,,sqrt(2)/2,1 - sqrt(2)/2,"),
+        ("csv", "3,3,sqrt(2)/2,1 - sqrt(2)/2,"),
     ],
 )
 def test_every_format(fmt: str, expected: str) -> None:

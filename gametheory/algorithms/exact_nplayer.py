@@ -32,14 +32,26 @@ the Groebner bases grow quickly with the support sizes; this method is for small
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..game import Game
-from ..result import AlgebraicEquilibrium, SolveResult, SupportComponent
+from ..result import (
+    AlgebraicEquilibrium,
+    Component,
+    SolveInterrupted,
+    SolveResult,
+    SupportComponent,
+)
 from ._support_system import SupportOutcome, solve_support_profile
 from .conditional_dominance import Supports, _integer_payoffs, support_profiles
 
-__all__ = ["exact_nplayer_equilibria", "solve_support_profile", "support_profiles"]
+__all__ = [
+    "SolveInterrupted",
+    "exact_nplayer_equilibria",
+    "solve_support_profile",
+    "support_profiles",
+]
 
 
 def _order_key(eq: AlgebraicEquilibrium) -> tuple[Any, ...]:
@@ -56,7 +68,11 @@ def _order_key(eq: AlgebraicEquilibrium) -> tuple[Any, ...]:
 TIME_LIMIT = 600.0
 
 
-def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) -> SolveResult:
+def exact_nplayer_equilibria(
+    game: Game,
+    time_limit: float | None = TIME_LIMIT,
+    progress: Callable[[int, int, int], Any] | None = None,
+) -> SolveResult:
     """Every Nash equilibrium of a game with any number of players, exactly.
 
     Parameters
@@ -66,6 +82,10 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
     time_limit : float or None
         Seconds after which no further support profile is started (None: no limit). If it
         stops early, the result is ``"incomplete"`` and lists what was certified so far.
+    progress : callable, optional
+        Called as ``progress(tried, total, found)`` before the first support profile and
+        after each one: support profiles solved so far, profiles left by conditional
+        dominance, equilibria certified so far (including sample points of sets).
 
     Returns
     -------
@@ -75,9 +95,23 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         irrational ones as :class:`~gametheory.algebraic.Algebraic`), certified, ordered by
         support size; plus certified sample points of the sets of positive dimension.
         ``components``: one :class:`~gametheory.result.SupportComponent` per support profile
-        whose solution set has positive dimension. ``status``: ``"ok"``, ``"degenerate"``
-        (there are such sets) or ``"incomplete"`` (a support profile could not be resolved,
-        named in the message, or the time limit was reached; ``complete`` is then False).
+        whose solution set has positive dimension (its ``boundary``: the equilibria on smaller
+        supports that may be its limit points), then one singleton
+        :class:`~gametheory.result.Component` per equilibrium proven isolated, which is
+        therefore a connected component of the equilibrium set by itself. When the game has
+        finitely many equilibria and the result is complete, every equilibrium has its
+        singleton; an equilibrium on the boundary of a set, or whose support lies within a
+        support profile left unresolved, has none (its connected component is not decided).
+        ``status``: ``"ok"``, ``"degenerate"`` (there are such sets) or ``"incomplete"`` (a
+        support profile could not be resolved, named in the message, or the time limit was
+        reached; ``complete`` is then False).
+
+    Raises
+    ------
+    SolveInterrupted
+        On ``KeyboardInterrupt`` (Ctrl-C) during the search: a subclass of
+        ``KeyboardInterrupt`` whose ``result`` is the ``"incomplete"`` result with every
+        equilibrium certified before the interruption.
 
     References
     ----------
@@ -104,24 +138,46 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
     import time
 
     start = time.monotonic()
-    u = _integer_payoffs(game)
-    profiles = support_profiles(game)
+    profiles: list[Supports] = []
     equilibria: list[AlgebraicEquilibrium] = []
     pending: list[SupportOutcome] = []
     unresolved: list[Supports] = []
     solved = 0
-    for supports in profiles:
-        if time_limit is not None and time.monotonic() - start > time_limit:
-            break
-        solved += 1
-        outcome = solve_support_profile(game, supports, u)
-        if outcome.unresolved:
-            unresolved.append(supports)
-        elif outcome.component is not None:
-            pending.append(outcome)
-        equilibria.extend(outcome.equilibria)
+    interrupted = False
+    try:
+        u = _integer_payoffs(game)
+        profiles = support_profiles(game)
+        if progress is not None:
+            progress(0, len(profiles), 0)
+        for supports in profiles:
+            if time_limit is not None and time.monotonic() - start > time_limit:
+                break
+            outcome = solve_support_profile(game, supports, u)
+            solved += 1
+            if outcome.unresolved:
+                unresolved.append(supports)
+            elif outcome.component is not None:
+                pending.append(outcome)
+            equilibria.extend(outcome.equilibria)
+            if progress is not None:
+                progress(solved, len(profiles), len(equilibria))
+    except KeyboardInterrupt:
+        interrupted = True
+    result = _result(game, profiles, solved, equilibria, pending, unresolved,
+                     f"interrupted after {time.monotonic() - start:.1f} seconds" if interrupted
+                     else f"stopped after {time_limit:g} seconds")
+    if interrupted:
+        raise SolveInterrupted(result)
+    return result
+
+
+def _result(game: Game, profiles: list[Supports], solved: int,
+            equilibria: list[AlgebraicEquilibrium], pending: list[SupportOutcome],
+            unresolved: list[Supports], stop: str) -> SolveResult:
+    """The result of the search so far: components, status and message."""
     equilibria.sort(key=_order_key)
-    components = []
+    unknown = unresolved + list(profiles[solved:])
+    components: list[Component] = []
     for outcome in pending:
         members = tuple(
             k for k, eq in enumerate(equilibria) if eq.support_profile == outcome.supports
@@ -135,18 +191,32 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
                 equations=equations,
                 bounds=bounds,
                 variables=legend,
+                boundary=tuple(
+                    k for k, eq in enumerate(equilibria)
+                    if _may_reach(game, eq, outcome.supports)
+                ),
             )
         )
+    sets = len(components)
+    components += [
+        Component(equilibria=(k,), nash_subsets=((k,),))
+        for k, eq in enumerate(equilibria)
+        if _isolated(game, eq, [o.supports for o in pending], unknown)
+    ]
     total = 1
     for k in game.shape:
         total *= 2**k - 1
     searched = f"{len(profiles)} of {total} support profiles solved, the others pruned by " \
         "conditional dominance"
-    isolated = len(equilibria) - sum(len(c.equilibria) for c in components)
-    if solved < len(profiles):
+    isolated = len(components) - sets
+    samples = sum(len(c.equilibria) for c in components[:sets])
+    if not profiles:
+        status = "incomplete"
+        message = f"{stop} while enumerating the support profiles: nothing was certified"
+    elif solved < len(profiles):
         status = "incomplete"
         message = (
-            f"stopped after {time_limit:g} seconds: {solved} of the {len(profiles)} support "
+            f"{stop}: {solved} of the {len(profiles)} support "
             f"profiles left by conditional dominance were solved; the {len(equilibria)} "
             "equilibria listed are certified, others may exist"
         )
@@ -155,11 +225,13 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         names = "; ".join(_support_text(game, s) for s in unresolved)
         message = f"{len(unresolved)} support profile(s) could not be solved ({names}); " \
             f"{searched}"
-    elif components:
+    elif sets:
         status = "degenerate"
         message = (
-            f"every equilibrium was found: {isolated} isolated, and {len(components)} set(s) "
-            f"of positive dimension described by equations and bounds; {searched}"
+            f"every equilibrium was found: {sets} set(s) of positive dimension described "
+            f"by equations and bounds ({samples} sample point(s) listed), "
+            f"{len(equilibria) - samples - isolated} equilibrium(s) that may be their limit "
+            f"points, and {isolated} isolated; {searched}"
         )
     else:
         status = "ok"
@@ -170,9 +242,45 @@ def exact_nplayer_equilibria(game: Game, time_limit: float | None = TIME_LIMIT) 
         equilibria=tuple(equilibria),
         components=tuple(components),
         exact=True,
-        complete=not unresolved and solved == len(profiles),
+        complete=bool(profiles) and not unresolved and solved == len(profiles),
         status=status,
         message=message,
+    )
+
+
+def _within(small: Supports, large: Supports) -> bool:
+    return all(set(a) <= set(b) for a, b in zip(small, large, strict=True))
+
+
+def _may_reach(game: Game, eq: AlgebraicEquilibrium, supports: Supports) -> bool:
+    """Whether ``eq`` (on a smaller support profile) may be a limit point of the equilibria
+    with support profile ``supports``: at such a point every strategy of ``supports`` earns
+    its player's best payoff (the indifference equations are closed conditions). Decided
+    exactly for a rational ``eq``; an irrational one is kept as possible."""
+    if eq.support_profile == supports or not _within(eq.support_profile, supports):
+        return False
+    if not eq.is_rational:
+        return True
+    return all(
+        set(support) <= set(game.best_responses(i, eq.profile))
+        for i, support in enumerate(supports)
+    )
+
+
+def _isolated(game: Game, eq: AlgebraicEquilibrium, sets: list[Supports],
+              unknown: list[Supports]) -> bool:
+    """Whether ``eq`` is an isolated equilibrium, hence a connected component by itself.
+
+    Every equilibrium close enough to ``eq`` has a support profile containing ``eq``'s
+    (positive probabilities stay positive nearby). Each such profile holds finitely many
+    equilibria, unless it is one of the positive-dimensional ``sets`` that may reach ``eq``
+    (:func:`_may_reach`) or was not resolved (``unknown``); profiles pruned by conditional
+    dominance hold none.
+    """
+    if any(_within(eq.support_profile, s) for s in unknown):
+        return False
+    return not any(
+        s == eq.support_profile or _may_reach(game, eq, s) for s in sets
     )
 
 

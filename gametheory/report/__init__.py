@@ -50,7 +50,7 @@ from ..game import Game
 from ..result import SolveResult
 from ._document import Document, Numbers
 from ._files import atomic_write, check_distinct_outputs, check_output_path, is_model_file
-from ._solve import _nested_strings, game_bimatrix, solve_document, solve_json
+from ._solve import _nested_strings, game_bimatrix, progress_text, solve_document, solve_json
 
 __all__ = [
     "FORMATS",
@@ -72,6 +72,7 @@ __all__ = [
     "format_solve",
     "format_stackelberg",
     "is_model_file",
+    "progress_text",
     "render",
 ]
 

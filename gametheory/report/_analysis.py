@@ -16,6 +16,7 @@ from ._solve import (
     game_bimatrix,
     no_equilibrium_text,
     parameters_text,
+    root_footnotes,
     status_text,
 )
 
@@ -157,6 +158,9 @@ def analysis_document(
             equilibria_table(result, extra={"Pareto-efficient": pareto},
                              label=f"{label}-equilibria" if label else "")
         )
+        footnotes = root_footnotes(result) if numbers.decimals is None else ""
+        if footnotes:
+            blocks.append(Paragraph(footnotes))
         components = _components_text(result)
         if components:
             blocks.append(Paragraph(components))

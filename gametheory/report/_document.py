@@ -24,6 +24,7 @@ __all__ = [
     "Cell",
     "Document",
     "Expr",
+    "Footnoted",
     "Heading",
     "Mix",
     "Numbers",
@@ -51,14 +52,27 @@ class Expr(NamedTuple):
     source: object | None = None
 
 
+class Footnoted(NamedTuple):
+    """An irrational number too wide for a table (a ``CRootOf``): shown as its decimal value
+    and a footnote mark, ``0.793701[r1]``; the footnote (and JSON, CSV) give the exact form."""
+
+    value: Algebraic
+    mark: str
+    digits: int = 6
+
+    @property
+    def text(self) -> str:
+        return f"{self.value.decimal(self.digits)}[{self.mark}]"
+
+
 #: What a table cell holds: text, an exact number (rational or algebraic), a strategy, or an
 #: expression.
-Cell = str | Fraction | Algebraic | Mix | Expr
+Cell = str | Fraction | Algebraic | Footnoted | Mix | Expr
 
 
 def is_number(cell: object) -> bool:
     """True for an exact number: a Fraction or an irrational :class:`Algebraic`."""
-    return isinstance(cell, (Fraction, Algebraic))
+    return isinstance(cell, (Fraction, Algebraic, Footnoted))
 
 
 class Numbers(NamedTuple):
@@ -72,7 +86,9 @@ class Numbers(NamedTuple):
 
     decimals: int | None = None
 
-    def format(self, value: Fraction | Algebraic) -> str:
+    def format(self, value: Fraction | Algebraic | Footnoted) -> str:
+        if isinstance(value, Footnoted):
+            return value.text if self.decimals is None else value.value.decimal(self.decimals)
         if isinstance(value, Algebraic):
             # Irrational: a sympy-readable expression, or rounded exactly.
             return str(value) if self.decimals is None else value.decimal(self.decimals)

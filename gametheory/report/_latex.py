@@ -16,6 +16,7 @@ from ._document import (
     Cell,
     Document,
     Expr,
+    Footnoted,
     Heading,
     Mix,
     Numbers,
@@ -155,6 +156,10 @@ def latex_number(value: Fraction, numbers: Numbers) -> str:
     >>> latex_number(Fraction(-1, 3), Numbers(2))
     '-0.33'
     """
+    if isinstance(value, Footnoted):  # a wide root: its decimal value and footnote mark
+        if numbers.decimals is not None:
+            return numbers.format(value)
+        return f"{value.value.decimal(value.digits)}^{{[\\mathrm{{{value.mark}}}]}}"
     if not isinstance(value, Fraction):  # an irrational Algebraic
         if numbers.decimals is not None:
             return numbers.format(value)

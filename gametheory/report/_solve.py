@@ -10,14 +10,27 @@ from ..algebraic import Algebraic
 from ..game import Game
 from ..numbers import format_fraction
 from ..result import Equilibrium, SolveResult, SupportComponent
-from ._document import ALL_FORMATS, Bimatrix, Document, Heading, Mix, Numbers, Paragraph, Table
+from ._document import (
+    ALL_FORMATS,
+    Bimatrix,
+    Document,
+    Footnoted,
+    Heading,
+    Mix,
+    Numbers,
+    Paragraph,
+    Table,
+)
 
 __all__ = [
     "equilibria_table",
     "game_bimatrix",
     "parameters_text",
+    "progress_text",
+    "root_footnotes",
     "solve_document",
     "solve_json",
+    "wide_roots",
 ]
 
 
@@ -103,14 +116,19 @@ def equilibria_table(
         header.append("component")
     extra = dict(extra or {})
     header += list(extra)
+    marks = wide_roots(result)
+
+    def shown(value: Any) -> Any:
+        return Footnoted(value, marks[str(value)]) if str(value) in marks else value
+
     rows = []
     for k, eq in enumerate(result.equilibria):
         row: list[Any] = [str(k + 1)]
         row += [
-            _mix(labels, sigma)
+            Mix(tuple((shown(p), s) for p, s in _mix(labels, sigma).parts))
             for labels, sigma in zip(eq.strategies, eq.profile, strict=True)
         ]
-        row += list(eq.payoffs)
+        row += [shown(u) for u in eq.payoffs]
         if show_components:
             row.append(str(component[k] + 1) if k in component else "")
         row += [values[k] for values in extra.values()]
@@ -120,6 +138,58 @@ def equilibria_table(
     return Table(
         tuple(header), tuple(rows), caption=caption, label=label, formats=ALL_FORMATS - {"csv"}
     )
+
+
+def _is_wide(value: Any) -> bool:
+    return isinstance(value, Algebraic) and (str(value).startswith("CRootOf")
+                                             or len(str(value)) > WIDE)
+
+
+#: Irrational numbers whose exact form is longer than this (and every ``CRootOf``) are shown
+#: in tables as decimals with a footnote mark (:func:`root_footnotes`).
+WIDE = 24
+
+
+def wide_roots(result: SolveResult) -> dict[str, str]:
+    """The wide irrational numbers of a result's equilibria (exact text -> footnote mark
+    ``r1``, ``r2``, ... in order of appearance).
+
+    Examples
+    --------
+    >>> import itertools
+    >>> from fractions import Fraction
+    >>> from gametheory import Game, solve
+    >>> n = 4  # unanimity: a pays 1 if all others play a, b pays 1/2; 2**(-1/3) is a cubic
+    >>> table = {s: tuple((int(all(t == "a" for j, t in enumerate(s) if j != i))
+    ...           if s[i] == "a" else Fraction(1, 2)) for i in range(n))
+    ...          for s in itertools.product("ab", repeat=n)}
+    >>> g = Game.from_payoffs(table, ["P1", "P2", "P3", "P4"], [["a", "b"]] * n)
+    >>> wide_roots(solve(g))
+    {'CRootOf(2*x**3 - 1, 0)': 'r1', 'CRootOf(2*x**3 - 6*x**2 + 6*x - 1, 0)': 'r2'}
+    """
+    marks: dict[str, str] = {}
+    for eq in result.equilibria:
+        for value in (*(p for sigma in eq.profile for p in sigma), *eq.payoffs):
+            if _is_wide(value) and str(value) not in marks:
+                marks[str(value)] = f"r{len(marks) + 1}"
+    return marks
+
+
+def root_footnotes(result: SolveResult, digits: int = 12) -> str:
+    """The footnotes of the marks :func:`wide_roots` puts in tables: each number's exact,
+    sympy-readable form and its value rounded exactly to ``digits`` places."""
+    values = {str(v): v for eq in result.equilibria
+              for v in (*(p for sigma in eq.profile for p in sigma), *eq.payoffs)}
+    notes = []
+    for text, mark in wide_roots(result).items():
+        value = values[text]
+        k = value.index + 1
+        which = "smallest" if k == 1 else f"{k}{'nd' if k == 2 else 'rd' if k == 3 else 'th'} " \
+            "smallest"
+        where = f", the {which} real root of {value.polynomial_text()}," \
+            if text.startswith("CRootOf") else ""
+        notes.append(f"[{mark}] {text}{where} is {value.decimal(digits)} to {digits} places")
+    return "; ".join(notes) + "." if notes else ""
 
 
 def _equilibria_caption(result: SolveResult) -> str:
@@ -178,11 +248,15 @@ def _support_component_text(k: int, comp: SupportComponent) -> str:
         if comp.equilibria
         else "no sample point was found (the set may be empty)"
     )
+    boundary = (
+        "; equilibria " + ", ".join(str(e + 1) for e in comp.boundary) + " (smaller supports) "
+        "may be its limit points" if comp.boundary else ""
+    )
     return (
         f"Component {k + 1}: the equilibria with supports {support} form a set of dimension "
         f"at most {comp.dimension}: the points with {'; '.join(comp.equations)}; and "
         f"{'; '.join(comp.bounds) or 'no other condition'} (probabilities {legend}; payoffs "
-        f"scaled to integers); {sample}."
+        f"scaled to integers); {sample}{boundary}."
     )
 
 
@@ -216,6 +290,17 @@ def _decimal_table(result: SolveResult, digits: int = 6) -> Table | None:
            for v in sigma):
         caption += "; CRootOf(f, k) is the (k+1)-th smallest real root of f"
     return Table(tuple(header), tuple(rows), caption=caption, formats=ALL_FORMATS - {"csv"})
+
+
+def progress_text(tried: int, total: int, found: int) -> str:
+    """One line of progress of an exact N-player search.
+
+    Examples
+    --------
+    >>> progress_text(3, 27, 1)
+    'support profiles tried: 3 of 27; equilibria found: 1'
+    """
+    return f"support profiles tried: {tried} of {total}; equilibria found: {found}"
 
 
 def status_text(result: SolveResult) -> str:
@@ -281,6 +366,9 @@ def solve_document(
     blocks.append(game_bimatrix(game, caption, label=f"{label}-payoffs" if label else ""))
     if result.equilibria:
         blocks.append(equilibria_table(result, label=f"{label}-equilibria" if label else ""))
+        footnotes = root_footnotes(result) if numbers.decimals is None else ""
+        if footnotes:
+            blocks.append(Paragraph(footnotes))
         decimals = _decimal_table(result) if numbers.decimals is None else None
         if decimals is not None:
             blocks.append(decimals)
