@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from gametheory import Game, GameValueError
 from gametheory.models import load_model
 from gametheory.ordinal import classify, classify_ranks, strict_refinements, theory_of_moves
+from gametheory.ordinal.numbering import RAPOPORT_GUYER_GAMES
 
 _PERMS = list(itertools.permutations((1, 2, 3, 4)))
 
@@ -364,3 +367,27 @@ def test_relabelling_rows_moves_the_outcomes(a, b):
     for start in before.starts:
         other = after.starts[[s.start for s in after.starts].index(flip[start.start])]
         assert (None if start.outcome is None else flip[start.outcome]) == other.outcome
+
+
+def test_rapoport_guyer_listing_agrees_with_the_printed_one():
+    # The numbering's table (from the authors' code) against the listing printed in the MIT
+    # Press book (tests/data): every game's two rows are among its group's printed rows,
+    # under the same Rapoport-Guyer number.
+    path = Path(__file__).parent / "data" / "rapoport_guyer_listing.txt"
+    lines = [x.strip() for x in path.read_text().splitlines()
+             if x.strip() and not x.startswith("#")]
+    seen, i = [], 0
+    while i < len(lines):
+        labels = []
+        while i < len(lines) and re.fullmatch(r"\d+ \((\d+)\)", lines[i]):
+            labels.append(int(re.fullmatch(r"\d+ \((\d+)\)", lines[i]).group(1)))
+            i += 1
+        pool = [tuple(int(d) for d in re.findall(r"\d", x)) for x in lines[i:i + 2 * len(labels)]]
+        i += 2 * len(labels)
+        for number in labels:
+            a, b = RAPOPORT_GUYER_GAMES[number]
+            for row in ((a[0], b[0], a[1], b[1]), (a[2], b[2], a[3], b[3])):
+                pool.remove(row)  # ValueError if the printed listing lacks it
+            seen.append(number)
+        assert pool == []
+    assert sorted(seen) == list(range(1, 79))

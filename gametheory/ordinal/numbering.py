@@ -12,12 +12,13 @@ The original listing was not available; the numbers are those of the listing "ba
 taxonomy of Rapoport and Guyer (1966)" in Albrecht and Ramamoorthy (2012), "A comparative
 evaluation of multiagent learning algorithms in a diverse set of ad hoc team problems",
 AAMAS 2012 (arXiv:1907.09189), which prints each game with its own index and, in
-parentheses, Rapoport and Guyer's number. Two transcriptions of that listing agree cell for
-cell: the machine-readable one in the authors' code (``uoe-agents/matrix-games``,
-``matrixgames/aamas2012.py``, whose game 61 writes rank 1 as 0, the same order) and the one
+parentheses, Rapoport and Guyer's number. The table below is the machine-readable
+transcription in the authors' code (``uoe-agents/matrix-games``, ``matrixgames/aamas2012.py``,
+whose game 61 writes rank 1 as 0, the same order); the tests check it against the listing
 printed in Albrecht, Christianos and Schaefer (2024), *Multi-Agent Reinforcement Learning*,
-MIT Press, section 11.2, which notes that game 23 has a typo in Rapoport and Guyer's own
-listing (its corrected form is used). The named games land where the literature puts them:
+MIT Press, section 11.2 (``tests/data/rapoport_guyer_listing.txt``), which agrees on every
+game and notes that game 23 has a typo in Rapoport and Guyer's own listing (its corrected
+form is used). The named games land where the literature puts them:
 the prisoner's dilemma is game 12, chicken 66, leader 68 and the battle of the sexes (hero)
 69 (the tests check these and that the 78 games are distinct and cover all 576 games).
 
