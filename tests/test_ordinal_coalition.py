@@ -172,3 +172,22 @@ def test_stability_result_carries_the_coalition_concepts(game):
     for st_ in result.states:
         for pair, stable in st_.coalitions.items():
             assert st_.coalition_concepts[pair]["nash"] is stable
+
+
+@settings(max_examples=25, deadline=None)
+@given(n_player_games(max_size=2), st.integers(1, 4), st.integers(-3, 3), st.data())
+def test_coalition_concepts_depend_on_ranks_only(game, scale, shift, data):
+    # Only the order of each player's payoffs matters: u -> scale * u**3 + shift.
+    player = data.draw(st.integers(0, len(game.players) - 1))
+    arrays = [p.tolist() for p in game.payoffs]
+
+    def transform(x):
+        return [transform(v) for v in x] if isinstance(x, list) else scale * x ** 3 + shift
+
+    arrays[player] = transform(arrays[player])
+    before, after = graph_model(game), graph_model(Game.from_arrays(*arrays))
+    for s in range(before.n_states):
+        for pair in itertools.combinations(range(len(game.players)), 2):
+            for c in COALITION_CONCEPTS:
+                assert is_coalition_stable(before, s, pair, c) == is_coalition_stable(
+                    after, s, pair, c)
