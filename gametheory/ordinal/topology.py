@@ -81,9 +81,9 @@ reported only where it is established from a source; elsewhere it is ``None`` (J
   reproduces all three numberings) was not available in a readable form, nor any other
   source printing their numbers with the games' matrices: the stored copies of Bruns (2015)
   break off where section 4.1 begins to describe them, and the "R-G index" tables found in
-  public repositories (e.g. prisoner's dilemma 111, chicken 222, harmony 444) cite no page
-  and disagree with the periodic table's own structure (12 x 12 cells in four 6 x 6
-  layers), so they are not used. The order of the periodic table's rows and columns is
+  public repositories (e.g. prisoner's dilemma 111, chicken 222) cite no page and are not
+  even consistent with themselves (battle of the sexes listed in layer 2 as 312), so they
+  are not used. The order of the periodic table's rows and columns is
   known (the twoxtwogame table prints it), but how its layers, rows and columns are
   numbered cannot be checked. The payoff patterns and the layer, which identify the game
   uniquely, are reported instead.
