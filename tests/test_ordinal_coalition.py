@@ -165,13 +165,17 @@ def test_grand_coalition_of_two_is_weak_pareto_optimality(game):
 
 
 @settings(max_examples=30, deadline=None)
-@given(n_player_games(max_size=2))
+@given(st.one_of(_games(), n_player_games(max_size=2)))
 def test_stability_result_carries_the_coalition_concepts(game):
-    # The table's coalition-Nash column and the coalition concepts agree.
+    # The table's coalition-Nash column, the coalition concepts stability() reports (with
+    # its shortcuts) and each concept checked alone agree.
     result = stability(graph_model(game))
     for st_ in result.states:
         for pair, stable in st_.coalitions.items():
             assert st_.coalition_concepts[pair]["nash"] is stable
+            assert st_.coalition_concepts[pair] == {
+                c: is_coalition_stable(result.model, st_.state, pair, c)
+                for c in COALITION_CONCEPTS}
 
 
 @settings(max_examples=25, deadline=None)

@@ -61,7 +61,9 @@ from collections.abc import Sequence
 
 from .graph import GraphModel
 
-__all__ = ["COALITION_CONCEPTS", "coalitional_improvements", "is_coalition_stable"]
+__all__ = [
+    "COALITION_CONCEPTS", "coalition_stability", "coalitional_improvements", "is_coalition_stable",
+]
 
 #: The coalition stability concepts, in the order they are reported.
 COALITION_CONCEPTS = ("nash", "gmr", "smr", "seq")
@@ -78,9 +80,9 @@ def coalitional_improvements(
         If the coalition is empty, repeats a player or names one the model does not have.
     """
     members = _members(model, coalition)
+    ranks = [(model.ranks[i], model.ranks[i][state]) for i in members]
     return sorted(
-        t for t in model.reachable(members, state)
-        if all(model.ranks[i][t] > model.ranks[i][state] for i in members)
+        t for t in model.reachable(members, state) if all(r[t] > here for r, here in ranks)
     )
 
 
@@ -98,6 +100,28 @@ def _members(model: GraphModel, coalition: Sequence[int]) -> tuple[int, ...]:
 
 def _no_better_for_some(model: GraphModel, members: tuple[int, ...], t: int, s: int) -> bool:
     return any(model.ranks[i][t] <= model.ranks[i][s] for i in members)
+
+
+def coalition_stability(
+    model: GraphModel, state: int, coalition: Sequence[int]
+) -> dict[str, bool]:
+    """Stability of ``state`` for ``coalition`` under each of :data:`COALITION_CONCEPTS`.
+
+    The same as :func:`is_coalition_stable` for each concept, with the coalitional
+    improvements computed once.
+
+    Raises
+    ------
+    ValueError
+        For a bad coalition.
+    """
+    members = _members(model, coalition)
+    if not coalitional_improvements(model, members, state):
+        return dict.fromkeys(COALITION_CONCEPTS, True)
+    if len(members) == len(model.players):
+        # Nobody outside to sanction: every concept reduces to coalition Nash.
+        return dict.fromkeys(COALITION_CONCEPTS, False)
+    return {c: is_coalition_stable(model, state, members, c) for c in COALITION_CONCEPTS}
 
 
 def is_coalition_stable(

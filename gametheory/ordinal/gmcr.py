@@ -52,7 +52,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .coalition import COALITION_CONCEPTS, is_coalition_stable
+from .coalition import COALITION_CONCEPTS, coalition_stability
 from .graph import GraphModel, _others, _pairs
 
 __all__ = ["CONCEPTS", "StabilityResult", "StateStability", "is_stable", "stability"]
@@ -208,8 +208,11 @@ def stability(model: GraphModel, single: bool = False) -> StabilityResult:
             c: tuple(is_stable(model, s, i, c, single) for i in range(n)) for c in CONCEPTS
         }
         coalitions = {pair: _coalition_stable(model, s, pair) for pair in _pairs(n)}
+        # Coalition Nash implies the other three, and with two players (nobody outside the
+        # pair to sanction) it is all of them: only the remaining cases are checked.
         concepts = {
-            pair: {c: is_coalition_stable(model, s, pair, c) for c in COALITION_CONCEPTS}
+            pair: dict.fromkeys(COALITION_CONCEPTS, coalitions[pair])
+            if coalitions[pair] or n == 2 else coalition_stability(model, s, pair)
             for pair in _pairs(n)
         }
         states.append(StateStability(s, by_player, coalitions, concepts))
