@@ -30,7 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .coalition import COALITION_CONCEPTS, coalitional_improvements, is_coalition_stable
+from .coalition import (
+    COALITION_CONCEPTS,
+    coalition_stability,
+    coalitional_improvements,
+    is_coalition_stable,
+)
 from .gmcr import CONCEPTS, StabilityResult, StateStability, is_stable, stability
 from .graph import GraphModel, graph_model, payoff_ranks
 from .inverse import (
@@ -66,6 +71,7 @@ __all__ = [
     "StateStability",
     "classify",
     "classify_ranks",
+    "coalition_stability",
     "coalitional_improvements",
     "graph_model",
     "inverse_preferences",
