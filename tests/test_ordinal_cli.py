@@ -20,7 +20,8 @@ def test_text_prisoners_dilemma():
     out = " ".join(result.output.split())  # paragraphs wrap
     assert "Prisoner's dilemma: symmetric, a game of conflict" in out
     assert "Game 32 in Brams's (1994) numbering (source: Willson 2000" in out
-    assert "Not established from a source: the Robinson-Goforth and Rapoport-Guyer" in out
+    assert "Game 12 in Rapoport and Guyer's (1966) numbering (source: Albrecht" in out
+    assert "Not established from a source: the Robinson-Goforth numbers." in out
     assert "Non-myopic equilibria (neither player moves): (mum, mum); (fink, fink)." in out
     assert "Equilibria. Nash: (fink, fink). GMR: (mum, mum); (fink, fink)." in out
 
@@ -32,10 +33,12 @@ def test_json_contract():
     assert data["classification"]["name"] == "chicken"
     assert data["classification"]["bruns"] == "Chicken"
     assert set(data["classification"]["patterns"]) >= {"row", "column", "layer"}
-    # The published numbers: null where no source establishes them.
+    # The published numbers: null where no source establishes them; each one given names
+    # its source. Chicken is Rapoport and Guyer's game 66.
     numbers = {k: data["classification"][k] for k in ("robinson_goforth", "rapoport_guyer",
                                                       "brams")}
-    assert numbers == dict.fromkeys(numbers) and data["classification"]["number_sources"] == {}
+    assert numbers == {"robinson_goforth": None, "rapoport_guyer": 66, "brams": None}
+    assert set(data["classification"]["number_sources"]) == {"rapoport_guyer"}
     assert [set(item) >= {"start", "outcome", "moves"} for item in data["nonmyopic"]] == [True] * 4
     first = data["nonmyopic"][0]
     assert first["start"] == first["outcome"] == {"Driver 1": "swerve", "Driver 2": "swerve"}
@@ -44,6 +47,10 @@ def test_json_contract():
     assert len(data["stability"]) == 4
     for item in data["stability"]:
         assert set(item) >= {"profile", "nash", "gmr", "smr", "seq"}
+        (pair,) = item["coalitions"]  # the two drivers together
+        assert set(pair) == {"players", "stable", "nash", "gmr", "smr", "seq"}
+        # Two players: nobody outside the pair, all coalition concepts agree.
+        assert pair["stable"] == pair["nash"] == pair["gmr"] == pair["smr"] == pair["seq"]
     assert data["equilibria"]["nash"] == [
         {"Driver 1": "swerve", "Driver 2": "straight"},
         {"Driver 1": "straight", "Driver 2": "swerve"},

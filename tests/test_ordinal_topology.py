@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from gametheory import Game, GameValueError
 from gametheory.models import load_model
 from gametheory.ordinal import classify, classify_ranks, strict_refinements, theory_of_moves
+from gametheory.ordinal.numbering import RAPOPORT_GUYER_GAMES
 
 _PERMS = list(itertools.permutations((1, 2, 3, 4)))
 
@@ -164,6 +167,35 @@ _PUBLISHED_NUMBERS = [
         # "Prisoners' Dilemma Game 32 in Brams, 1994": (2,2) (4,1) / (1,4) (3,3).
         id="willson-2000-section-7-prisoners-dilemma-brams-32",
     ),
+    # Rapoport and Guyer's numbers as listed by Albrecht and Ramamoorthy (2012) and printed
+    # in Albrecht, Christianos and Schaefer (2024, MIT Press, section 11.2), each matrix
+    # given here as the symmetric game with both players' strategies in the other order
+    # (the listing's, except for the prisoner's dilemma, puts the first strategies first).
+    pytest.param(
+        (3, 1, 4, 2), (3, 4, 1, 2), "rapoport_guyer", 12,
+        # Listed as 12: (2,2) (4,1) / (1,4) (3,3); the prisoner's dilemma, T > R > P > S.
+        id="rapoport-guyer-12-prisoners-dilemma",
+    ),
+    pytest.param(
+        (1, 4, 2, 3), (1, 2, 4, 3), "rapoport_guyer", 66,
+        # Listed as 66: (3,3) (2,4) / (4,2) (1,1); chicken, T > R > S > P.
+        id="rapoport-guyer-66-chicken",
+    ),
+    pytest.param(
+        (1, 4, 3, 2), (1, 3, 4, 2), "rapoport_guyer", 68,
+        # Listed as 68: (2,2) (3,4) / (4,3) (1,1); leader, T > S > R > P.
+        id="rapoport-guyer-68-leader",
+    ),
+    pytest.param(
+        (1, 3, 4, 2), (1, 4, 3, 2), "rapoport_guyer", 69,
+        # Listed as 69: (2,2) (4,3) / (3,4) (1,1); hero, S > T > R > P.
+        id="rapoport-guyer-69-hero",
+    ),
+    pytest.param(
+        (2, 3, 1, 4), (2, 1, 3, 4), "rapoport_guyer", 61,
+        # Listed as 61: (4,4) (1,3) / (3,1) (2,2); stag hunt, R > T > P > S.
+        id="rapoport-guyer-61-stag-hunt",
+    ),
 ]
 
 
@@ -175,14 +207,31 @@ def test_published_game_numbers(a, b, scheme, number):
 
 
 def test_numbers_only_where_established():
-    # A number is given only with its source, Brams's only to games of conflict, and the
-    # schemes whose tables were not available are null for all 144 games.
+    # A number is given only with its source, Brams's only to games of conflict, and
+    # Robinson and Goforth's, whose table was not available, is null for all 144 games.
     for *_, c in _classes().values():
         data = c.to_dict()
-        assert data["robinson_goforth"] is None and data["rapoport_guyer"] is None
+        assert data["robinson_goforth"] is None
         assert (data["brams"] is None) == ("brams" not in data["number_sources"])
         assert data["brams"] is None or c.conflict
+        assert data["number_sources"]["rapoport_guyer"]
     assert sum(1 for *_, c in _classes().values() if c.brams is not None) == 1
+
+
+def test_rapoport_guyer_numbers_label_the_78_games():
+    # Two of the 144 games share a number exactly when exchanging the players' roles turns
+    # one into the other; the numbers are 1..78; the 21 no-conflict games (an outcome best
+    # for both, computed here) are Rapoport and Guyer's 1-6, 22-30 and 58-63.
+    by_number: dict[int, set] = {}
+    for a, b, c in _classes().values():
+        by_number.setdefault(c.rapoport_guyer, set()).add((c.row_pattern, c.column_pattern))
+        swapped = classify_ranks(
+            ((b[0], b[2]), (b[1], b[3])), ((a[0], a[2]), (a[1], a[3])))
+        assert swapped.rapoport_guyer == c.rapoport_guyer
+    assert sorted(by_number) == list(range(1, 79))
+    assert all(len(v) in (1, 2) for v in by_number.values())
+    no_conflict = {c.rapoport_guyer for *_, c in _classes().values() if not c.conflict}
+    assert no_conflict == {*range(1, 7), *range(22, 31), *range(58, 64)}
 
 
 @pytest.mark.parametrize(
@@ -318,3 +367,27 @@ def test_relabelling_rows_moves_the_outcomes(a, b):
     for start in before.starts:
         other = after.starts[[s.start for s in after.starts].index(flip[start.start])]
         assert (None if start.outcome is None else flip[start.outcome]) == other.outcome
+
+
+def test_rapoport_guyer_listing_agrees_with_the_printed_one():
+    # The numbering's table (from the authors' code) against the listing printed in the MIT
+    # Press book (tests/data): every game's two rows are among its group's printed rows,
+    # under the same Rapoport-Guyer number.
+    path = Path(__file__).parent / "data" / "rapoport_guyer_listing.txt"
+    lines = [x.strip() for x in path.read_text().splitlines()
+             if x.strip() and not x.startswith("#")]
+    seen, i = [], 0
+    while i < len(lines):
+        labels = []
+        while i < len(lines) and re.fullmatch(r"\d+ \((\d+)\)", lines[i]):
+            labels.append(int(re.fullmatch(r"\d+ \((\d+)\)", lines[i]).group(1)))
+            i += 1
+        pool = [tuple(int(d) for d in re.findall(r"\d", x)) for x in lines[i:i + 2 * len(labels)]]
+        i += 2 * len(labels)
+        for number in labels:
+            a, b = RAPOPORT_GUYER_GAMES[number]
+            for row in ((a[0], b[0], a[1], b[1]), (a[2], b[2], a[3], b[3])):
+                pool.remove(row)  # ValueError if the printed listing lacks it
+            seen.append(number)
+        assert pool == []
+    assert sorted(seen) == list(range(1, 79))

@@ -8,7 +8,8 @@ only, and this package computes each, exactly (integer comparisons only):
 - :mod:`.theory_of_moves`: Brams's (1994) non-myopic equilibria from each initial state;
 - :mod:`.gmcr`: Nash, general metarational, symmetric metarational and sequential stability
   of every state for every player in the graph model (Fang, Hipel and Kilgour 1993), with
-  coalitions of two, and :mod:`.inverse` for the rankings that would make a state stable.
+  coalitions of two (:mod:`.coalition`), and :mod:`.inverse` for the rankings that would
+  make a state stable.
 
 :func:`ordinal_analysis` gathers the three for one game (the classification and Theory of
 Moves only for 2x2 games with strict preferences). Payoffs are read as ranks: only their order
@@ -29,6 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .coalition import (
+    COALITION_CONCEPTS,
+    coalition_stability,
+    coalitional_improvements,
+    is_coalition_stable,
+)
 from .gmcr import CONCEPTS, StabilityResult, StateStability, is_stable, stability
 from .graph import GraphModel, graph_model, payoff_ranks
 from .inverse import (
@@ -49,6 +56,7 @@ from .topology import (
 )
 
 __all__ = [
+    "COALITION_CONCEPTS",
     "CONCEPTS",
     "EXHAUSTIVE_STATES",
     "SYMMETRIC_GAMES",
@@ -63,8 +71,11 @@ __all__ = [
     "StateStability",
     "classify",
     "classify_ranks",
+    "coalition_stability",
+    "coalitional_improvements",
     "graph_model",
     "inverse_preferences",
+    "is_coalition_stable",
     "is_stable",
     "ordinal_analysis",
     "orient",

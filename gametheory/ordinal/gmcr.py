@@ -24,8 +24,8 @@ Coalition stability (Kilgour, Hipel, Fang and Peng 2001, "Coalition analysis in 
 decision support", *Group Decision and Negotiation* 10, 159-175): a coalition :math:`H` has a
 *coalitional improvement* from :math:`s` when some :math:`t \\in R_H(s)` is strictly better than
 :math:`s` for every member. Here: for every coalition of two players, whether it has none
-(coalition-Nash stability for that pair). The coalition forms of GMR, SMR and SEQ
-(Inohara and Hipel 2008) are not implemented.
+(coalition-Nash stability for that pair), and its coalition Nash, GMR, SMR and SEQ stability
+as defined in :mod:`.coalition` (Inohara and Hipel 2008).
 
 Sanctions by several players: by the definition, the others sanction a move by any legal
 sequence of their moves (:math:`R_{N-i}`, :math:`R^+_{N-i}`). ``single=True`` restricts
@@ -49,9 +49,10 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .coalition import COALITION_CONCEPTS, coalition_stability
 from .graph import GraphModel, _others, _pairs
 
 __all__ = ["CONCEPTS", "StabilityResult", "StateStability", "is_stable", "stability"]
@@ -129,11 +130,15 @@ class StateStability:
     coalitions : dict of tuple of int to bool
         For each coalition of two players (indices), whether it has no coalitional
         improvement from this state.
+    coalition_concepts : dict of tuple of int to dict of str to bool
+        For each coalition of two players, its stability under each of
+        :data:`~.coalition.COALITION_CONCEPTS` (:mod:`.coalition`).
     """
 
     state: int
     by_player: dict[str, tuple[bool, ...]]
     coalitions: dict[tuple[int, int], bool]
+    coalition_concepts: dict[tuple[int, int], dict[str, bool]] = field(default_factory=dict)
 
     def stable(self, concept: str) -> bool:
         """Stable for every player under ``concept``: an equilibrium."""
@@ -193,7 +198,8 @@ def stability(model: GraphModel, single: bool = False) -> StabilityResult:
     References
     ----------
     Fang, Hipel and Kilgour (1993), section 3.2 (definitions) and section 3.3 (implications);
-    Kilgour, Hipel, Fang and Peng (2001) for coalitional improvements.
+    Kilgour, Hipel, Fang and Peng (2001) for coalitional improvements; Inohara and Hipel
+    (2008) for the coalition concepts (:mod:`.coalition`).
     """
     n = len(model.players)
     states = []
@@ -202,6 +208,13 @@ def stability(model: GraphModel, single: bool = False) -> StabilityResult:
             c: tuple(is_stable(model, s, i, c, single) for i in range(n)) for c in CONCEPTS
         }
         coalitions = {pair: _coalition_stable(model, s, pair) for pair in _pairs(n)}
-        states.append(StateStability(s, by_player, coalitions))
+        # Coalition Nash implies the other three, and with two players (nobody outside the
+        # pair to sanction) it is all of them: only the remaining cases are checked.
+        concepts = {
+            pair: dict.fromkeys(COALITION_CONCEPTS, coalitions[pair])
+            if coalitions[pair] or n == 2 else coalition_stability(model, s, pair)
+            for pair in _pairs(n)
+        }
+        states.append(StateStability(s, by_player, coalitions, concepts))
     equilibria = {c: tuple(st.state for st in states if st.stable(c)) for c in CONCEPTS}
     return StabilityResult(model, tuple(states), equilibria)

@@ -22,8 +22,9 @@ A state is a *non-myopic equilibrium* (NME) when neither player would move from 
 both players would move from the initial state, the outcome depends on who moves first;
 Brams's *order power* (ch. 4) settles it: the player with order power chooses who moves
 first, and chooses the final state it prefers. That case is reported with both outcomes.
-Brams's moving power (ch. 4) and threat power (ch. 5), which concern repeated and cyclic
-play, are not implemented.
+Brams's moving power (ch. 4) and threat power (ch. 5), which concern cyclic and repeated
+play, are not implemented: their rules could not be checked against the book's text, and no
+published table of their outcomes was found to test against (docs/ordinal.md).
 
 Ranks: higher is better; payoffs are read as ranks (each player's four payoffs must differ).
 

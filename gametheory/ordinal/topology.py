@@ -75,18 +75,27 @@ reported only where it is established from a source; elsewhere it is ``None`` (J
   as "Prisoners' Dilemma Game 32 in Brams 1994". No other Brams number was found printed
   with its matrix in an available source (the earlier value 57 for chicken was not checked
   and is no longer given).
-* Robinson and Goforth (2005) and Rapoport and Guyer (1966): not established. Their tables
-  (and Bruns's Figure 4, which reproduces all three) were not available in a readable form;
-  the order of the periodic table's rows and columns is known (the twoxtwogame table
-  prints it), but how its layers and their rows and
-  columns are numbered cannot be checked without them. The payoff patterns and the layer,
-  which identify the game uniquely, are reported instead.
+* Rapoport and Guyer (1966): every strict game's number, 1 to 78, from the listing of
+  Albrecht and Ramamoorthy (2012) in two agreeing transcriptions (see :mod:`.numbering`).
+* Robinson and Goforth (2005): not established. Their table (and Bruns's Figure 4, which
+  reproduces all three numberings) was not available in a readable form, nor any other
+  source printing their numbers with the games' matrices: the stored copies of Bruns (2015)
+  break off where section 4.1 begins to describe them, and the "R-G index" tables found in
+  public repositories (e.g. prisoner's dilemma 111, chicken 222) cite no page and are not
+  even consistent with themselves (battle of the sexes listed in layer 2 as 312), so they
+  are not used. The order of the periodic table's rows and columns is
+  known (the twoxtwogame table prints it), but how its layers, rows and columns are
+  numbered cannot be checked. The payoff patterns and the layer, which identify the game
+  uniquely, are reported instead.
+* Brams (1994), other games than the prisoner's dilemma: not established. Brams's numbers
+  differ from Rapoport and Guyer's and from the 1-57 index of Albrecht and Ramamoorthy's
+  conflict games (their game 6 is the prisoner's dilemma, Brams's 32).
 
 Examples
 --------
 >>> c = classify_ranks([[3, 1], [4, 2]], [[3, 4], [1, 2]])
->>> c.name, c.bruns, c.symmetric, c.brams, c.robinson_goforth
-("prisoner's dilemma", "Prisoner's Dilemma", True, 32, None)
+>>> c.name, c.bruns, c.symmetric, c.brams, c.rapoport_guyer, c.robinson_goforth
+("prisoner's dilemma", "Prisoner's Dilemma", True, 32, 12, None)
 >>> classify_ranks([[4, 1], [3, 2]], [[4, 3], [1, 2]]).name
 'stag hunt'
 >>> classify_ranks([[3, 1], [4, 2]], [[3, 4], [2, 1]]).bruns
@@ -101,6 +110,7 @@ from dataclasses import dataclass
 
 from ..errors import GameValueError
 from .graph import payoff_ranks
+from .numbering import rapoport_guyer_number
 
 __all__ = [
     "PATTERNS", "SYMMETRIC_GAMES", "Classification", "classify", "classify_ranks",
@@ -160,6 +170,9 @@ _BRAMS = {
 }
 
 
+_RG_SOURCE = "Albrecht and Ramamoorthy 2012, AAMAS, arXiv:1907.09189, the 78 games listed"
+
+
 def _layer(a: Pattern, b: Pattern) -> str:
     i, j = a.index(4), b.index(4)
     if i == j:
@@ -193,7 +206,7 @@ class Classification:
     robinson_goforth : str or None
         Robinson and Goforth's (2005) published game number; ``None``: not established.
     rapoport_guyer : int or None
-        Rapoport and Guyer's (1966) number; ``None``: not established.
+        Rapoport and Guyer's (1966) number, 1 to 78 (:mod:`.numbering`).
     number_sources : tuple of (str, str)
         For each number given, the numbering and the source it is taken from.
     bruns : str
@@ -269,6 +282,9 @@ def classify_ranks(
     bruns = row_bruns if symmetric else f"{row_bruns} / {column_bruns}"
     conflict = not any(x == 4 and y == 4 for x, y in zip(a, b, strict=True))
     brams, source = _BRAMS.get((row_pattern, column_pattern), (None, None))
+    sources = [("rapoport_guyer", _RG_SOURCE)]
+    if source:
+        sources.append(("brams", source))
     return Classification(
         row_pattern,
         column_pattern,
@@ -279,7 +295,8 @@ def classify_ranks(
         conflict,
         _layer(a, b),
         brams,
-        number_sources=(("brams", source),) if source else (),
+        rapoport_guyer=rapoport_guyer_number((a[:2], a[2:]), (b[:2], b[2:])),
+        number_sources=tuple(sources),
         bruns=bruns,
     )
 

@@ -122,6 +122,13 @@ def _verdict(flags: Sequence[bool], players: Sequence[str]) -> str:
     return "yes" if not unstable else "no: " + ", ".join(unstable)
 
 
+def _coalition_cell(stable: Mapping[str, bool]) -> str:
+    """yes / no when the coalition concepts agree (always for two players), else those that
+    hold."""
+    names = [_CONCEPT_NAMES[c] for c in ("nash", "gmr", "smr", "seq") if stable.get(c)]
+    return "yes" if len(names) == 4 else "no" if not names else ", ".join(names)
+
+
 def _stability_blocks(analysis: Any, label: str) -> list[Any]:
     game, result = analysis.game, analysis.stability
     players = game.players
@@ -134,8 +141,12 @@ def _stability_blocks(analysis: Any, label: str) -> list[Any]:
         rows.append((
             _profile(game, state),
             *(_verdict(st.by_player[c], players) for c in ("nash", "gmr", "smr", "seq")),
-            *("yes" if st.coalitions[p] else "no" for p in pairs),
+            *(_coalition_cell(st.coalition_concepts[p]) for p in pairs),
         ))
+    mixed = any(cell not in ("yes", "no") for row in rows for cell in row[5:])
+    coalition_note = (
+        "A + B: coalition Nash, GMR, SMR, SEQ stability of that pair (yes: all, no: none)"
+        if mixed else "A + B: no joint move of that coalition better for both")
     lines = []
     for c in ("nash", "gmr", "smr", "seq"):
         states = [f"({_profile(game, result.model.profiles[s])})" for s in result.equilibria[c]]
@@ -145,8 +156,7 @@ def _stability_blocks(analysis: Any, label: str) -> list[Any]:
         Table(
             tuple(header),
             tuple(rows),
-            caption="Stable for every player? (no: for whom not); A + B: no joint move of "
-            "that coalition better for both",
+            caption="Stable for every player? (no: for whom not); " + coalition_note,
             label=f"{label}-stability" if label else "",
         ),
         Paragraph(
@@ -294,7 +304,9 @@ def ordinal_json(
     ``name``, ``family``, ``conflict``), ``ties``, ``nonmyopic`` (``start``, ``outcome``,
     ``moves``; profiles as player -> strategy id), ``nonmyopic_equilibria``, ``stability``
     (one item per state: ``profile`` and ``nash``, ``gmr``, ``smr``, ``seq``, stable for
-    every player), and ``equilibria`` per concept.
+    every player; ``coalitions``: for each pair of players ``stable``, no joint improvement,
+    and ``nash``, ``gmr``, ``smr``, ``seq``, the coalition concepts), and ``equilibria`` per
+    concept.
     """
     del numbers  # ranks only: nothing to format
     game, result = analysis.game, analysis.stability
@@ -323,7 +335,8 @@ def ordinal_json(
                 },
                 "coalitions": [
                     {"players": [game.players[i], game.players[j]],
-                     "stable": st.coalitions[(i, j)]}
+                     "stable": st.coalitions[(i, j)],
+                     **st.coalition_concepts[(i, j)]}
                     for i, j in pairs
                 ],
             }
