@@ -280,9 +280,18 @@ def equilibrium_efficiency(
     # it is replaced by an efficient outcome that is at least as good for everyone.
     unique = sorted({tuple(vectors[k]) for k in _efficient_rows(vectors)})
     where = {v: profiles[k] for k, v in reversed(list(enumerate(map(tuple, vectors.tolist()))))}
-    reports = []
+    # Equilibria of a degenerate game often share their payoffs (the reduced form of a tree
+    # can have thousands of extreme equilibria and a few dozen payoff vectors): everything
+    # below depends on the payoff vector only, so it is computed once per distinct vector.
+    distinct = list(dict.fromkeys(tuple(u) for u in payoffs))
+    holders: dict[tuple[Any, ...], list[int]] = {}
     for index, u in enumerate(payoffs):
-        by_equilibria = tuple(j for j, v in enumerate(payoffs) if _dominates(v, u))
+        holders.setdefault(tuple(u), []).append(index)
+    verdicts = {}
+    for u in distinct:
+        by_equilibria = tuple(sorted(
+            j for v in distinct if _dominates(v, u) for j in holders[v]
+        ))
         ge = np.ones(len(profiles), dtype=bool)
         gt = np.zeros(len(profiles), dtype=bool)
         for i, value in enumerate(u):
@@ -306,6 +315,10 @@ def equilibrium_efficiency(
                 dominated = True
             if weights is not None:
                 mixture = tuple((where[v], w) for v, w in zip(unique, weights, strict=True) if w)
+        verdicts[u] = (by_equilibria, by_outcomes, dominated, mixture)
+    reports = []
+    for index, u in enumerate(payoffs):
+        by_equilibria, by_outcomes, dominated, mixture = verdicts[tuple(u)]
         reports.append(
             EfficiencyReport(
                 equilibrium=index,
