@@ -916,6 +916,7 @@ def _figure_target(path: str | None) -> str | None:
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write the table to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
 def sweep(
     model: str,
     grid: Any,
@@ -925,6 +926,7 @@ def sweep(
     fmt: str | None,
     output: str | None,
     force: bool,
+    standalone: bool,
 ) -> None:
     """Solve MODEL exactly at every point of a grid of one parameter.
 
@@ -939,6 +941,7 @@ def sweep(
     from gametheory.sensitivity import sweep as run_sweep
 
     fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
     loaded, pg = _load_parametric(model, edits)
     if pg is None:
@@ -952,7 +955,7 @@ def sweep(
     with _progress(len(values), f"Solving {len(values)} points") as bar:
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
-    text = format_sweep(result, fmt)
+    text = format_sweep(result, fmt, standalone=standalone)
     figure = plot_sweep(result, fmt=figure_format) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)
@@ -982,6 +985,7 @@ def sweep(
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
 def sensitivity(
     model: str,
     names: tuple[str, ...],
@@ -992,6 +996,7 @@ def sensitivity(
     fmt: str | None,
     output: str | None,
     force: bool,
+    standalone: bool,
 ) -> None:
     """How the equilibria of MODEL depend on its parameters, exactly.
 
@@ -1010,6 +1015,7 @@ def sensitivity(
     from gametheory.sensitivity import sensitivity as run_sensitivity
 
     fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
     if plot_file is not None and len(names) != 2:
         raise click.UsageError("--plot draws the regime map of two parameters: give two --param")
@@ -1023,13 +1029,13 @@ def sensitivity(
         if plot_file is not None:
             raise click.UsageError("--plot draws regime maps of matrix models only")
         analyses = tuple(analyse_tree_parameter(loaded, n, at) for n in names or loaded.parameters)
-        write_output(format_tree_sensitivity(analyses, fmt), output)
+        write_output(format_tree_sensitivity(analyses, fmt, standalone=standalone), output)
         return
     total = resolution * resolution if len(names) == 2 else 0
     with _progress(total, "Regime map") as bar:
         report = run_sensitivity(pg, names, at=at, resolution=resolution,
                                  progress=_callback(bar))
-    text = format_report(report, fmt)
+    text = format_report(report, fmt, standalone=standalone)
     figure = (
         plot_regime_map(report.regime_map, fmt=figure_format) if plot_file is not None else None
     )
@@ -1083,11 +1089,12 @@ def _parse_distributions(
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
 def robustness(
     model: str, over: str | None, samples: int, seed: int | None, workers: int | None,
     scheduler: str | None, distributions: dict[str, str], params: dict[str, str],
     edits: tuple[Edit, ...], plot_file: str | None, fmt: str | None, output: str | None,
-    force: bool,
+    force: bool, standalone: bool,
 ) -> None:
     """How robust the equilibria of MODEL are to the judgements its text leaves open.
 
@@ -1112,6 +1119,7 @@ def robustness(
             "(--param-distribution), not both"
         )
     fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
     from gametheory.report import check_distinct_outputs
 
@@ -1136,7 +1144,7 @@ def robustness(
     finally:
         if scheduler:
             runner.close()
-    text = format_robustness(result, fmt)
+    text = format_robustness(result, fmt, standalone=standalone)
     figure = plot_robustness(result, figure_format) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)
