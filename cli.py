@@ -733,10 +733,23 @@ def convert(
     write_output(text, target)
 
 
+def _parse_concepts(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    from gametheory.concepts.summary import parse_concepts
+    from gametheory.errors import GameError
+
+    try:
+        return None if value is None else parse_concepts(value)
+    except GameError as exc:
+        raise click.BadParameter(f"{exc.message} ({exc.hint})") from None
+
+
 @cli.command()
 @model_options
 @method_option
 @output_options
+@click.option("--concepts", metavar="LIST", callback=_parse_concepts,
+              help="Only these concepts beyond Nash, comma-separated: selection, correlated, "
+              "qre, commitment, bargaining, repeated; or none [default: all that apply].")
 def analyze(
     model: str,
     params: dict[str, str],
@@ -749,6 +762,7 @@ def analyze(
     force: bool,
     standalone: bool,
     sgame: bool,
+    concepts: frozenset[str] | None,
 ) -> None:
     """Analyse MODEL: equilibria, Pareto efficiency, dominance, security levels, value.
 
@@ -761,6 +775,7 @@ def analyze(
       gametheory analyze prisoners-dilemma
       gametheory analyze matching-pennies --format markdown
       gametheory analyze us-russia --param d=2 -o report.json
+      gametheory analyze us-russia-tracks --concepts correlated,bargaining
 
     For a model whose outcomes carry ranks, the report ends with the ordinal lenses of
     `gametheory ordinal`.
@@ -778,7 +793,7 @@ def analyze(
         from gametheory.extensive import reduced_strategic_form
 
         game, title = reduced_strategic_form(game), f"{title} (reduced strategic form)"
-    analysis = run_analysis(game, method)
+    analysis = run_analysis(game, method, concepts=True if concepts is None else concepts)
     if analysis.result.status == "failed":
         raise SolverFailed(
             f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
