@@ -61,3 +61,28 @@ fractions = st.fractions() | st.builds(
 @given(fractions, fractions.filter(lambda f: f > 0))
 def test_scaled_floats_equal_the_guarded_conversion(value, scale):
     assert _fast(value, scale) == _guarded(value, scale)
+
+
+def _commitments(game):
+    from gametheory.concepts.stackelberg import stackelberg
+
+    return [stackelberg(game, leader).to_dict() for leader in (0, 1)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(games(min_size=2, max_size=3, payoff_range=(0, 3)))
+def test_commitment_shortcuts_change_no_result(game):
+    # The exact pre-checks that skip an LP known to be infeasible (a dominated follower
+    # strategy, a payoff out of the leader's reach) against the LPs run every time.
+    import importlib
+
+    from gametheory.concepts import _weak_stackelberg
+
+    stackelberg = importlib.import_module("gametheory.concepts.stackelberg")
+    fast = _commitments(game)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stackelberg, "_strictly_dominated", lambda b, j: False)
+        patch.setattr(_weak_stackelberg, "_reachable", lambda a, k, value: True)
+        patch.setattr(_weak_stackelberg, "_never_worse", lambda b, k, j: False)
+        direct = _commitments(game)
+    assert fast == direct

@@ -214,10 +214,17 @@ def _region_rows(
     return rows, [Fraction(0)] * len(others)
 
 
+def _strictly_dominated(b: list[list[Fraction]], j: int) -> bool:
+    """Whether some follower strategy beats ``j`` against every leader strategy (exact)."""
+    return any(all(row[k] > row[j] for row in b) for k in range(len(b[0])))
+
+
 def _mixed_strong(a: list[list[Fraction]], b: list[list[Fraction]]) -> Commitment:
     m, n = len(a), len(a[0])
     best: tuple[Fraction, tuple[Fraction, ...], int] | None = None
     for j in range(n):
+        if _strictly_dominated(b, j):
+            continue  # never a best response: the LP is infeasible
         rows, rhs = _region_rows(b, j, [k for k in range(n) if k != j], 0)
         nonneg, zeros = simplex_rows(m)
         solved = maximize(_column(a, j), rows + nonneg, rhs + zeros,
