@@ -875,10 +875,23 @@ def convert(
     write_output(text, target)
 
 
+def _parse_concepts(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    from gametheory.concepts.summary import parse_concepts
+    from gametheory.errors import GameError
+
+    try:
+        return None if value is None else parse_concepts(value)
+    except GameError as exc:
+        raise click.BadParameter(f"{exc.message} ({exc.hint})") from None
+
+
 @cli.command(short_help="Equilibria, Pareto efficiency, dominance, security levels.")
 @model_options
 @method_option
 @output_options
+@click.option("--concepts", metavar="LIST", callback=_parse_concepts,
+              help="Only these concepts beyond Nash, comma-separated: selection, correlated, "
+              "qre, commitment, bargaining, repeated; or none [default: all that apply].")
 def analyze(
     model: str,
     params: dict[str, str],
@@ -891,6 +904,7 @@ def analyze(
     force: bool,
     standalone: bool,
     sgame: bool,
+    concepts: frozenset[str] | None,
 ) -> None:
     """Analyse MODEL: equilibria, Pareto efficiency, dominance, security levels, value.
 
@@ -906,6 +920,7 @@ def analyze(
       gametheory analyze prisoners-dilemma
       gametheory analyze matching-pennies --format markdown
       gametheory analyze us-russia --param d=2 -o report.json
+      gametheory analyze us-russia-tracks --concepts correlated,bargaining
     """
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
@@ -920,7 +935,7 @@ def analyze(
         from gametheory.extensive import reduced_strategic_form
 
         game, title = reduced_strategic_form(game), f"{title} (reduced strategic form)"
-    analysis = run_analysis(game, method)
+    analysis = run_analysis(game, method, concepts=True if concepts is None else concepts)
     if analysis.result.status == "failed":
         raise SolverFailed(
             f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
@@ -1083,6 +1098,7 @@ def _one_grid(at: dict[str, str], param_options: Any, grid: Any) -> tuple[dict[s
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write the table to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
 def sweep(
     model: str,
     grid: Any,
@@ -1093,6 +1109,7 @@ def sweep(
     fmt: str | None,
     output: str | None,
     force: bool,
+    standalone: bool,
 ) -> None:
     """Solve MODEL exactly at every point of a grid of one parameter.
 
@@ -1109,6 +1126,7 @@ def sweep(
     from gametheory.sensitivity import sweep as run_sweep
 
     fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
     loaded, pg = _load_parametric(model, edits)
     if pg is None:
@@ -1122,7 +1140,7 @@ def sweep(
     with _progress(len(values), f"Solving {len(values)} points") as bar:
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
-    text = format_sweep(result, fmt)
+    text = format_sweep(result, fmt, standalone=standalone)
     figure = plot_sweep(result, fmt=figure_format) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)
@@ -1158,6 +1176,7 @@ def sweep(
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
 def sensitivity(
     model: str,
     names: tuple[str, ...],
@@ -1169,6 +1188,7 @@ def sensitivity(
     fmt: str | None,
     output: str | None,
     force: bool,
+    standalone: bool,
 ) -> None:
     """How the equilibria of MODEL depend on its parameters, exactly.
 
@@ -1196,6 +1216,7 @@ def sensitivity(
     from gametheory.sensitivity import sensitivity as run_sensitivity
 
     fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
     if plot_file is not None and len(names) != 2:
         raise click.UsageError("--plot draws the regime map of two parameters: give two --vary")
@@ -1209,13 +1230,13 @@ def sensitivity(
         if plot_file is not None:
             raise click.UsageError("--plot draws regime maps of matrix models only")
         analyses = tuple(analyse_tree_parameter(loaded, n, at) for n in names or loaded.parameters)
-        write_output(format_tree_sensitivity(analyses, fmt), output)
+        write_output(format_tree_sensitivity(analyses, fmt, standalone=standalone), output)
         return
     total = resolution * resolution if len(names) == 2 else 0
     with _progress(total, "Regime map") as bar:
         report = run_sensitivity(pg, names, at=at, resolution=resolution,
                                  progress=_callback(bar))
-    text = format_report(report, fmt)
+    text = format_report(report, fmt, standalone=standalone)
     figure = (
         plot_regime_map(report.regime_map, fmt=figure_format) if plot_file is not None else None
     )
@@ -1270,11 +1291,12 @@ def _parse_distributions(
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
 def robustness(
     model: str, over: str | None, samples: int, seed: int | None, workers: int | None,
     scheduler: str | None, distributions: dict[str, str], params: dict[str, str],
     edits: tuple[Edit, ...], plot_file: str | None, fmt: str | None, output: str | None,
-    force: bool,
+    force: bool, standalone: bool,
 ) -> None:
     """How robust the equilibria of MODEL are to the judgements its text leaves open.
 
@@ -1299,6 +1321,7 @@ def robustness(
             "(--param-distribution), not both"
         )
     fmt = _format(fmt, output)
+    _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
     from gametheory.report import check_distinct_outputs
 
@@ -1323,7 +1346,7 @@ def robustness(
     finally:
         if scheduler:
             runner.close()
-    text = format_robustness(result, fmt)
+    text = format_robustness(result, fmt, standalone=standalone)
     figure = plot_robustness(result, figure_format) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)

@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +85,9 @@ class Analysis:
     concepts: Any = None
 
 
-def analyze(game: Game, method: str | None = None, concepts: bool = True) -> Analysis:
+def analyze(
+    game: Game, method: str | None = None, concepts: bool | Collection[str] = True
+) -> Analysis:
     """Analyse a game: equilibria, Pareto efficiency, dominance, security levels, value.
 
     Parameters
@@ -93,9 +96,10 @@ def analyze(game: Game, method: str | None = None, concepts: bool = True) -> Ana
     method : str, optional
         The equilibrium method (see :func:`gametheory.solve`); default ``exact`` for two
         players, ``pure`` for more.
-    concepts : bool
+    concepts : bool or collection of str
         Also run the other solution concepts that apply (see
-        :func:`~gametheory.concepts.summary.concept_summary`).
+        :func:`~gametheory.concepts.summary.concept_summary`): all of them (True), none
+        (False), or those named (of :data:`~gametheory.concepts.summary.CONCEPTS`).
 
     Returns
     -------
@@ -129,11 +133,11 @@ def analyze(game: Game, method: str | None = None, concepts: bool = True) -> Ana
         security_mixed=security_levels(game, mixed=True),
         zero_sum=zero_sum,
         constant=constant,
-        concepts=_concepts(game, result) if concepts else None,
+        concepts=_concepts(game, result, concepts) if concepts is not False else None,
     )
 
 
-def _concepts(game: Game, result: SolveResult) -> Any:
+def _concepts(game: Game, result: SolveResult, concepts: bool | Collection[str]) -> Any:
     from .concepts.summary import concept_summary
 
-    return concept_summary(game, result)
+    return concept_summary(game, result, only=None if concepts is True else concepts)

@@ -311,6 +311,41 @@ def test_result_does_not_depend_on_chunk_size():
         assert np.array_equal(whole.x, part.x) and np.array_equal(whole.y, part.y)
 
 
+_TABLE = ("n_equilibria", "offsets", "exact_fallback", "degenerate", "solved", "game",
+          "row_support", "col_support", "x", "y", "payoffs", "in_continuum", "x_basis", "y_basis")
+
+
+@pytest.mark.parametrize("kind", ["uniform", "ties", "near-ties", "integer"])
+def test_result_does_not_depend_on_the_memory_budget(kind, monkeypatch):
+    # The kernel splits a chunk into steps that fit its memory budget, and stops computing a
+    # game's larger supports once a smaller size made it uncertain: with one game per step
+    # the table must be the same, array for array (the steps only reorder the work).
+    from gametheory.robustness import _batch_solve
+
+    rng = np.random.default_rng([5, KINDS.index(kind)])
+    a, b = _family(rng, kind, 30, 5, 5)
+    whole = solve_batch(a, b)
+    monkeypatch.setattr(_batch_solve, "_BUDGET", 1)
+    part = solve_batch(a, b, chunk_size=7)
+    for name in _TABLE:
+        assert np.array_equal(getattr(whole, name), getattr(part, name)), name
+
+
+def test_eight_by_eight_model_samples_with_exact_ties_equal_exact_solver():
+    # us-russia-tracks over its parameters: duplicate strategies and tied payoffs in every
+    # sample, non-integer floats: each sample leaves the kernel at a small support size and
+    # is solved exactly; the table is the exact solver's.
+    from gametheory.models.loader import load_model
+    from gametheory.robustness.smaa import _parameter_sampler
+
+    sampler, _ = _parameter_sampler(load_model("us-russia-tracks"), {}, {})
+    a, b = sampler.draw(np.random.default_rng(7), 3)
+    result = solve_batch(a, b)
+    assert result.exact_fallback.all()
+    for g in range(len(result)):
+        _check_against_exact(result, g)
+
+
 def test_relabelling_and_positive_scaling_permute_the_equilibria():
     rng = np.random.default_rng(5)
     a, b = rng.random((50, 3, 4)), rng.random((50, 3, 4))

@@ -191,11 +191,14 @@ def test_file_name_in_the_label_cannot_input_a_file(tmp_path: Path) -> None:
         ["sensitivity", "us-russia", "-f", "latex"],
         ["sensitivity", "us-russia", "-p", "d", "-p", "s", "--resolution", "5", "-f", "latex"],
         ["sweep", "us-russia", "-p", "d=0:4:5", "-f", "latex"],
+        ["sweep", "us-russia", "-p", "d=0:4:5", "-f", "latex", "--standalone"],
+        ["sensitivity", "us-russia-2x2", "-f", "latex", "--standalone"],
+        ["robustness", "us-russia", "-n", "100", "--seed", "1", "-f", "latex", "--standalone"],
         ["show", "us-russia", "--explain", "-f", "latex", "--standalone"],
         ["analyze", "us-russia", "-f", "latex", "--standalone"],
         ["solve", "us-russia", "-f", "latex", "--sgame", "--standalone"],
     ],
-    ids=lambda a: "-".join(a[:1] + a[2:3]),
+    ids=lambda a: "-".join(a[:1] + a[2:3] + a[-1:]),
 )
 def test_builtin_latex_compiles(args: list[str], tmp_path: Path) -> None:
     result = CliRunner().invoke(cli.cli, args)

@@ -26,15 +26,28 @@ class _OutOfRange(ArithmeticError):
     """An LP's data is beyond the range of floats even after scaling: a floating-point failure."""
 
 
-def _scaled_floats(values: Row, scale: Fraction) -> list[float]:
-    """``values / scale`` as floats, through the one guarded conversion."""
-    from ..errors import GameValueError
-    from ..numbers import to_float
+def _fraction(value: object) -> Fraction:
+    """``value`` as a Fraction, without copying one that already is."""
+    return value if type(value) is Fraction else Fraction(value)  # type: ignore[arg-type]
 
+
+def _scaled_floats(values: Row, scale: Fraction) -> list[float]:
+    """``values / scale`` as floats: each the nearest float to the exact quotient.
+
+    The same floats as ``to_float(Fraction(v) / scale)``, without building the quotients:
+    Python's true division of integers is correctly rounded (0 below the float range), and
+    an :exc:`OverflowError` above it raises :class:`_OutOfRange`.
+    """
+    scale = _fraction(scale)
+    top, bottom = scale.denominator, scale.numerator  # scale > 0
+    out = []
     try:
-        return [to_float(Fraction(v) / scale, where="a linear program") for v in values]
-    except GameValueError:
+        for v in values:
+            v = _fraction(v)
+            out.append((v.numerator * top) / (v.denominator * bottom))
+    except OverflowError:
         raise _OutOfRange from None
+    return out
 
 
 def _float_rows(rows: Sequence[Row], rhs: Row) -> tuple[np.ndarray, np.ndarray]:
@@ -48,7 +61,7 @@ def _float_rows(rows: Sequence[Row], rhs: Row) -> tuple[np.ndarray, np.ndarray]:
     """
     a, b = [], []
     for row, bound in zip(rows, rhs, strict=True):
-        scale = max((abs(Fraction(v)) for v in row), default=Fraction(0)) or Fraction(1)
+        scale = max((abs(_fraction(v)) for v in row), default=Fraction(0)) or Fraction(1)
         a.append(_scaled_floats(row, scale))
         b.append(_scaled_floats([bound], scale)[0])
     return np.array(a, dtype=float).reshape(len(rows), -1), np.array(b, dtype=float)
@@ -63,7 +76,7 @@ class _Echelon:
 
     def add(self, row: Row, rhs: Fraction) -> bool:
         """Add the equation ``row . z = rhs`` if it is independent of those kept; say if it was."""
-        reduced = [Fraction(v) for v in row] + [Fraction(rhs)]
+        reduced = [_fraction(v) for v in row] + [_fraction(rhs)]
         for pivot, kept in self.rows:
             factor = reduced[pivot]
             if factor:
@@ -97,15 +110,24 @@ def float_solution(
     b_eq: Row = (),
 ) -> np.ndarray | None:
     """HiGHS's floating-point optimum of the LP of :func:`exact_vertex`, or None."""
+    return _float_solution(c, a_ub, b_ub, a_eq, b_eq)[0]
+
+
+def _float_solution(
+    c: Row, a_ub: Sequence[Row], b_ub: Row, a_eq: Sequence[Row], b_eq: Row
+) -> tuple[np.ndarray | None, tuple[np.ndarray, np.ndarray] | None]:
+    """:func:`float_solution`, and the float inequality rows (reused for the slacks)."""
     from scipy.optimize import linprog
 
     try:
         a_ub_f, b_ub_f = _float_rows(a_ub, b_ub) if len(a_ub) else (None, None)
         a_eq_f, b_eq_f = _float_rows(a_eq, b_eq) if len(a_eq) else (None, None)
         # Scaling the objective by a positive number leaves the optimum where it is.
-        objective = _scaled_floats(c, max((abs(Fraction(v)) for v in c), default=0) or Fraction(1))
+        objective = _scaled_floats(
+            c, max((abs(_fraction(v)) for v in c), default=0) or Fraction(1)
+        )
     except _OutOfRange:
-        return None
+        return None, None
     result = linprog(
         np.array(objective),
         A_ub=a_ub_f,
@@ -116,8 +138,8 @@ def float_solution(
         method="highs",
     )
     if result.status != 0 or result.x is None:
-        return None
-    return result.x
+        return None, None
+    return result.x, (a_ub_f, b_ub_f)
 
 
 def exact_vertex(
@@ -134,14 +156,14 @@ def exact_vertex(
     recovered (its optimality is *not* certified here).
     """
     dimension = len(c)
-    x = float_solution(c, a_ub, b_ub, a_eq, b_eq)
+    x, floats = _float_solution(c, a_ub, b_ub, a_eq, b_eq)
     if x is None:
         return None
     echelon = _Echelon(dimension)
     for row, rhs in zip(a_eq, b_eq, strict=True):
         echelon.add(row, rhs)
     if len(a_ub):
-        a_ub_f, b_ub_f = _float_rows(a_ub, b_ub)
+        a_ub_f, b_ub_f = floats
         slack = b_ub_f - a_ub_f @ x
         for k in np.argsort(slack, kind="stable"):
             if len(echelon.rows) == dimension:
@@ -151,10 +173,10 @@ def exact_vertex(
         return None
     z = echelon.solve()
     feasible = all(
-        sum((a * v for a, v in zip(row, z, strict=True)), Fraction(0)) <= rhs
+        sum((a * v for a, v in zip(row, z, strict=True) if v), Fraction(0)) <= rhs
         for row, rhs in zip(a_ub, b_ub, strict=True)
     ) and all(
-        sum((a * v for a, v in zip(row, z, strict=True)), Fraction(0)) == rhs
+        sum((a * v for a, v in zip(row, z, strict=True) if v), Fraction(0)) == rhs
         for row, rhs in zip(a_eq, b_eq, strict=True)
     )
     return z if feasible else None

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 
 from ..game import Game
 from ._exact_lp import exact_vertex
-from .zero_sum import solve_matrix_game
+from .zero_sum import ZeroSumSolution, solve_matrix_game
 
 __all__ = [
     "Dominance",
@@ -164,7 +165,9 @@ def _mixed_dominator(
     if not others:
         return None
     differences = rows[others] - rows[s]
-    game_value = solve_matrix_game(differences)
+    if _cannot_dominate(differences, strict):
+        return None
+    game_value = _matrix_game(differences)
     if game_value.value > 0:
         sigma = _embed(game_value.row_strategy, others, size)
         return sigma if _verified(rows, s, sigma, True) else None
@@ -184,6 +187,29 @@ def _mixed_dominator(
         return None
     sigma = _embed(vertex, others, size)
     return sigma if _verified(rows, s, sigma, False) is not None else None
+
+
+def _cannot_dominate(differences: np.ndarray, strict: bool) -> bool:
+    """True when no mixture of the other strategies can dominate (exact, without an LP).
+
+    No mixture does better in a column where no strategy does (strictly, for strict
+    dominance): the value of the matrix game of the differences is then <= 0 (< 0), and
+    :func:`_mixed_dominator` would return None after solving it.
+    """
+    best = differences.max(axis=0)
+    return any(v <= 0 for v in best) if strict else any(v < 0 for v in best)
+
+
+def _matrix_game(differences: np.ndarray) -> ZeroSumSolution:
+    """:func:`solve_matrix_game`, remembered: weak elimination asks again what strict asked."""
+    key = (differences.shape, tuple(differences.reshape(-1).tolist()))
+    return _solved_matrix_game(key)
+
+
+@lru_cache(maxsize=512)
+def _solved_matrix_game(key: tuple[tuple[int, ...], tuple[Fraction, ...]]) -> ZeroSumSolution:
+    shape, values = key
+    return solve_matrix_game(np.array(values, dtype=object).reshape(shape))
 
 
 def _dominance(

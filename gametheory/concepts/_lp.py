@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from fractions import Fraction
 
-from ..algorithms._exact_lp import _Echelon, exact_vertex
+from ..algorithms._exact_lp import _Echelon, _fraction, exact_vertex
 
 #: Most square subsystems tried by the exact fallback before giving up.
 ENUMERATION_LIMIT = 50_000
@@ -31,7 +31,7 @@ class Undecided(RuntimeError):
 
 
 def _dot(a: Row, z: Row) -> Fraction:
-    return sum((Fraction(x) * y for x, y in zip(a, z, strict=True)), Fraction(0))
+    return sum((_fraction(x) * y for x, y in zip(a, z, strict=True) if y), Fraction(0))
 
 
 def _feasible(z: Row, a_ub: Sequence[Row], b_ub: Row, a_eq: Sequence[Row], b_eq: Row) -> bool:
@@ -46,10 +46,10 @@ def _dual_certificate(
     """True if a dual-feasible point with the primal value c.z exists (found exactly)."""
     p, q, d = len(a_ub), len(a_eq), len(c)
     # Dual: min b_ub.y + b_eq.w  s.t.  a_ub^T y + a_eq^T w = c,  y >= 0.
-    cost = [Fraction(v) for v in b_ub] + [Fraction(v) for v in b_eq]
+    cost = [_fraction(v) for v in b_ub] + [_fraction(v) for v in b_eq]
     nonneg = [[Fraction(-int(k == t)) for t in range(p + q)] for k in range(p)]
     rows = [
-        [Fraction(a_ub[k][j]) for k in range(p)] + [Fraction(a_eq[k][j]) for k in range(q)]
+        [_fraction(a_ub[k][j]) for k in range(p)] + [_fraction(a_eq[k][j]) for k in range(q)]
         for j in range(d)
     ]
     y = exact_vertex(cost, nonneg, [Fraction(0)] * p, rows, list(c))
@@ -109,7 +109,7 @@ def _certified(
     c: Row, a_ub: Sequence[Row], b_ub: Row, a_eq: Sequence[Row], b_eq: Row
 ) -> tuple[Fraction, tuple[Fraction, ...]] | None:
     """HiGHS's optimum made exact and certified by a dual solution, or None."""
-    c = [Fraction(v) for v in c]
+    c = [_fraction(v) for v in c]
     z = exact_vertex([-v for v in c], a_ub, b_ub, a_eq, b_eq)
     if z is not None and _dual_certificate(c, z, a_ub, b_ub, a_eq, b_eq):
         return _dot(c, z), tuple(z)
@@ -122,9 +122,9 @@ def _infeasible(a_ub: Sequence[Row], b_ub: Row, a_eq: Sequence[Row], b_eq: Row) 
     if not a_ub:
         return False
     width = len(a_ub[0])
-    rows = [[*map(Fraction, row), Fraction(-1)] for row in a_ub]
+    rows = [[*map(_fraction, row), Fraction(-1)] for row in a_ub]
     rows.append([Fraction(0)] * width + [Fraction(-1)])
-    equal = [[*map(Fraction, row), Fraction(0)] for row in a_eq]
+    equal = [[*map(_fraction, row), Fraction(0)] for row in a_eq]
     found = _certified([Fraction(0)] * width + [Fraction(-1)], rows, [*b_ub, Fraction(0)],
                        equal, b_eq)
     return found is not None and found[0] < 0

@@ -36,6 +36,16 @@ def _classes(b: list[list[Fraction]]) -> list[list[int]]:
     return list(groups.values())
 
 
+def _reachable(a: list[list[Fraction]], k: int, value: Fraction) -> bool:
+    """Whether some leader strategy gives the leader ``value`` against ``k`` (exact)."""
+    return max(row[k] for row in a) >= value
+
+
+def _never_worse(b: list[list[Fraction]], k: int, j: int) -> bool:
+    """Whether follower strategy ``k`` is at least as good as ``j`` against every row."""
+    return all(row[k] >= row[j] for row in b)
+
+
 def _weak_candidate(
     a: list[list[Fraction]], b: list[list[Fraction]], group: list[int]
 ) -> tuple[Fraction, tuple[Fraction, ...]] | None:
@@ -50,6 +60,10 @@ def _weak_candidate(
     # Interior: max s with (B_j - B_k).x >= s for every k outside the class, s <= 1.
     margin = [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(1)] for k in outside]
     cap = [[Fraction(0)] * m + [Fraction(1)]]
+    # A strategy outside the class that is never worse for the follower leaves the class no
+    # commitment where it is the only best response (the margin LP's optimum is <= 0).
+    if any(_never_worse(b, k, j) for k in outside):
+        return None
     if outside:
         solved = maximize([Fraction(0)] * m + [Fraction(1)], margin + nonneg + cap,
                           [Fraction(0)] * len(outside) + zeros + [Fraction(1)], *simplex)
@@ -74,8 +88,15 @@ def _weak_attained(
     nonneg, zeros = simplex_rows(m, 1)
     cap = ([[Fraction(0)] * m + [Fraction(1)]], [Fraction(1)])
     simplex = ([[Fraction(1)] * m + [Fraction(0)]], [Fraction(1)])
+    # The leader gets at least ``value`` against k only if some row gives that much: a tie
+    # with any other k makes the LP infeasible (exactly; no LP needed to say so).
+    reachable = [k for k in outside if _reachable(a, k, value)]
+    if not all(_reachable(a, k, value) for k in group):
+        return None
     for size in range(len(outside) + 1):
         for ties in itertools.combinations(outside, size):
+            if any(k not in reachable for k in ties):
+                continue
             strict = [k for k in outside if k not in ties]
             rows = [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(1)] for k in strict]
             rows += [[b[i][k] - b[i][j] for i in range(m)] + [Fraction(0)] for k in ties]

@@ -214,10 +214,17 @@ def _region_rows(
     return rows, [Fraction(0)] * len(others)
 
 
+def _strictly_dominated(b: list[list[Fraction]], j: int) -> bool:
+    """Whether some follower strategy beats ``j`` against every leader strategy (exact)."""
+    return any(all(row[k] > row[j] for row in b) for k in range(len(b[0])))
+
+
 def _mixed_strong(a: list[list[Fraction]], b: list[list[Fraction]]) -> Commitment:
     m, n = len(a), len(a[0])
     best: tuple[Fraction, tuple[Fraction, ...], int] | None = None
     for j in range(n):
+        if _strictly_dominated(b, j):
+            continue  # never a best response: the LP is infeasible
         rows, rhs = _region_rows(b, j, [k for k in range(n) if k != j], 0)
         nonneg, zeros = simplex_rows(m)
         solved = maximize(_column(a, j), rows + nonneg, rhs + zeros,
@@ -232,10 +239,10 @@ def _mixed_strong(a: list[list[Fraction]], b: list[list[Fraction]]) -> Commitmen
     return Commitment("mixed", "strong", x, j, (value, _value(x, _column(b, j))))
 
 
-def _best_nash(game: Game, leader: int) -> Fraction:
+def _best_nash(game: Game, leader: int, nash: Any = None) -> Fraction:
     from ..solve import solve
 
-    result = solve(game)
+    result = nash if nash is not None else solve(game)
     return max(eq.payoffs[leader] for eq in result.equilibria)
 
 
@@ -244,6 +251,7 @@ def stackelberg(
     leader: str | int = 0,
     symbolic: tuple[Any, Any] | None = None,
     values: Mapping[str, Fraction] | None = None,
+    nash: Any = None,
 ) -> StackelbergResult:
     """The leader's optimal commitments (pure and mixed, strong and weak), exactly.
 
@@ -257,6 +265,9 @@ def stackelberg(
         The payoffs in the model's parameters (:meth:`gametheory.models.Model.symbolic_payoffs`)
         for closed forms of the strong commitments; ``values`` are the parameter values at
         which ``game`` was built.
+    nash : SolveResult, optional
+        The game's equilibria from ``gametheory.solve(game)`` (the exact method), when the
+        caller has them already: they are not computed again.
 
     Returns
     -------
@@ -313,7 +324,7 @@ def stackelberg(
     closed = {} if symbolic is None else _closed_forms(symbolic, i, b, pure, mixed, values or {})
     return StackelbergResult(
         game, i, 1 - i, pure, mixed, _pure(a, b, False), weak,
-        _best_nash(game, i), status, message, closed,
+        _best_nash(game, i, nash), status, message, closed,
     )
 
 

@@ -16,13 +16,14 @@ Each part is None when the concept does not apply. Formatting is in
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from ..game import Game
 from ..result import SolveResult
 
-__all__ = ["ConceptSummary", "concept_summary"]
+__all__ = ["CONCEPTS", "ConceptSummary", "concept_summary", "parse_concepts"]
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,46 @@ class ConceptSummary:
     skipped: tuple[str, ...] = ()
 
 
+#: The concepts :func:`concept_summary` runs, by the names ``--concepts`` takes.
+CONCEPTS = ("selection", "correlated", "qre", "commitment", "bargaining", "repeated")
+
+
+def parse_concepts(text: str) -> frozenset[str]:
+    """A comma-separated list of :data:`CONCEPTS` (or ``all``, or ``none``) as a set.
+
+    Raises
+    ------
+    GameValueError
+        For an unknown name (key ``--concepts``).
+
+    Examples
+    --------
+    >>> sorted(parse_concepts("qre, correlated"))
+    ['correlated', 'qre']
+    >>> parse_concepts("none"), len(parse_concepts("all"))
+    (frozenset(), 6)
+    """
+    from ..errors import GameValueError
+
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if names == ["all"]:
+        return frozenset(CONCEPTS)
+    if names == ["none"]:
+        return frozenset()
+    for name in names:
+        if name not in CONCEPTS:
+            raise GameValueError(
+                f"unknown concept {name!r}", key="--concepts",
+                hint="a comma-separated list of " + ", ".join(CONCEPTS) + "; or all, or none",
+            )
+    return frozenset(names)
+
+
 def concept_summary(
-    game: Game, result: SolveResult, symbolic: tuple[Any, ...] | None = None
+    game: Game,
+    result: SolveResult,
+    symbolic: tuple[Any, ...] | None = None,
+    only: Collection[str] | None = None,
 ) -> ConceptSummary:
     """Run every concept that applies to ``game`` (see the module docstring).
 
@@ -69,6 +108,8 @@ def concept_summary(
         Its equilibria (compared by the selection criteria).
     symbolic : tuple, optional
         The payoffs as sympy arrays, for the closed forms of the critical discount factors.
+    only : collection of str, optional
+        Run only these of :data:`CONCEPTS` (default: all); the others' parts are None.
 
     Returns
     -------
@@ -91,11 +132,21 @@ def concept_summary(
             skipped.append(f"{name}: {exc.message}")
             return None
 
-    selection = select_equilibria(game, result) if len(result.equilibria) > 1 else None
-    correlated = attempt("correlated equilibrium", lambda: correlated_equilibria(game))
-    qre = attempt("logit QRE", lambda: logit_branch(game))
+    wanted = frozenset(CONCEPTS if only is None else only)
+
+    def run(concept: str, name: str, compute: Any) -> Any:
+        return attempt(name, compute) if concept in wanted else None
+
+    selection = (
+        select_equilibria(game, result)
+        if len(result.equilibria) > 1 and "selection" in wanted else None
+    )
+    correlated = run("correlated", "correlated equilibrium", lambda: correlated_equilibria(game))
+    qre = run("qre", "logit QRE", lambda: logit_branch(game))
     if game.n_players != 2:
         return ConceptSummary(selection, correlated, qre, skipped=tuple(skipped))
+    # The commitments compare with the best Nash payoff of the exact method's equilibria.
+    exact = result if result.method == "exact" and result.status != "failed" else None
     from .bargaining import bargain
     from .repeated import repeated
     from .stackelberg import stackelberg
@@ -104,10 +155,11 @@ def concept_summary(
         selection,
         correlated,
         qre,
-        stackelberg=attempt(
-            "commitment", lambda: tuple(stackelberg(game, leader) for leader in range(2))
+        stackelberg=run(
+            "commitment", "commitment",
+            lambda: tuple(stackelberg(game, leader, nash=exact) for leader in range(2)),
         ),
-        bargaining=attempt("bargaining", lambda: bargain(game, "nash")),
-        repeated=attempt("repeated game", lambda: repeated(game, None, symbolic)),
+        bargaining=run("bargaining", "bargaining", lambda: bargain(game, "nash")),
+        repeated=run("repeated", "repeated game", lambda: repeated(game, None, symbolic)),
         skipped=tuple(skipped),
     )

@@ -211,7 +211,9 @@ def format_tree_solve(result: TreeSolveResult, format: str = "text", *,
     return render(document, format, decimals=decimals, standalone=standalone, data=data)
 
 
-def format_tree_sensitivity(analyses: tuple, format: str = "text") -> str:
+def format_tree_sensitivity(
+    analyses: tuple, format: str = "text", *, standalone: bool = False
+) -> str:
     """Thresholds and regimes of tree parameters (:mod:`gametheory.extensive.sensitivity`)."""
     from . import render
 
@@ -244,7 +246,7 @@ def format_tree_sensitivity(analyses: tuple, format: str = "text") -> str:
                 rows.append((where if k == 0 else "", choices, pays))
         blocks.append(Table((a.parameter, "SPE choices", "payoffs (" + ", ".join(a.players)
                              + ")"), tuple(rows), formats=ALL_FORMATS - {"csv"}))
-    return render(Document(tuple(blocks), title="Sensitivity"), format)
+    return render(Document(tuple(blocks), title="Sensitivity"), format, standalone=standalone)
 
 
 def _threshold(t: Any) -> str:

@@ -77,28 +77,62 @@ def solve_arrays(
         err_a[k], err_b[k] = error_bound(k, spread_a, exact_a), error_bound(k, spread_b, exact_b)
     blocks: list[dict[str, np.ndarray]] = []
     for start in range(0, n_games, chunk_size):
-        sl = slice(start, min(start + chunk_size, n_games))
-        bt = np.ascontiguousarray(sb[sl].transpose(1, 2, 0))  # (m, n, Gc)
-        at = np.ascontiguousarray(sa[sl].transpose(2, 1, 0))  # (n, m, Gc)
+        alive = np.arange(start, min(start + chunk_size, n_games))
         for k in sizes:
-            valid_x, unsure_x, cof_x, det_x = side_signs(bt, k, err_b[k][sl])  # (nI, nJ, Gc)
-            valid_y, unsure_y, cof_y, det_y = side_signs(at, k, err_a[k][sl])  # (nJ, nI, Gc)
-            uncertain[sl] |= unsure_x.any(axis=(0, 1)) | unsure_y.any(axis=(0, 1))
-            i_idx, j_idx, g_idx = np.nonzero(valid_x & valid_y.transpose(1, 0, 2))
-            x = _solution(cof_x, det_x, (i_idx, j_idx, g_idx), subsets(m, k)[i_idx], m)
-            y = _solution(cof_y, det_y, (j_idx, i_idx, g_idx), subsets(n, k)[j_idx], n)
-            blocks.append(
-                _nondegenerate_block(
-                    g_idx + start, x, y, subsets(m, k)[i_idx], subsets(n, k)[j_idx]
-                )
-            )
+            # A game found uncertain at a smaller size goes to the exact path as a whole:
+            # its larger support systems would be computed for nothing (the costly ones).
+            alive = alive[~uncertain[alive]]
+            step = _games_per_step(m, n, k)
+            for first in range(0, alive.size, step):
+                blocks.append(_support_size(sa, sb, alive[first : first + step], k, err_a[k],
+                                            err_b[k], uncertain))
     degenerate = uncertain & exact_all
     blocks = [_select(block, ~uncertain[block["game"]]) for block in blocks]
     if degenerate.any():
         from ._batch_degenerate import degenerate_blocks
 
-        blocks.append(degenerate_blocks(sa, sb, np.flatnonzero(degenerate), chunk_size))
+        step = min(chunk_size, *(_games_per_step(m, n, k) for k in sizes))
+        blocks.append(degenerate_blocks(sa, sb, np.flatnonzero(degenerate), step))
     return _table(a, b, blocks, uncertain & ~exact_all, degenerate, fallback)
+
+
+#: Float64 values the kernel may hold at once for one support size (about 130 MB): the
+#: games of a chunk are split further where the support systems are many (8x8 games).
+_BUDGET = 16_000_000
+
+
+def _games_per_step(m: int, n: int, k: int) -> int:
+    """Games solved together at support size ``k``, so that the kernel's arrays fit the budget.
+
+    The kernel holds about ``k * k + 3 * k + max(m, n)`` arrays of ``C(m, k) C(n, k)`` values
+    per game (the support blocks, the cofactors and their minors, the losses).
+    """
+    from math import comb
+
+    per_game = comb(m, k) * comb(n, k) * (k * k + 3 * k + max(m, n))
+    return max(1, _BUDGET // per_game)
+
+
+def _support_size(
+    sa: np.ndarray,
+    sb: np.ndarray,
+    games: np.ndarray,
+    k: int,
+    err_a: np.ndarray,
+    err_b: np.ndarray,
+    uncertain: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The equilibria with supports of size ``k`` of ``games``; marks the uncertain ones."""
+    _, m, n = sa.shape
+    bt = np.ascontiguousarray(sb[games].transpose(1, 2, 0))  # (m, n, Gc)
+    at = np.ascontiguousarray(sa[games].transpose(2, 1, 0))  # (n, m, Gc)
+    valid_x, unsure_x, cof_x, det_x = side_signs(bt, k, err_b[games])  # (nI, nJ, Gc)
+    valid_y, unsure_y, cof_y, det_y = side_signs(at, k, err_a[games])  # (nJ, nI, Gc)
+    uncertain[games] |= unsure_x.any(axis=(0, 1)) | unsure_y.any(axis=(0, 1))
+    i_idx, j_idx, g_idx = np.nonzero(valid_x & valid_y.transpose(1, 0, 2))
+    x = _solution(cof_x, det_x, (i_idx, j_idx, g_idx), subsets(m, k)[i_idx], m)
+    y = _solution(cof_y, det_y, (j_idx, i_idx, g_idx), subsets(n, k)[j_idx], n)
+    return _nondegenerate_block(games[g_idx], x, y, subsets(m, k)[i_idx], subsets(n, k)[j_idx])
 
 
 def _solution(

@@ -35,6 +35,9 @@ def trim(p: Iterable[int]) -> Poly:
 
 
 def add(p: Poly, q: Poly) -> Poly:
+    if len(p) <= 1 and len(q) <= 1:  # constants: most payoffs do not depend on the parameter
+        total = (p[0] if p else 0) + (q[0] if q else 0)
+        return (total,) if total else ZERO
     if len(p) < len(q):
         p, q = q, p
     return trim([a + (q[k] if k < len(q) else 0) for k, a in enumerate(p)])
@@ -51,6 +54,8 @@ def sub(p: Poly, q: Poly) -> Poly:
 def mul(p: Poly, q: Poly) -> Poly:
     if not p or not q:
         return ZERO
+    if len(p) == 1 and len(q) == 1:
+        return (p[0] * q[0],)  # nonzero: both are
     out = [0] * (len(p) + len(q) - 1)
     for i, a in enumerate(p):
         if a:

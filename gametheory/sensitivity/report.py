@@ -440,8 +440,12 @@ def _signed(v: Fraction) -> str:
     return ("+" if v > 0 else "") + format_fraction(v)
 
 
-def format_report(report: SensitivityReport, fmt: str = "text") -> str:
-    """The whole ``gametheory sensitivity`` output in one format."""
+def format_report(report: SensitivityReport, fmt: str = "text", *, standalone: bool = False) -> str:
+    """The whole ``gametheory sensitivity`` output in one format.
+
+    With ``standalone``, LaTeX is a whole document that compiles as it is (else a fragment
+    whose first line names the packages it needs).
+    """
     _check_format(fmt)
     if fmt == "json":
         return json.dumps(report.to_dict(), indent=2)
@@ -456,8 +460,20 @@ def format_report(report: SensitivityReport, fmt: str = "text") -> str:
     if report.statics is not None:
         lines += _statics_lines(report.statics, fmt, level, 5)
     if fmt == "latex":
-        lines.insert(0, _LATEX_NEEDS)
+        lines = _latex_document(lines, standalone)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _latex_document(lines: list[str], standalone: bool) -> list[str]:
+    """A LaTeX fragment headed by the packages it needs, or a whole document."""
+    if not standalone:
+        return [_LATEX_NEEDS, *lines]
+    # The preamble of the other reports' standalone documents (gametheory.report._latex).
+    return [
+        "\\documentclass{article}", "\\usepackage{graphicx}",
+        "\\setlength{\\emergencystretch}{3em}", "\\begin{document}",
+        *("\n".join(lines).rstrip().split("\n")), "\\end{document}",
+    ]
 
 
 def _map_lines(rmap: Any, fmt: str, level: int) -> list[str]:
@@ -478,8 +494,11 @@ def _map_lines(rmap: Any, fmt: str, level: int) -> list[str]:
     return lines
 
 
-def format_sweep(result: Any, fmt: str = "text") -> str:
-    """A sweep as a table: one row per equilibrium per grid point (or JSON / CSV)."""
+def format_sweep(result: Any, fmt: str = "text", *, standalone: bool = False) -> str:
+    """A sweep as a table: one row per equilibrium per grid point (or JSON / CSV).
+
+    With ``standalone``, LaTeX is a whole document (see :func:`format_report`).
+    """
     if fmt not in (*FORMATS, "csv"):
         _check_format(fmt)
     if fmt == "json":
@@ -532,9 +551,9 @@ def format_sweep(result: Any, fmt: str = "text") -> str:
         header = [_label(h, fmt) for h in header]
     fixed = ", ".join(f"{k} = {format_fraction(v)}" for k, v in result.fixed.items())
     lines = _heading(f"Sweep of {result.parameter}" + (f" ({fixed})" if fixed else ""), 0, fmt)
-    if fmt == "latex":
-        lines.insert(0, _LATEX_NEEDS)
     lines += _table(header, rows, fmt)
+    if fmt == "latex":
+        lines = _latex_document(lines, standalone)
     return "\n".join(lines).rstrip() + "\n"
 
 
