@@ -176,6 +176,10 @@ def render(
         from ._csv import render_csv
 
         return render_csv(document, numbers)
+    if format == "html":  # notebooks and the paper bundle; not a --format of the commands
+        from ._html import render_html
+
+        return render_html(document, numbers)
     if format == "json":
         if notes and isinstance(data, dict):
             data = {**data, "notes": list(notes)}
