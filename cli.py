@@ -543,6 +543,18 @@ def _figure_format(path: str, param_hint: str) -> str:
     return suffix[1:]
 
 
+dpi_option = click.option(
+    "--dpi", type=click.IntRange(10, 2400), metavar="N",
+    help="Resolution of a PNG figure in dots per inch (10 to 2400) [default: 150 for plot, "
+    "200 for the other figures].",
+)
+
+
+def _check_dpi(dpi: int | None, figure_format: str | None) -> None:
+    if dpi is not None and figure_format != "png":
+        raise click.UsageError("--dpi applies to PNG figures (a .png file)")
+
+
 def _solve(game: Any, method: str | None) -> Any:
     from gametheory import solve
 
@@ -813,6 +825,7 @@ def analyze(
     "else payoff-space].",
 )
 @click.option("--force", is_flag=True, help="Allow --save to overwrite an existing model file.")
+@dpi_option
 def plot(
     model: str,
     params: dict[str, str],
@@ -822,6 +835,7 @@ def plot(
     output: str,
     kind: str | None,
     force: bool,
+    dpi: int | None,
 ) -> None:
     """Draw a figure of MODEL (needs matplotlib: pip install "gametheory[plot]").
 
@@ -839,9 +853,11 @@ def plot(
     from gametheory.plot import figure_bytes
 
     figure_format = _figure_format(output, "'--output'")
+    _check_dpi(dpi, figure_format)
     loaded = load(model, params, edits)
     result = _solve(loaded.game, method)
-    data = figure_bytes(result, kind=kind, format=figure_format, title=loaded.model.title or "")
+    data = figure_bytes(result, kind=kind, format=figure_format, title=loaded.model.title or "",
+                        dpi=dpi)
     finish(loaded, data, output, save, force)
 
 
@@ -916,6 +932,7 @@ def _figure_target(path: str | None) -> str | None:
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write the table to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@dpi_option
 def sweep(
     model: str,
     grid: Any,
@@ -925,6 +942,7 @@ def sweep(
     fmt: str | None,
     output: str | None,
     force: bool,
+    dpi: int | None,
 ) -> None:
     """Solve MODEL exactly at every point of a grid of one parameter.
 
@@ -940,6 +958,7 @@ def sweep(
 
     fmt = _format(fmt, output)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     loaded, pg = _load_parametric(model, edits)
     if pg is None:
         from gametheory.errors import GameError
@@ -953,7 +972,7 @@ def sweep(
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
     text = format_sweep(result, fmt)
-    figure = plot_sweep(result, fmt=figure_format) if plot_file is not None else None
+    figure = plot_sweep(result, fmt=figure_format, dpi=dpi) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)
@@ -982,6 +1001,7 @@ def sweep(
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@dpi_option
 def sensitivity(
     model: str,
     names: tuple[str, ...],
@@ -992,6 +1012,7 @@ def sensitivity(
     fmt: str | None,
     output: str | None,
     force: bool,
+    dpi: int | None,
 ) -> None:
     """How the equilibria of MODEL depend on its parameters, exactly.
 
@@ -1011,6 +1032,7 @@ def sensitivity(
 
     fmt = _format(fmt, output)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     if plot_file is not None and len(names) != 2:
         raise click.UsageError("--plot draws the regime map of two parameters: give two --param")
     loaded, pg = _load_parametric(model, edits)
@@ -1030,8 +1052,10 @@ def sensitivity(
         report = run_sensitivity(pg, names, at=at, resolution=resolution,
                                  progress=_callback(bar))
     text = format_report(report, fmt)
+    descriptions = {n: p.description for n, p in getattr(loaded, "parameters", {}).items()}
     figure = (
-        plot_regime_map(report.regime_map, fmt=figure_format) if plot_file is not None else None
+        plot_regime_map(report.regime_map, fmt=figure_format, descriptions=descriptions, dpi=dpi)
+        if plot_file is not None else None
     )
     if figure is not None:
         write_output(figure, plot_file)
@@ -1083,11 +1107,12 @@ def _parse_distributions(
 @click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
               help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
+@dpi_option
 def robustness(
     model: str, over: str | None, samples: int, seed: int | None, workers: int | None,
     scheduler: str | None, distributions: dict[str, str], params: dict[str, str],
     edits: tuple[Edit, ...], plot_file: str | None, fmt: str | None, output: str | None,
-    force: bool,
+    force: bool, dpi: int | None,
 ) -> None:
     """How robust the equilibria of MODEL are to the judgements its text leaves open.
 
@@ -1113,6 +1138,7 @@ def robustness(
         )
     fmt = _format(fmt, output)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     from gametheory.report import check_distinct_outputs
 
     check_distinct_outputs([output, plot_file])
@@ -1137,7 +1163,7 @@ def robustness(
         if scheduler:
             runner.close()
     text = format_robustness(result, fmt)
-    figure = plot_robustness(result, figure_format) if plot_file is not None else None
+    figure = plot_robustness(result, figure_format, dpi=dpi) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)

@@ -101,8 +101,10 @@ def figures(model: Any, values: Mapping[str, Fraction], result: Any, robust: Any
 
         rmap = regime_map(ParametricGame.from_model(model), names[0], names[1], at=values,
                           resolution=resolution)
+        descriptions = {n: p.description for n, p in model.parameters.items()}
         out.append((f"Regime map of {names[0]} and {names[1]} (the other parameters fixed)",
-                    "regime-map", *(plot_regime_map(rmap, fmt=f) for f in ("pdf", "svg"))))
+                    "regime-map", *(plot_regime_map(rmap, fmt=f, descriptions=descriptions)
+                                    for f in ("pdf", "svg"))))
     else:
         omitted["Regime map"] = "drawn for two parameters of a two-player game"
     if not isinstance(robust, str):
