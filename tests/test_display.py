@@ -141,3 +141,59 @@ def test_robustness_displays_its_report():
     result = robustness(load_model("us-russia-2x2"), samples=50, seed=3)
     assert repr(result) == format_robustness(result).rstrip("\n")
     assert "<table" in result._repr_html_()
+
+
+def _one(value):
+    """The first result where a function returns one per leader or solution."""
+    return value[0] if isinstance(value, tuple) else value
+
+
+def _concepts():
+    from gametheory.concepts import (
+        bargain,
+        correlated_equilibria,
+        logit_branch,
+        repeated,
+        rubinstein,
+        stackelberg,
+    )
+    from gametheory.ordinal import ordinal_analysis
+    from gametheory.report import (
+        format_bargaining,
+        format_correlated,
+        format_ordinal,
+        format_qre,
+        format_repeated,
+        format_rubinstein,
+        format_stackelberg,
+    )
+
+    return [
+        pytest.param(lambda g: _one(stackelberg(g)), lambda r, *f: format_stackelberg((r,), *f),
+                     id="stackelberg"),
+        pytest.param(lambda g: _one(bargain(g)), lambda r, *f: format_bargaining((r,), *f),
+                     id="bargaining"),
+        pytest.param(correlated_equilibria, format_correlated, id="correlated"),
+        pytest.param(logit_branch, format_qre, id="qre"),
+        pytest.param(repeated, format_repeated, id="repeated"),
+        pytest.param(rubinstein, format_rubinstein, id="rubinstein"),
+        pytest.param(ordinal_analysis, format_ordinal, id="ordinal"),
+    ]
+
+
+@pytest.mark.parametrize(("compute", "report"), _concepts())
+def test_every_concept_result_displays_its_report(compute, report):
+    result = compute(load_model("us-russia-2x2").game())
+    text = report(result)
+    assert repr(result) == text.rstrip("\n")
+    html = result._repr_html_()
+    cells = _cells(html)
+    assert cells or html.startswith("<pre")
+    assert result._repr_latex_() == report(result, "latex")
+
+
+@pytest.mark.parametrize("name", ["entry-deterrence", "bayesian-battle-of-the-sexes"])
+def test_tree_and_bayesian_results_display_their_report(name):
+    result = solve(load_model(name).game())
+    assert repr(result) == format_solve(result).rstrip("\n")
+    assert "<table" in result._repr_html_()
