@@ -1540,7 +1540,7 @@ def report(model: str, directory: str, params: dict[str, str], seed: int, sample
     \b
     Examples:
       gametheory report us-russia-2x2 -o paper
-      gametheory report us-russia --param d=2 --seed 7 -o paper-d2
+      gametheory report us-russia --param d=2 --seed 7 --resolution 5 -o paper-d2
     """
     import datetime
     import shlex
