@@ -972,7 +972,9 @@ def sweep(
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
     text = format_sweep(result, fmt)
-    figure = plot_sweep(result, fmt=figure_format, dpi=dpi) if plot_file is not None else None
+    descriptions = {n: p.description for n, p in getattr(loaded, "parameters", {}).items()}
+    figure = (plot_sweep(result, fmt=figure_format, descriptions=descriptions, dpi=dpi)
+              if plot_file is not None else None)
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)
@@ -1360,6 +1362,7 @@ def bargain(
 @click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
               help="Also draw the folk-theorem payoff set (.png, .svg, .pdf; two players).")
 @output_options
+@dpi_option
 def repeated(
     model: str,
     params: dict[str, str],
@@ -1373,6 +1376,7 @@ def repeated(
     force: bool,
     standalone: bool,
     sgame: bool,
+    dpi: int | None,
 ) -> None:
     """Is cooperation sustainable if MODEL repeats? Grim trigger and the folk theorem, exactly.
 
@@ -1388,6 +1392,7 @@ def repeated(
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     loaded = load(model, params, edits)
     from gametheory.concepts import repeated as run_repeated
     from gametheory.report import format_repeated
@@ -1402,7 +1407,7 @@ def repeated(
         from gametheory.plot._folk import folk_theorem_figure
 
         check_target(plot_file, force=force, inputs=loaded.inputs)
-        figure = folk_theorem_figure(result, title=loaded.title, format=figure_format)
+        figure = folk_theorem_figure(result, title=loaded.title, format=figure_format, dpi=dpi)
         finish(loaded, text, output, save, force)
         write_output(figure, plot_file)
         return
@@ -1464,6 +1469,7 @@ def correlated(
 @click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
               help="Also draw the probabilities against lambda (.png, .svg, .pdf).")
 @output_options
+@dpi_option
 def qre(
     model: str,
     params: dict[str, str],
@@ -1477,6 +1483,7 @@ def qre(
     force: bool,
     standalone: bool,
     sgame: bool,
+    dpi: int | None,
 ) -> None:
     """How do noisy players play MODEL? The logit quantal response equilibrium.
 
@@ -1493,6 +1500,7 @@ def qre(
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     loaded = load(model, params, edits)
     from gametheory.concepts import logit_branch
     from gametheory.report import format_qre
@@ -1507,7 +1515,7 @@ def qre(
         from gametheory.plot.qre import qre_figure_bytes
 
         check_target(plot_file, force=force, inputs=loaded.inputs)
-        figure = qre_figure_bytes(branch, format=figure_format, title=loaded.title)
+        figure = qre_figure_bytes(branch, format=figure_format, title=loaded.title, dpi=dpi)
     finish(loaded, text, output, save, force)
     if figure is not None:
         write_output(figure, plot_file)

@@ -29,6 +29,9 @@ def parametric():
 @pytest.mark.parametrize("command", [
     ["plot", MODEL],
     ["robustness", MODEL, "-n", "20", "--seed", "1", "--plot"],
+    ["sweep", MODEL, "--param", "d=0:4:5", "--plot"],
+    ["qre", MODEL, "--plot"],
+    ["repeated", MODEL, "--plot"],
 ])
 def test_dpi_sets_the_png_resolution(command, tmp_path):
     sizes = []
@@ -89,6 +92,14 @@ def test_regime_map_letters_every_region_and_marks_the_model(parametric):
     d, w = rmap.default
     assert f"model's values (d = {d}, w = {w})" in [t.replace("&#39;", "'") for t in texts]
     assert any(t.startswith("on the line d = 2") for t in texts)
+
+
+def test_sweep_names_its_axis_from_the_description(tmp_path):
+    target = tmp_path / "sweep.svg"
+    result = CliRunner().invoke(cli.cli, ["sweep", MODEL, "--param", "d=0:4:5", "--plot",
+                                          str(target)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert ">d: US impatience<" in target.read_text()
 
 
 def test_payoff_space_says_whose_strategy_comes_first():

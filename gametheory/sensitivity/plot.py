@@ -186,7 +186,7 @@ def _marked(present: Sequence[int], offset: int, step: int) -> list[int]:
 
 def plot_sweep(
     result: Any, path: str | os.PathLike[str] | None = None, fmt: str | None = None, *,
-    dpi: int | None = None,
+    descriptions: Mapping[str, str] | None = None, dpi: int | None = None,
 ) -> bytes:
     """Draw each equilibrium's probabilities and payoffs against the swept parameter.
 
@@ -306,7 +306,8 @@ def plot_sweep(
             [(p, _PLAYER_COLOURS[i % len(_PLAYER_COLOURS)]) for i, p in enumerate(players)],
             "Player",
         )
-        axes[-1].set_xlabel(_axis_label(result, result.parameter))
+        named = _Described(descriptions) if descriptions is not None else result
+        axes[-1].set_xlabel(_axis_label(named, result.parameter))
         if xs:
             pad = (xs[-1] - xs[0]) * 0.02 or 0.5
             axes[-1].set_xlim(xs[0] - pad, xs[-1] + pad)
