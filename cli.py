@@ -644,6 +644,18 @@ def _figure_format(path: str, param_hint: str) -> str:
     return suffix[1:]
 
 
+dpi_option = click.option(
+    "--dpi", type=click.IntRange(10, 2400), metavar="N",
+    help="Resolution of a PNG figure in dots per inch (10 to 2400) [default: 150 for plot, "
+    "200 for the other figures].",
+)
+
+
+def _check_dpi(dpi: int | None, figure_format: str | None) -> None:
+    if dpi is not None and figure_format != "png":
+        raise click.UsageError("--dpi applies to PNG figures (a .png file)")
+
+
 def _solve(game: Any, method: str | None,
            progress: Callable[[int, int, int], Any] | None = None) -> Any:
     from gametheory import solve
@@ -970,6 +982,7 @@ def analyze(
     "else payoff-space].",
 )
 @click.option("--force", is_flag=True, help="Allow --save to overwrite an existing model file.")
+@dpi_option
 def plot(
     model: str,
     params: dict[str, str],
@@ -979,6 +992,7 @@ def plot(
     output: str,
     kind: str | None,
     force: bool,
+    dpi: int | None,
 ) -> None:
     """Draw a figure of MODEL (needs matplotlib: pip install "gametheory-exact[plot]").
 
@@ -996,9 +1010,11 @@ def plot(
     from gametheory.plot import figure_bytes
 
     figure_format = _figure_format(output, "'--output'")
+    _check_dpi(dpi, figure_format)
     loaded = load(model, params, edits)
     result = _solve(loaded.game, method)
-    data = figure_bytes(result, kind=kind, format=figure_format, title=loaded.model.title or "")
+    data = figure_bytes(result, kind=kind, format=figure_format, title=loaded.model.title or "",
+                        dpi=dpi)
     finish(loaded, data, output, save, force)
 
 
@@ -1099,6 +1115,7 @@ def _one_grid(at: dict[str, str], param_options: Any, grid: Any) -> tuple[dict[s
               help="Write the table to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
 @click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@dpi_option
 def sweep(
     model: str,
     grid: Any,
@@ -1110,6 +1127,7 @@ def sweep(
     output: str | None,
     force: bool,
     standalone: bool,
+    dpi: int | None,
 ) -> None:
     """Solve MODEL exactly at every point of a grid of one parameter.
 
@@ -1128,6 +1146,7 @@ def sweep(
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     loaded, pg = _load_parametric(model, edits)
     if pg is None:
         from gametheory.errors import GameError
@@ -1141,7 +1160,9 @@ def sweep(
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
     text = format_sweep(result, fmt, standalone=standalone)
-    figure = plot_sweep(result, fmt=figure_format) if plot_file is not None else None
+    descriptions = {n: p.description for n, p in getattr(loaded, "parameters", {}).items()}
+    figure = (plot_sweep(result, fmt=figure_format, descriptions=descriptions, dpi=dpi)
+              if plot_file is not None else None)
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)
@@ -1177,6 +1198,7 @@ def sweep(
               help="Write to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
 @click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@dpi_option
 def sensitivity(
     model: str,
     names: tuple[str, ...],
@@ -1189,6 +1211,7 @@ def sensitivity(
     output: str | None,
     force: bool,
     standalone: bool,
+    dpi: int | None,
 ) -> None:
     """How the equilibria of MODEL depend on its parameters, exactly.
 
@@ -1218,6 +1241,7 @@ def sensitivity(
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     if plot_file is not None and len(names) != 2:
         raise click.UsageError("--plot draws the regime map of two parameters: give two --vary")
     loaded, pg = _load_parametric(model, edits)
@@ -1237,8 +1261,10 @@ def sensitivity(
         report = run_sensitivity(pg, names, at=at, resolution=resolution,
                                  progress=_callback(bar))
     text = format_report(report, fmt, standalone=standalone)
+    descriptions = {n: p.description for n, p in getattr(loaded, "parameters", {}).items()}
     figure = (
-        plot_regime_map(report.regime_map, fmt=figure_format) if plot_file is not None else None
+        plot_regime_map(report.regime_map, fmt=figure_format, descriptions=descriptions, dpi=dpi)
+        if plot_file is not None else None
     )
     if figure is not None:
         write_output(figure, plot_file)
@@ -1292,11 +1318,12 @@ def _parse_distributions(
               help="Write to FILE (atomically) instead of standard output.")
 @click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
 @click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@dpi_option
 def robustness(
     model: str, over: str | None, samples: int, seed: int | None, workers: int | None,
     scheduler: str | None, distributions: dict[str, str], params: dict[str, str],
     edits: tuple[Edit, ...], plot_file: str | None, fmt: str | None, output: str | None,
-    force: bool, standalone: bool,
+    force: bool, standalone: bool, dpi: int | None,
 ) -> None:
     """How robust the equilibria of MODEL are to the judgements its text leaves open.
 
@@ -1323,6 +1350,7 @@ def robustness(
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, False)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     from gametheory.report import check_distinct_outputs
 
     check_distinct_outputs([output, plot_file])
@@ -1347,7 +1375,7 @@ def robustness(
         if scheduler:
             runner.close()
     text = format_robustness(result, fmt, standalone=standalone)
-    figure = plot_robustness(result, figure_format) if plot_file is not None else None
+    figure = plot_robustness(result, figure_format, dpi=dpi) if plot_file is not None else None
     if figure is not None:
         write_output(figure, plot_file)
     write_output(text, output)
@@ -1544,6 +1572,7 @@ def bargain(
 @click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
               help="Also draw the folk-theorem payoff set (.png, .svg, .pdf; two players).")
 @output_options
+@dpi_option
 def repeated(
     model: str,
     params: dict[str, str],
@@ -1557,6 +1586,7 @@ def repeated(
     force: bool,
     standalone: bool,
     sgame: bool,
+    dpi: int | None,
 ) -> None:
     """Is cooperation sustainable if MODEL repeats? Grim trigger and the folk theorem, exactly.
 
@@ -1572,6 +1602,7 @@ def repeated(
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     loaded = load(model, params, edits)
     from gametheory.concepts import repeated as run_repeated
     from gametheory.report import format_repeated
@@ -1586,7 +1617,7 @@ def repeated(
         from gametheory.plot._folk import folk_theorem_figure
 
         check_target(plot_file, force=force, inputs=loaded.inputs)
-        figure = folk_theorem_figure(result, title=loaded.title, format=figure_format)
+        figure = folk_theorem_figure(result, title=loaded.title, format=figure_format, dpi=dpi)
         finish(loaded, text, output, save, force)
         write_output(figure, plot_file)
         return
@@ -1648,6 +1679,7 @@ def correlated(
 @click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
               help="Also draw the probabilities against lambda (.png, .svg, .pdf).")
 @output_options
+@dpi_option
 def qre(
     model: str,
     params: dict[str, str],
@@ -1661,6 +1693,7 @@ def qre(
     force: bool,
     standalone: bool,
     sgame: bool,
+    dpi: int | None,
 ) -> None:
     """How do noisy players play MODEL? The logit quantal response equilibrium.
 
@@ -1677,6 +1710,7 @@ def qre(
     fmt = _format(fmt, output)
     _check_latex_flags(fmt, standalone, sgame)
     figure_format = _figure_target(plot_file)
+    _check_dpi(dpi, figure_format)
     loaded = load(model, params, edits)
     from gametheory.concepts import logit_branch
     from gametheory.report import format_qre
@@ -1691,10 +1725,62 @@ def qre(
         from gametheory.plot.qre import qre_figure_bytes
 
         check_target(plot_file, force=force, inputs=loaded.inputs)
-        figure = qre_figure_bytes(branch, format=figure_format, title=loaded.title)
+        figure = qre_figure_bytes(branch, format=figure_format, title=loaded.title, dpi=dpi)
     finish(loaded, text, output, save, force)
     if figure is not None:
         write_output(figure, plot_file)
+
+
+@cli.command()
+@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@click.option("--output", "-o", "directory", metavar="DIR", required=True,
+              type=click.Path(file_okay=False),
+              help="The bundle's directory: new or empty (--force replaces a full one).")
+@click.option("--param", "-p", "params", metavar="NAME=VALUE", multiple=True,
+              callback=_parse_params,
+              help="Set a parameter of the model (repeatable). Example: --param d=2")
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, metavar="S",
+              help="Seed of the robustness samples.")
+@click.option("--samples", "-n", type=click.IntRange(1, 1_000_000), default=2000,
+              show_default=True, metavar="N", help="Robustness: number of sampled games.")
+@click.option("--resolution", type=click.IntRange(2, 400), default=21, show_default=True,
+              help="Regime map: grid cells per axis.")
+@click.option("--force", is_flag=True, help="Replace DIR if it exists and is not empty.")
+def report(model: str, directory: str, params: dict[str, str], seed: int, samples: int,
+           resolution: int, force: bool) -> None:
+    """Write a paper bundle of MODEL into DIR, all or nothing.
+
+    LaTeX tables (payoffs, equilibria, each concept that applies, sensitivity, robustness),
+    PDF figures, a main.tex that compiles as it is, a self-contained report.html (tables and
+    SVG figures) and provenance.json (the input's SHA-256, the version, the command line,
+    every parameter, the seed and the time). Two runs give the same files but for the time.
+
+    \b
+    Examples:
+      gametheory report us-russia-2x2 -o paper
+      gametheory report us-russia --param d=2 --seed 7 --resolution 5 -o paper-d2
+    """
+    import datetime
+    import shlex
+
+    from gametheory import __version__
+    from gametheory.plot import require_matplotlib
+    from gametheory.report import check_bundle_directory, paper_bundle, write_bundle
+
+    require_matplotlib()
+    check_bundle_directory(directory, force=force)  # before the work, and again at the end
+    loaded = load(model, params, ())
+    # -o is left out: the directory does not change what is in it.
+    command = shlex.join(["gametheory", "report", model,
+                          *(f"--param={k}={v}" for k, v in params.items()),
+                          f"--seed={seed}", f"--samples={samples}", f"--resolution={resolution}"])
+    generated = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    files = paper_bundle(loaded.model, loaded.values or None, seed=seed, samples=samples,
+                         resolution=resolution, command=command, generated=generated,
+                         version=__version__)
+    write_bundle(files, directory, force=force)
+    click.echo(f"Wrote {len(files)} files to {directory}: main.tex, report.html, "
+               "provenance.json, tables/, figures/")
 
 
 def main(args: Sequence[str] | None = None) -> None:

@@ -36,6 +36,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from ._display import Displayed
 from .game import Game
 from .result import SolveResult
 
@@ -43,7 +44,7 @@ __all__ = ["Analysis", "analyze"]
 
 
 @dataclass(frozen=True)
-class Analysis:
+class Analysis(Displayed):
     """The results of :func:`analyze`.
 
     Attributes
@@ -83,6 +84,14 @@ class Analysis:
     zero_sum: Any = None
     constant: Any = None
     concepts: Any = None
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from .report import format_analysis  # the report of `gametheory analyze`
+
+        return format_analysis(self, format)
 
 
 def analyze(

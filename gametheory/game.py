@@ -44,6 +44,7 @@ from typing import Any
 
 import numpy as np
 
+from ._display import Displayed
 from .errors import GameValueError, did_you_mean
 from .numbers import to_float_array, to_fraction
 
@@ -92,7 +93,7 @@ def _exact_array(value: Any, where: str) -> np.ndarray:
     return out.reshape(shape)
 
 
-class Game:
+class Game(Displayed):
     """An immutable, labelled game in strategic form with exact payoffs.
 
     Build games with the named constructors :meth:`from_arrays` and :meth:`from_payoffs`;
@@ -266,6 +267,14 @@ class Game:
 
     def __repr__(self) -> str:
         return f"Game({self._title!r}, players={self._players!r}, shape={self.shape!r})"
+
+    # IPython prefers a class's own __repr__ to an inherited _repr_pretty_: name it here.
+    _repr_pretty_ = Displayed._repr_pretty_
+
+    def _report(self, format: str) -> str:
+        from .report import format_game  # the payoff table shown in notebooks
+
+        return format_game(self, format)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Game):

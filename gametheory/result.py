@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from ._display import Displayed
 from .game import Game, Profile
 from .numbers import format_fraction
 
@@ -132,7 +133,7 @@ class Component:
 
 
 @dataclass(frozen=True)
-class SolveResult:
+class SolveResult(Displayed):
     """What a solver found.
 
     Attributes
@@ -169,6 +170,14 @@ class SolveResult:
     status: str = "ok"
     message: str = ""
     rejected: tuple[Profile, ...] = field(default=())
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from .report import format_solve  # the report of `gametheory solve`
+
+        return format_solve(self, format)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``equilibria`` and ``components`` (contract), plus metadata."""

@@ -84,7 +84,9 @@ def test_best_response_figure_shades_an_indifferent_player() -> None:
 def test_payoff_space_figure() -> None:
     fig = payoff_space_figure(solve(DATE), title="Payoffs")
     ax = fig.axes[0]
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("Ann's payoff", "Bob's payoff")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == (
+        "Ann's payoff\n(each outcome is labelled: Ann's strategy, Bob's strategy)", "Bob's payoff"
+    )
     texts = [t.get_text() for t in ax.texts]
     assert "opera, football / football, opera" in texts  # both outcomes pay (0, 0)
     assert "E2 (2/3, 2/3)" in texts

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed
 from ..errors import GameValueError
 from ..numbers import format_fraction
 from .game import BayesianGame, _action_values
@@ -117,9 +118,17 @@ class BayesianEquilibrium:
 
 
 @dataclass(frozen=True)
-class BayesianSolveResult:
+class BayesianSolveResult(Displayed):
     """What a Bayesian solver found; :meth:`to_dict` has the keys of
     :class:`~gametheory.result.SolveResult` (``components`` empty)."""
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_solve  # what the command line prints
+
+        return format_solve(self, format)
 
     game: BayesianGame
     method: str

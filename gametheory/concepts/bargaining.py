@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed
 from ..errors import GameValueError, did_you_mean
 from ..game import Game
 from ..numbers import format_fraction, to_fraction
@@ -66,7 +67,7 @@ Point = tuple[Any, Any]
 
 
 @dataclass(frozen=True)
-class BargainingResult:
+class BargainingResult(Displayed):
     """A bargaining solution of a two-player game.
 
     Attributes
@@ -90,6 +91,14 @@ class BargainingResult:
         disagreement point (the solution is then the disagreement point or a boundary point).
     message : str
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_bargaining  # what the command line prints
+
+        return format_bargaining((self,), format)
 
     game: Game
     solution: str

@@ -60,6 +60,7 @@ from typing import Any
 
 import numpy as np
 
+from .._display import Displayed
 from ..errors import GameValueError
 from ..game import Game
 from ..numbers import format_fraction
@@ -135,7 +136,7 @@ class CorrelatedEquilibrium:
 
 
 @dataclass(frozen=True)
-class CorrelatedResult:
+class CorrelatedResult(Displayed):
     """What :func:`correlated_equilibria` found.
 
     Attributes
@@ -162,6 +163,14 @@ class CorrelatedResult:
         duality too.
     message : str
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_correlated  # what the command line prints
+
+        return format_correlated(self, format)
 
     game: Game
     coarse: bool

@@ -60,6 +60,7 @@ from typing import Any
 
 import numpy as np
 
+from .._display import Displayed
 from ..errors import GameValueError
 from ..game import Game
 from ..numbers import format_fraction
@@ -95,7 +96,7 @@ class QREPoint:
 
 
 @dataclass(frozen=True)
-class LogitBranch:
+class LogitBranch(Displayed):
     """The principal branch of the logit QRE correspondence and its limit.
 
     Attributes
@@ -119,6 +120,14 @@ class LogitBranch:
         (detected by a change of orientation of the augmented Jacobian; Allgower and Georg,
         1990, ch. 8). Only non-generic games (symmetric ones, say) have them.
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_qre  # what the command line prints
+
+        return format_qre(self, format)
 
     game: Game
     points: tuple[QREPoint, ...]

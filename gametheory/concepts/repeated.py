@@ -48,6 +48,7 @@ from typing import Any
 
 import numpy as np
 
+from .._display import Displayed
 from ..errors import GameValueError
 from ..game import Game
 from ..numbers import format_fraction
@@ -84,7 +85,7 @@ class OutcomeSustainability:
 
 
 @dataclass(frozen=True)
-class RepeatedResult:
+class RepeatedResult(Displayed):
     """Grim trigger for every pure outcome, and the folk-theorem payoff set.
 
     Attributes
@@ -104,6 +105,14 @@ class RepeatedResult:
     subgame_perfect : bool
         True when the punishment is a stage Nash equilibrium.
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_repeated  # what the command line prints
+
+        return format_repeated(self, format)
 
     game: Game
     punishment: str

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed
 from ..errors import GameValueError
 from ..game import Game
 from ..numbers import format_fraction, to_fraction
@@ -87,7 +88,7 @@ def rubinstein_shares(first: int, delta: Sequence[Any]) -> tuple[Any, Any]:
 
 
 @dataclass(frozen=True)
-class RubinsteinResult:
+class RubinsteinResult(Displayed):
     """Alternating offers over a two-player game.
 
     Attributes
@@ -108,6 +109,14 @@ class RubinsteinResult:
     limit_payoffs : tuple or None
         The weighted Nash solution that the SPE payoffs converge to (exact, sympy).
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_rubinstein  # what the command line prints
+
+        return format_rubinstein(self, format)
 
     game: Game
     first: int

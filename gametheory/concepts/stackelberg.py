@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed
 from ..errors import GameValueError
 from ..game import Game
 from ..numbers import format_fraction
@@ -79,7 +80,7 @@ class Commitment:
 
 
 @dataclass(frozen=True)
-class StackelbergResult:
+class StackelbergResult(Displayed):
     """Commitment with one player as leader.
 
     Attributes
@@ -101,6 +102,14 @@ class StackelbergResult:
         sympy expressions in the model's parameters, when symbolic payoffs were given; valid
         where the same follower reply and tight constraints stay optimal.
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_stackelberg  # what the command line prints
+
+        return format_stackelberg((self,), format)
 
     game: Game
     leader: int

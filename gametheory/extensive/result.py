@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed
 from ..numbers import format_fraction
 from .certify import subgame_regrets
 from .tree import Tree
@@ -140,7 +141,7 @@ def certify_behavior(
 
 
 @dataclass(frozen=True)
-class TreeSolveResult:
+class TreeSolveResult(Displayed):
     """What a tree solver found (see the module docstring for the JSON form).
 
     Attributes
@@ -153,6 +154,14 @@ class TreeSolveResult:
     exact, complete, status, message
         As in :class:`~gametheory.result.SolveResult`.
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_solve  # what the command line prints
+
+        return format_solve(self, format)
 
     tree: Tree
     method: str

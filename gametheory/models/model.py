@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from .._display import Displayed
 from ..errors import GameError, ModelError, closest, did_you_mean
 from ..game import Game
 from ..numbers import format_fraction, format_short
@@ -182,7 +183,7 @@ class Outcome:
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
-class Model:
+class Model(Displayed):
     """A game model: players, strategies, payoff expressions in parameters, provenance.
 
     Load models with :func:`gametheory.models.load_model`; build one from a numeric game with
@@ -303,6 +304,14 @@ class Model:
 
     def __repr__(self) -> str:
         return f"Model({self.name!r}, players={self.player_names!r}, shape={self.shape!r})"
+
+    # IPython prefers a class's own __repr__ to an inherited _repr_pretty_: name it here.
+    _repr_pretty_ = Displayed._repr_pretty_
+
+    def _report(self, format: str) -> str:
+        from ..report import format_model  # the report of `gametheory show`
+
+        return format_model(self, format)
 
     # ------------------------------------------------------------------ names
     @property

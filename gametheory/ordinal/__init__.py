@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._display import Displayed
 from .coalition import (
     COALITION_CONCEPTS,
     coalition_stability,
@@ -88,7 +89,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class OrdinalAnalysis:
+class OrdinalAnalysis(Displayed):
     """The three ordinal lenses on one game.
 
     Attributes
@@ -105,6 +106,14 @@ class OrdinalAnalysis:
     inverse : InverseQuestion or None
         When asked: the rankings of one player that make a target state an equilibrium.
     """
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from ..report import format_ordinal  # what the command line prints
+
+        return format_ordinal(self, format)
 
     game: object
     classification: Classification | None

@@ -257,7 +257,9 @@ def payoff_space_figure(result: SolveResult, *, title: str = "") -> Any:
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                       "alpha": 0.8 if is_eq else 0.6},
             )
-        ax.set_xlabel(f"{row}'s payoff")
+        # Say once which player's strategy each outcome label names first.
+        ax.set_xlabel(f"{row}'s payoff\n(each outcome is labelled: {row}'s strategy, "
+                      f"{column}'s strategy)")
         ax.set_ylabel(f"{column}'s payoff")
         ax.grid(True, color="#dddddd", lw=0.6)
         ax.set_axisbelow(True)
@@ -267,7 +269,8 @@ def payoff_space_figure(result: SolveResult, *, title: str = "") -> Any:
 
 
 def figure_bytes(
-    result: SolveResult, *, kind: str | None = None, format: str = "png", title: str = ""
+    result: SolveResult, *, kind: str | None = None, format: str = "png", title: str = "",
+    dpi: int | None = None,
 ) -> bytes:
     """Render a figure of a solve as PNG, PDF or SVG bytes, reproducibly.
 
@@ -280,6 +283,8 @@ def figure_bytes(
     format : {"png", "pdf", "svg"}
     title : str, optional
         The figure's title (default: the game's title).
+    dpi : int, optional
+        Dots per inch of a PNG (default 150).
     """
     if format not in FIGURE_METADATA:
         raise GameValueError(
@@ -310,5 +315,6 @@ def figure_bytes(
         # Layout warnings (labels of extreme figures that do not fit) are not the user's
         # business; the library never prints.
         warnings.simplefilter("ignore", UserWarning)
-        fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format])
+        fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format],
+                    **({"dpi": dpi} if dpi else {}))
     return buffer.getvalue()

@@ -12,7 +12,9 @@ from ._labels import place_labels
 __all__ = ["folk_theorem_figure"]
 
 
-def folk_theorem_figure(result: Any, *, title: str = "", format: str = "png") -> bytes:
+def folk_theorem_figure(
+    result: Any, *, title: str = "", format: str = "png", dpi: int | None = None
+) -> bytes:
     """The feasible set, the minmax point and the feasible individually rational set, as bytes.
 
     Parameters
@@ -72,5 +74,6 @@ def folk_theorem_figure(result: Any, *, title: str = "", format: str = "png") ->
         ax.set_title(title or game.title or "Repeated game: folk theorem", loc="left")
         fig.legend(loc="outside lower center", ncols=2, frameon=False)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format])
+        fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format],
+                    **({"dpi": dpi} if dpi else {}))
     return buffer.getvalue()

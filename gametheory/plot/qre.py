@@ -49,8 +49,11 @@ def qre_figure(branch: Any, *, title: str = "") -> Any:
     return fig
 
 
-def qre_figure_bytes(branch: Any, *, format: str = "png", title: str = "") -> bytes:
-    """The figure as PNG, PDF or SVG bytes, reproducibly (no dates in the files).
+def qre_figure_bytes(
+    branch: Any, *, format: str = "png", title: str = "", dpi: int | None = None
+) -> bytes:
+    """The figure as PNG, PDF or SVG bytes, reproducibly (no dates in the files); ``dpi``: of
+    a PNG.
 
     Raises
     ------
@@ -66,5 +69,6 @@ def qre_figure_bytes(branch: Any, *, format: str = "png", title: str = "") -> by
     fig = qre_figure(branch, title=title)
     buffer = io.BytesIO()
     with require_matplotlib().rc_context(_STYLE):
-        fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format])
+        fig.savefig(buffer, format=format, metadata=FIGURE_METADATA[format],
+                    **({"dpi": dpi} if dpi else {}))
     return buffer.getvalue()

@@ -48,6 +48,7 @@ from typing import Any
 
 from ..game import Game
 from ..result import SolveResult
+from ._bundle import check_bundle_directory, paper_bundle, write_bundle
 from ._document import Document, Numbers
 from ._files import atomic_write, check_distinct_outputs, check_output_path, is_model_file
 from ._solve import _nested_strings, game_bimatrix, progress_text, solve_document, solve_json
@@ -56,6 +57,7 @@ __all__ = [
     "FORMATS",
     "SUFFIXES",
     "atomic_write",
+    "check_bundle_directory",
     "check_distinct_outputs",
     "check_output_path",
     "format_analysis",
@@ -72,8 +74,10 @@ __all__ = [
     "format_solve",
     "format_stackelberg",
     "is_model_file",
+    "paper_bundle",
     "progress_text",
     "render",
+    "write_bundle",
 ]
 
 #: The output formats, in the order the command line lists them.
@@ -177,6 +181,10 @@ def render(
         from ._csv import render_csv
 
         return render_csv(document, numbers)
+    if format == "html":  # notebooks and the paper bundle; not a --format of the commands
+        from ._html import render_html
+
+        return render_html(document, numbers)
     if format == "json":
         if notes and isinstance(data, dict):
             data = {**data, "notes": list(notes)}

@@ -18,13 +18,15 @@ _PANELS = 3
 _COLOURS = ("#1f5fa8", "#d0661e", "#2a9d5c", "#8e44ad", "#c0182b", "#555555", "#b8860b")
 
 
-def plot_robustness(result: Any, fmt: str = "png") -> bytes:
+def plot_robustness(result: Any, fmt: str = "png", *, dpi: int | None = None) -> bytes:
     """Draw a :class:`~.smaa.RobustnessResult` and return the figure file's bytes.
 
     Parameters
     ----------
     result : RobustnessResult
     fmt : {"png", "pdf", "svg"}
+    dpi : int, optional
+        Dots per inch of a PNG.
 
     Raises
     ------
@@ -87,7 +89,8 @@ def plot_robustness(result: Any, fmt: str = "png") -> bytes:
         fig.suptitle(f"{result.title}: {n} samples over the {result.mode}, seed {result.seed}",
                      fontsize=10)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, metadata=FIGURE_METADATA[fmt])
+        fig.savefig(buffer, format=fmt, metadata=FIGURE_METADATA[fmt],
+                    **({"dpi": dpi} if dpi else {}))
     return buffer.getvalue()
 
 

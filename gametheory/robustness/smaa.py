@@ -46,6 +46,7 @@ from typing import Any
 
 import numpy as np
 
+from .._display import Displayed
 from ..errors import GameValueError, ModelError
 from ._chunks import ChunkSummary, Sampler, _columns, merge, run_chunk
 
@@ -85,7 +86,7 @@ class SupportStats:
 
 
 @dataclass(frozen=True)
-class RobustnessResult:
+class RobustnessResult(Displayed):
     """The result of :func:`robustness`. Shares are exact fractions ``count / samples``.
 
     Attributes
@@ -141,6 +142,14 @@ class RobustnessResult:
     @property
     def unique_share(self) -> Fraction:
         return Fraction(self.equilibrium_counts.get(1, 0), self.samples)
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from .report import format_robustness  # what `gametheory robustness` prints
+
+        return format_robustness(self, format)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``gametheory robustness`` (see :mod:`.report`)."""

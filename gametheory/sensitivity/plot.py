@@ -88,7 +88,9 @@ def _format(path: str | os.PathLike[str] | None, fmt: str | None) -> str:
     return fmt
 
 
-def _save(fig: Any, path: str | os.PathLike[str] | None, fmt: str | None) -> bytes:
+def _save(
+    fig: Any, path: str | os.PathLike[str] | None, fmt: str | None, dpi: int | None = None
+) -> bytes:
     matplotlib = require_matplotlib()
 
     fmt = _format(path, fmt)
@@ -96,7 +98,7 @@ def _save(fig: Any, path: str | os.PathLike[str] | None, fmt: str | None) -> byt
     buffer = io.BytesIO()
     # A fixed salt makes SVG element ids, and so the bytes, reproducible.
     with matplotlib.rc_context({"svg.hashsalt": "gametheory", "svg.fonttype": "none"}):
-        fig.savefig(buffer, format=fmt, metadata=metadata)
+        fig.savefig(buffer, format=fmt, metadata=metadata, **({"dpi": dpi} if dpi else {}))
     data = buffer.getvalue()
     if path is not None:
         Path(path).write_bytes(data)
@@ -136,9 +138,11 @@ def _axis_label(obj: Any, name: str) -> str:
     short = text.split(":")[0].split("(")[0].split(".")[0].split(",")[0].strip()
     if not short:
         return name
-    if len(short) > 50:
-        short = short[:49].rstrip() + "\u2026"
-    return f"{name}: {short}"
+    # Two lines at most, so that a label fits the height of a map's vertical axis.
+    lines = textwrap.wrap(f"{name}: {short}", 42)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][:40].rstrip() + "\u2026"]
+    return "\n".join(lines)
 
 
 def _title(title: str, default: str, fixed: Mapping[str, Any]) -> str:
@@ -181,7 +185,8 @@ def _marked(present: Sequence[int], offset: int, step: int) -> list[int]:
 
 
 def plot_sweep(
-    result: Any, path: str | os.PathLike[str] | None = None, fmt: str | None = None
+    result: Any, path: str | os.PathLike[str] | None = None, fmt: str | None = None, *,
+    descriptions: Mapping[str, str] | None = None, dpi: int | None = None,
 ) -> bytes:
     """Draw each equilibrium's probabilities and payoffs against the swept parameter.
 
@@ -301,7 +306,8 @@ def plot_sweep(
             [(p, _PLAYER_COLOURS[i % len(_PLAYER_COLOURS)]) for i, p in enumerate(players)],
             "Player",
         )
-        axes[-1].set_xlabel(_axis_label(result, result.parameter))
+        named = _Described(descriptions) if descriptions is not None else result
+        axes[-1].set_xlabel(_axis_label(named, result.parameter))
         if xs:
             pad = (xs[-1] - xs[0]) * 0.02 or 0.5
             axes[-1].set_xlim(xs[0] - pad, xs[-1] + pad)
@@ -334,7 +340,7 @@ def plot_sweep(
                 alignment="left",
             )
         fig.suptitle(_title(result.title, "Sweep", result.fixed), fontsize=11)
-        return _save(fig, path, fmt)
+        return _save(fig, path, fmt, dpi)
 
 
 def _blocks(cells: Sequence[Sequence[int]]) -> Iterator[tuple[int, int, int, int, int]]:
@@ -385,14 +391,20 @@ def _region_text(region: Any, width: int) -> str:
 
 
 def plot_regime_map(
-    rmap: Any, path: str | os.PathLike[str] | None = None, fmt: str | None = None
+    rmap: Any, path: str | os.PathLike[str] | None = None, fmt: str | None = None, *,
+    descriptions: Mapping[str, str] | None = None, dpi: int | None = None,
 ) -> bytes:
     """Draw a two-parameter regime map: regions coloured and labelled, boundaries as curves.
 
     Each region is filled in its own colour (twelve colours, then hatching) and lettered in its
-    largest block of cells when the letter fits there; the key under the map lists every
-    region, one equilibrium a line. The exact boundary curves are drawn where they separate
-    regions. Axis labels use the map's ``descriptions`` (parameter name -> text) if it has them.
+    largest block of cells when the letter fits there, else beside it with a leader line; the
+    key under the map lists every region, one equilibrium a line. The exact boundary curves
+    are drawn where they separate regions. A region whose samples all lie exactly on a boundary
+    (a threshold, a set of measure zero) is drawn as that line, thick, and lettered with a
+    leader line; its cells take a neighbour's colour (:mod:`._map_marks`). The model's own
+    values of the two parameters are marked with a star. Axis labels add the first phrase of
+    each parameter's description (``descriptions``, else the map's own, if any). ``dpi``
+    sets the resolution of a PNG.
 
     Parameters
     ----------
@@ -408,7 +420,7 @@ def plot_regime_map(
     import numpy as np
     import sympy
     require_matplotlib()  # a clear error, before any matplotlib import, without the extra
-    from matplotlib.patches import Patch, PathPatch
+    from matplotlib.patches import Patch, PathPatch, Rectangle
     from matplotlib.path import Path as MplPath
 
     xs = [_f(v) for v in rmap.x_values]
@@ -416,7 +428,9 @@ def plot_regime_map(
     dx = (xs[1] - xs[0]) / 2 if len(xs) > 1 else 0.5
     dy = (ys[1] - ys[0]) / 2 if len(ys) > 1 else 0.5
     extent = (xs[0] - dx, xs[-1] + dx, ys[0] - dy, ys[-1] + dy)
-    cells = [list(row) for row in rmap.cells]
+    from ._map_marks import leader_label, line_equation, mark_default, threshold_regions
+
+    cells, on_line, halves = threshold_regions(rmap)
     n = len(rmap.regions)
 
     def colour(k: int) -> str:
@@ -427,7 +441,11 @@ def plot_regime_map(
 
     two_columns = n > 4
     width = 44 if two_columns else 90
-    labels = [_region_text(r, width) for r in rmap.regions]
+    labels = [
+        (f"on the line {line_equation(rmap.boundaries[on_line[k]])} (thick): "
+         if k in on_line else "") + _region_text(r, width)
+        for k, r in enumerate(rmap.regions)
+    ]
     key_lines = sum(label.count("\n") + 1 for label in labels)
     if two_columns:
         key_lines = (key_lines + 1) // 2 + 2
@@ -464,6 +482,14 @@ def plot_regime_map(
                         zorder=1,
                     )
                 )
+        for (j, i), (axis, low, high) in halves.items():  # cells a threshold cuts in two
+            for half, k in ((0, low), (1, high)):
+                x0, y0 = xs[i] - dx, ys[j] - dy
+                width, height = (dx, 2 * dy) if axis == "x" else (2 * dx, dy)
+                corner = (x0 + half * dx, y0) if axis == "x" else (x0, y0 + half * dy)
+                ax.add_patch(Rectangle(corner, width, height, facecolor=colour(k),
+                                       edgecolor=colour(k), linewidth=0.3,
+                                       hatch=hatch(k) or None, zorder=1.1))
         # Boundaries, drawn only in cells next to a change of region that they explain.
         sx, sy = sympy.Symbol(rmap.x, real=True), sympy.Symbol(rmap.y, real=True)
         fine_x = np.linspace(extent[0], extent[1], 400)
@@ -483,6 +509,10 @@ def plot_regime_map(
             for first, second in boundary.between:
                 p, q = labels_of.index(first), labels_of.index(second)
                 separates[p, q] = separates[q, p] = True
+            for k in on_line:  # the regions on both sides of a threshold region
+                beside = np.flatnonzero(separates[k])
+                separates[np.ix_(beside, beside)] = True
+            np.fill_diagonal(separates, False)
             active = np.zeros(region.shape, dtype=bool)
             for dj, di in ((0, 1), (1, 0)):
                 a = region[: region.shape[0] - dj, : region.shape[1] - di]
@@ -496,15 +526,27 @@ def plot_regime_map(
             masked = np.ma.masked_where(~active[row_of, col], values)
             if masked.count() and np.nanmin(masked) <= 0 <= np.nanmax(masked):
                 ax.contour(gx, gy, masked, levels=[0], colors="black", linewidths=1.1, zorder=3)
+        original = np.array(rmap.cells, dtype=int)
+        for k, b in on_line.items():  # threshold regions: their line, thick, where they are
+            fn = sympy.lambdify((sx, sy), rmap.boundaries[b].expression, modules="numpy")
+            values = np.broadcast_to(np.asarray(fn(gx, gy), dtype=float), gx.shape)
+            masked = np.ma.masked_where(original[row_of, col] != k, values)
+            if masked.count() and np.nanmin(masked) <= 0 <= np.nanmax(masked):
+                ax.contour(gx, gy, masked, levels=[0], colors="black", linewidths=2.6,
+                           zorder=3.5)
         ax.set_xlim(extent[0], extent[1])
         ax.set_ylim(extent[2], extent[3])
-        ax.set_xlabel(_axis_label(rmap, rmap.x))
-        ax.set_ylabel(_axis_label(rmap, rmap.y))
-        ax.set_title(_title(rmap.title, "Regime map", rmap.fixed), fontsize=11)
+        named = _Described(descriptions) if descriptions is not None else rmap
+        ax.set_xlabel(_axis_label(named, rmap.x))
+        ax.set_ylabel(_axis_label(named, rmap.y))
+        # A long title with the fixed values is wrapped rather than cut at the figure's edge.
+        ax.set_title("\n".join(textwrap.wrap(_title(rmap.title, "Regime map", rmap.fixed), 80)),
+                     fontsize=11)
+        star = mark_default(ax, rmap)
         players = next((r.equilibria[0].players for r in rmap.regions if r.equilibria), ())
         handles = [
             Patch(
-                facecolor=colour(k),
+                facecolor=colour(k) if k not in on_line else "white",  # drawn as a line
                 edgecolor="#666666",
                 linewidth=0.5,
                 hatch=hatch(k) or None,
@@ -512,11 +554,14 @@ def plot_regime_map(
             )
             for k, label in enumerate(labels)
         ]
+        handler_map: dict[Any, Any] = {
+            h: _LetteredSwatch(r.label) for h, r in zip(handles, rmap.regions, strict=True)
+        }
+        if star is not None:
+            handles.append(star)
         fig.legend(
             handles=handles,
-            handler_map={
-                h: _LetteredSwatch(r.label) for h, r in zip(handles, rmap.regions, strict=True)
-            },
+            handler_map=handler_map,
             loc="outside lower left",
             ncols=2 if two_columns else 1,
             frameon=False,
@@ -527,8 +572,10 @@ def plot_regime_map(
             + (" (supports: " + " \u00d7 ".join(players) + "; (a, b): pure)" if players else ""),
             alignment="left",
         )
-        _letter_regions(fig, ax, rmap, cells, xs, ys, dx, dy)
-        return _save(fig, path, fmt)
+        unlettered = _letter_regions(fig, ax, rmap, cells, xs, ys, dx, dy, set(on_line))
+        for turn, (k, point) in enumerate(sorted(unlettered.items())):
+            leader_label(ax, rmap.regions[k].label, point, turn)
+        return _save(fig, path, fmt, dpi)
 
 
 class _LetteredSwatch:
@@ -577,11 +624,18 @@ def _letter_regions(
     ys: list[float],
     dx: float,
     dy: float,
-) -> None:
+    lines: set[int] = frozenset(),  # type: ignore[assignment]
+) -> dict[int, tuple[float, float]]:
     """Letter each region at the centre of its largest block of cells in which the letter fits
-    (at 11 pt, else 8 pt); a region with no such block goes unlettered (the key lists it)."""
+    (at 11 pt, else 8 pt). Returns, for every other region (one too thin for its letter, or a
+    threshold region in ``lines``, drawn as a line), a point of it for a leader line."""
+    points: dict[int, tuple[float, float]] = {}
+    for k in lines:  # the middle one of its cells: its centre is on the line
+        spots = [(j, i) for j, row in enumerate(rmap.cells) for i, r in enumerate(row) if r == k]
+        j, i = spots[len(spots) // 2]
+        points[k] = (xs[i], ys[j])
     if not cells:
-        return
+        return points
     # The axes' size is known only once the layout has run.
     fig.draw_without_rendering()
     box = ax.get_position()
@@ -601,6 +655,7 @@ def _letter_regions(
         needed = 0.65 * size * len(label) + 6
         block_w = (i1 - i0 + 1) * cell_w
         if not fits or block_w < needed:
+            points[k] = ((xs[i0] + xs[i1]) / 2, (ys[j0] + ys[j1]) / 2)
             continue
         ax.text(
             (xs[i0] + xs[i1]) / 2,
@@ -613,3 +668,11 @@ def _letter_regions(
             zorder=4,
             bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7, "lw": 0},
         )
+    return points
+
+
+class _Described:
+    """Descriptions given to :func:`plot_regime_map`, where :func:`_axis_label` reads them."""
+
+    def __init__(self, descriptions: Mapping[str, str]) -> None:
+        self.descriptions = dict(descriptions)

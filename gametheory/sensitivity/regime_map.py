@@ -89,6 +89,8 @@ class RegimeMap:
     boundaries: tuple[Boundary, ...]
     fixed: dict[str, Fraction]
     title: str = ""
+    #: The model's own values of the two parameters (x, y), where it declares them.
+    default: tuple[Fraction, Fraction] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -276,7 +278,13 @@ def regime_map(
         tuple(boundaries),
         {k: v for k, v in base.items() if k not in (x, y)},
         pg.title,
+        _default(pg, x, y),
     )
+
+
+def _default(pg: Any, x: str, y: str) -> tuple[Fraction, Fraction] | None:
+    values = (pg.parameter(x).value, pg.parameter(y).value)
+    return None if None in values else values  # type: ignore[return-value]
 
 
 def _plain(eq: SymbolicEquilibrium) -> SymbolicEquilibrium:

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed, regime_tables
 from ..errors import GameValueError
 from ..numbers import format_fraction, to_fraction
 from ..result import Component
@@ -140,7 +141,7 @@ class Regime:
 
 
 @dataclass(frozen=True)
-class OneParameterAnalysis:
+class OneParameterAnalysis(Displayed):
     """Thresholds and regimes of one parameter, the others fixed.
 
     Attributes
@@ -180,6 +181,17 @@ class OneParameterAnalysis:
         raise GameValueError(
             f"{format_fraction(v)} is outside the range analysed", key=self.parameter
         )
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from .report import format_analysis  # what `gametheory sensitivity` prints for one
+
+        return format_analysis(self, format)
+
+    def _frame_tables(self) -> list[tuple[list[str], list[list[Any]]]]:
+        return regime_tables([self.to_dict()])
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``parameter``, ``thresholds`` and ``regimes`` (a contract)."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed, regime_tables
 from ..errors import GameValueError
 from ..numbers import format_fraction
 
@@ -43,13 +44,22 @@ _LATEX_NEEDS = "% Needs \\usepackage{graphicx} in the preamble."
 
 
 @dataclass(frozen=True)
-class SensitivityReport:
+class SensitivityReport(Displayed):
     """The analyses asked for: one per parameter, a map for two, statics at the point."""
 
     title: str
     analyses: tuple[Any, ...]
     statics: Any
     regime_map: Any = None
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        return format_report(self, format)
+
+    def _frame_tables(self) -> list[tuple[list[str], list[list[Any]]]]:
+        return regime_tables([a.to_dict() for a in self.analyses])
 
     def to_dict(self) -> dict[str, Any]:
         statics = self.statics.to_dict() if self.statics is not None else None

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from .._display import Displayed
 from ..errors import GameValueError
 from ..numbers import MAX_GRID_POINTS, format_fraction, to_fraction
 from ..result import Component, Equilibrium
@@ -113,7 +114,7 @@ class SweepPoint:
 
 
 @dataclass(frozen=True)
-class Sweep:
+class Sweep(Displayed):
     """The equilibria along a grid of one parameter, the others fixed."""
 
     parameter: str
@@ -130,6 +131,14 @@ class Sweep:
             for eq in point.equilibria:
                 out.setdefault(eq.support(), []).append((point.value, eq))
         return out
+
+    def __repr__(self) -> str:
+        return self._report_text()
+
+    def _report(self, format: str) -> str:
+        from .report import format_sweep  # what `gametheory sweep` prints
+
+        return format_sweep(self, format)
 
     def to_dict(self) -> dict[str, Any]:
         return {
