@@ -41,9 +41,14 @@ __all__ = ["exact_equilibria"]
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
-    shifted = matrix - min(matrix.reshape(-1)) + 1
-    scale = math.lcm(*(Fraction(v).denominator for v in shifted.reshape(-1)))
-    return np.array([[int(v * scale) for v in row] for row in shifted], dtype=object)
+    # In integers: (v - min + 1) * L = v * L - min * L + L, with L the lcm of the denominators.
+    values = matrix.reshape(-1).tolist()  # Fractions or ints
+    scale = math.lcm(*(v.denominator for v in values))
+    ints = [v.numerator * (scale // v.denominator) for v in values]
+    low = min(ints)
+    out = np.empty(len(ints), dtype=object)
+    out[:] = [v - low + scale for v in ints]
+    return out.reshape(matrix.shape)
 
 
 def _probabilities(point: np.ndarray) -> tuple[Fraction, ...]:
