@@ -16,7 +16,10 @@ best response (:math:`(B^\\top x)_j = 1`); a point of :math:`Q` has label :math:
 :math:`y_j = 0` and label :math:`i` if row :math:`i` is a best response. The extreme Nash
 equilibria are exactly the *completely labelled* pairs of vertices :math:`(x, y) \\ne (0, 0)`,
 rescaled to probabilities, in degenerate games too. Vertices are enumerated exactly by
-:mod:`._polytope`; complete labelling is a bit-mask test.
+:mod:`._polytope`; complete labelling is a bit-mask test. In a rectangular game only the smaller
+player's polytope is enumerated, and the matching vertices of the other are solved for exactly
+(:mod:`._one_sided`, as lrsnash does); its status is ``"degenerate"`` when a degenerate vertex
+is met (the larger polytope is not searched for degenerate vertices away from the equilibria).
 
 The extreme equilibria form a bipartite graph (row vertices, column vertices, an edge per
 equilibrium). Its maximal bicliques are the maximal Nash subsets (each the product of the convex
@@ -34,6 +37,7 @@ import numpy as np
 
 from ..game import Game
 from ..result import Component, Equilibrium, SolveResult, certify
+from ._one_sided import one_sided_pairs
 from ._polytope import Vertices, enumerate_vertices
 
 __all__ = ["exact_equilibria"]
@@ -102,24 +106,21 @@ def exact_equilibria(game: Game) -> SolveResult:
     """
     a, b = game.matrices()
     m, n = game.shape
-    p_vertices = enumerate_vertices(_positive_integer(b).T.copy())
-    q_vertices = enumerate_vertices(_positive_integer(a))
-    p_labels = list(p_vertices.labels)
-    q_labels = [_remap_q_labels(mask, m, n) for mask in q_vertices.labels]
+    one_sided = m != n
+    if m < n:
+        xy, degenerate = one_sided_pairs(_positive_integer(b).T.copy(), _positive_integer(a))
+    elif m > n:
+        yx, degenerate = one_sided_pairs(_positive_integer(a), _positive_integer(b).T.copy())
+        xy = [(x, y) for y, x in yx]
+    else:
+        xy, degenerate = _both_sides(a, b, m, n)
 
-    pairs = _completely_labelled(p_labels, q_labels, p_vertices, q_vertices, m, n)
-    degenerate = any(v.bit_count() > m for v in p_labels) or any(
-        v.bit_count() > n for v in q_labels
-    )
-
-    x_of = {i: _probabilities(p_vertices.points[i]) for i in {i for i, _ in pairs}}
-    y_of = {j: _probabilities(q_vertices.points[j]) for j in {j for _, j in pairs}}
     found: list[tuple[tuple[Fraction, ...], tuple[Fraction, ...], Equilibrium]] = []
-    for i, j in pairs:
-        eq = certify(game, (x_of[i], y_of[j]))
+    for x, y in xy:
+        eq = certify(game, (x, y))
         if eq is None:  # pragma: no cover - would be a bug in the enumeration
-            raise AssertionError(f"exact enumeration produced a non-equilibrium {(i, j)}")
-        found.append((x_of[i], y_of[j], eq))
+            raise AssertionError(f"exact enumeration produced a non-equilibrium {(x, y)}")
+        found.append((x, y, eq))
     found.sort(key=lambda t: (tuple(-p for p in t[0]), tuple(-p for p in t[1])))
     equilibria = tuple(eq for _, _, eq in found)
     components = _components([(x, y) for x, y, _ in found])
@@ -128,6 +129,11 @@ def exact_equilibria(game: Game) -> SolveResult:
         status = "degenerate"
         message = (
             "the game is degenerate; every extreme equilibrium and every component was found"
+        )
+    elif one_sided:
+        status, message = "ok", (
+            "every equilibrium was found (the smaller player's polytope was enumerated and is "
+            "nondegenerate; no degenerate vertex of the other's meets an equilibrium)"
         )
     else:
         status, message = "ok", "every equilibrium was found (the game is nondegenerate)"
@@ -141,6 +147,23 @@ def exact_equilibria(game: Game) -> SolveResult:
         status=status,
         message=message,
     )
+
+
+def _both_sides(
+    a: np.ndarray, b: np.ndarray, m: int, n: int
+) -> tuple[list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]], bool]:
+    """Completely labelled pairs by enumerating both polytopes, and whether one is degenerate."""
+    p_vertices = enumerate_vertices(_positive_integer(b).T.copy())
+    q_vertices = enumerate_vertices(_positive_integer(a))
+    p_labels = list(p_vertices.labels)
+    q_labels = [_remap_q_labels(mask, m, n) for mask in q_vertices.labels]
+    pairs = _completely_labelled(p_labels, q_labels, p_vertices, q_vertices, m, n)
+    degenerate = any(v.bit_count() > m for v in p_labels) or any(
+        v.bit_count() > n for v in q_labels
+    )
+    x_of = {i: _probabilities(p_vertices.points[i]) for i in {i for i, _ in pairs}}
+    y_of = {j: _probabilities(q_vertices.points[j]) for j in {j for _, j in pairs}}
+    return [(x_of[i], y_of[j]) for i, j in pairs], degenerate
 
 
 def _completely_labelled(
