@@ -36,7 +36,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..game import Game
-from ..result import Component, Equilibrium, SolveResult, certify
+from ..result import Component, Equilibrium, SolveResult
 from ._one_sided import one_sided_pairs
 from ._polytope import Vertices, enumerate_vertices
 
@@ -116,12 +116,13 @@ def exact_equilibria(game: Game) -> SolveResult:
         xy, degenerate = _both_sides(a, b, m, n)
 
     found: list[tuple[tuple[Fraction, ...], tuple[Fraction, ...], Equilibrium]] = []
+    (a_scaled, a_scale), (b_scaled, b_scale) = game._integer_payoffs()
     for x, y in xy:
-        eq = certify(game, (x, y))
+        eq = _certify_integers(game, a_scaled, b_scaled, a_scale, b_scale, x, y)
         if eq is None:  # pragma: no cover - would be a bug in the enumeration
             raise AssertionError(f"exact enumeration produced a non-equilibrium {(x, y)}")
         found.append((x, y, eq))
-    found.sort(key=lambda t: (tuple(-p for p in t[0]), tuple(-p for p in t[1])))
+    found = _exactly_sorted(found, lambda t: (t[0], t[1]))
     equilibria = tuple(eq for _, _, eq in found)
     components = _components([(x, y) for x, y, _ in found])
 
@@ -146,6 +147,76 @@ def exact_equilibria(game: Game) -> SolveResult:
         complete=True,
         status=status,
         message=message,
+    )
+
+
+def _decreasing(vector: tuple[Fraction, ...]) -> tuple[float, ...]:
+    """Float sort key by decreasing probabilities; :func:`_exactly_sorted` makes it exact."""
+    return tuple(-float(p) for p in vector)
+
+
+def _exactly_sorted(items: list, key) -> list:
+    """Sort by a key of tuples of Fractions, comparing floats first.
+
+    Rounding is monotone, so sorting on floats orders every pair whose floats differ
+    correctly; runs of equal float keys are then re-sorted on the exact key.
+    """
+    items = sorted(items, key=lambda item: _float_key(key(item)))
+    out, start = [], 0
+    while start < len(items):
+        stop = start + 1
+        first = _float_key(key(items[start]))
+        while stop < len(items) and _float_key(key(items[stop])) == first:
+            stop += 1
+        run = items[start:stop]
+        if len(run) > 1:
+            run.sort(key=lambda item: tuple(tuple(-p for p in v) for v in key(item)))
+        out.extend(run)
+        start = stop
+    return out
+
+
+def _float_key(vectors: tuple) -> tuple:
+    return tuple(_decreasing(v) for v in vectors)
+
+
+def _weights(vector: tuple[Fraction, ...]) -> tuple[np.ndarray, int]:
+    """A distribution as integer weights ``w`` with ``vector = w / d``, and ``d``."""
+    d = math.lcm(*(p.denominator for p in vector))
+    out = np.empty(len(vector), dtype=object)
+    out[:] = [p.numerator * (d // p.denominator) for p in vector]
+    return out, d
+
+
+def _certify_integers(
+    game: Game,
+    a_scaled: np.ndarray,
+    b_scaled: np.ndarray,
+    a_scale: int,
+    b_scale: int,
+    x: tuple[Fraction, ...],
+    y: tuple[Fraction, ...],
+) -> Equilibrium | None:
+    """:func:`gametheory.result.certify` for two players, in integers: every strategy played
+    is a best response (payoffs times the lcm of their denominators, probabilities times
+    theirs: the same comparisons, no fractions); None if not an equilibrium."""
+    wx, dx = _weights(x)
+    wy, dy = _weights(y)
+    rows = a_scaled.dot(wy)
+    columns = wx.dot(b_scaled)
+    top_row, top_column = max(rows), max(columns)
+    if any(p and r != top_row for p, r in zip(x, rows, strict=True)):
+        return None
+    if any(q and c != top_column for q, c in zip(y, columns, strict=True)):
+        return None
+    if min(wx) < 0 or min(wy) < 0 or sum(wx) != dx or sum(wy) != dy:
+        return None
+    return Equilibrium(
+        players=game.players,
+        strategies=game.strategies,
+        profile=(x, y),
+        payoffs=(Fraction(top_row, a_scale * dy), Fraction(top_column, b_scale * dx)),
+        regret=Fraction(0),
     )
 
 
@@ -204,8 +275,8 @@ def _completely_labelled(
 
 def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
     """Connected components and maximal Nash subsets of the extreme-equilibrium graph."""
-    xs = sorted({x for x, _ in pairs}, key=lambda v: tuple(-p for p in v))
-    ys = sorted({y for _, y in pairs}, key=lambda v: tuple(-p for p in v))
+    xs = _exactly_sorted(list({x for x, _ in pairs}), lambda v: (v,))
+    ys = _exactly_sorted(list({y for _, y in pairs}), lambda v: (v,))
     xi = {x: k for k, x in enumerate(xs)}
     yi = {y: k for k, y in enumerate(ys)}
     edge_index = {(xi[x], yi[y]): e for e, (x, y) in enumerate(pairs)}
@@ -223,25 +294,38 @@ def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
         ru, rv = find(k), find(len(xs) + col)
         if ru != rv:
             parent[max(ru, rv)] = min(ru, rv)
+    # Each component's edges and row vertices, in one pass over the edges (not one pass per
+    # component: coordination games have thousands of components).
     groups: dict[int, list[int]] = defaultdict(list)
-    for (k, _), e in edge_index.items():
-        groups[find(k)].append(e)
-
-    neighbours = defaultdict(int)
-    for k, col in edge_index:
+    rows_of: dict[int, set[int]] = defaultdict(set)
+    neighbours: dict[int, int] = defaultdict(int)
+    for (k, col), e in edge_index.items():
+        root = find(k)
+        groups[root].append(e)
+        rows_of[root].add(k)
         neighbours[k] |= 1 << col
     components = []
-    for edges in sorted(groups.values(), key=min):
-        rows = sorted({k for (k, _), e in edge_index.items() if e in set(edges)})
+    for root in sorted(groups, key=lambda r: min(groups[r])):
+        rows = sorted(rows_of[root])
         subsets = []
         for ymask in _closed_sets([neighbours[k] for k in rows]):
             xset = [k for k in rows if neighbours[k] & ymask == ymask]
-            yset = [col for col in range(len(ys)) if ymask >> col & 1]
+            yset = _bits(ymask)
             subsets.append(tuple(sorted(edge_index[(k, col)] for k in xset for col in yset)))
         components.append(
-            Component(equilibria=tuple(sorted(edges)), nash_subsets=tuple(sorted(subsets)))
+            Component(equilibria=tuple(sorted(groups[root])), nash_subsets=tuple(sorted(subsets)))
         )
     return tuple(components)
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of a non-negative integer, in increasing order."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
 
 
 def _closed_sets(neighbourhoods: list[int]) -> list[int]:
