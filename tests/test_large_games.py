@@ -10,6 +10,8 @@ same vertices as one block.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -101,3 +103,20 @@ def test_pair_search_in_small_blocks_gives_the_same_vertices(monkeypatch):
         (tuple(int(c) for c in row), mask) for row, mask in zip(v.points, v.labels, strict=True)
     }
     assert as_set(whole) == as_set(blocks)
+
+
+@pytest.mark.parametrize("size", [1, 4, 7])
+def test_coordination_game_has_one_isolated_equilibrium_per_support(size):
+    # The coordination game (I, I) has 2^n - 1 equilibria: for each non-empty support S,
+    # both players uniform on S (Quint and Shubik, 1997); each is its own component.
+    eye = [[int(i == j) for j in range(size)] for i in range(size)]
+    result = exact.exact_equilibria(Game.from_arrays(eye, eye))
+    expected = set()
+    for mask in range(1, 1 << size):
+        k = mask.bit_count()
+        sigma = tuple(Fraction(1, k) if mask >> i & 1 else Fraction(0) for i in range(size))
+        expected.add((sigma, sigma))
+    assert {eq.profile for eq in result.equilibria} == expected
+    assert len(result.equilibria) == (1 << size) - 1
+    assert [c.equilibria for c in result.components] == [(e,) for e in range(len(expected))]
+    assert all(c.nash_subsets == ((c.equilibria[0],),) for c in result.components)
