@@ -118,13 +118,13 @@ def exact_equilibria(game: Game) -> SolveResult:
     found: list[tuple[tuple[Fraction, ...], tuple[Fraction, ...], Equilibrium]] = []
     (a_scaled, a_scale), (b_scaled, b_scale) = game._integer_payoffs()
     for x, y in xy:
-        eq = _certify_integers(game, a_scaled, b_scaled, a_scale, b_scale, x, y)
+        eq, key = _certify_integers(game, a_scaled, b_scaled, a_scale, b_scale, x, y)
         if eq is None:  # pragma: no cover - would be a bug in the enumeration
             raise AssertionError(f"exact enumeration produced a non-equilibrium {(x, y)}")
-        found.append((x, y, eq))
+        found.append((x, y, eq, key))
     found = _exactly_sorted(found, lambda t: (t[0], t[1]))
-    equilibria = tuple(eq for _, _, eq in found)
-    components = _components([(x, y) for x, y, _ in found])
+    equilibria = tuple(eq for _, _, eq, _ in found)
+    components = _components([(x, y) for x, y, _, _ in found], [key for *_, key in found])
 
     if degenerate:
         status = "degenerate"
@@ -152,32 +152,30 @@ def exact_equilibria(game: Game) -> SolveResult:
 
 def _decreasing(vector: tuple[Fraction, ...]) -> tuple[float, ...]:
     """Float sort key by decreasing probabilities; :func:`_exactly_sorted` makes it exact."""
-    return tuple(-float(p) for p in vector)
+    return tuple(-(p.numerator / p.denominator) for p in vector)
 
 
 def _exactly_sorted(items: list, key) -> list:
-    """Sort by a key of tuples of Fractions, comparing floats first.
+    """Sort by decreasing Fractions, ``key(item)`` being a tuple of vectors, floats first.
 
     Rounding is monotone, so sorting on floats orders every pair whose floats differ
     correctly; runs of equal float keys are then re-sorted on the exact key.
     """
-    items = sorted(items, key=lambda item: _float_key(key(item)))
+    decorated = sorted(
+        ((tuple(_decreasing(v) for v in key(item)), k, item) for k, item in enumerate(items)),
+        key=lambda t: t[:2],
+    )
     out, start = [], 0
-    while start < len(items):
+    while start < len(decorated):
         stop = start + 1
-        first = _float_key(key(items[start]))
-        while stop < len(items) and _float_key(key(items[stop])) == first:
+        while stop < len(decorated) and decorated[stop][0] == decorated[start][0]:
             stop += 1
-        run = items[start:stop]
+        run = [item for _, _, item in decorated[start:stop]]
         if len(run) > 1:
             run.sort(key=lambda item: tuple(tuple(-p for p in v) for v in key(item)))
         out.extend(run)
         start = stop
     return out
-
-
-def _float_key(vectors: tuple) -> tuple:
-    return tuple(_decreasing(v) for v in vectors)
 
 
 def _weights(vector: tuple[Fraction, ...]) -> tuple[np.ndarray, int]:
@@ -196,28 +194,30 @@ def _certify_integers(
     b_scale: int,
     x: tuple[Fraction, ...],
     y: tuple[Fraction, ...],
-) -> Equilibrium | None:
+) -> tuple[Equilibrium | None, tuple]:
     """:func:`gametheory.result.certify` for two players, in integers: every strategy played
     is a best response (payoffs times the lcm of their denominators, probabilities times
-    theirs: the same comparisons, no fractions); None if not an equilibrium."""
+    theirs: the same comparisons, no fractions); None if not an equilibrium. Also returns
+    the profile's integer weights and denominators, a canonical hashable key."""
     wx, dx = _weights(x)
     wy, dy = _weights(y)
     rows = a_scaled.dot(wy)
     columns = wx.dot(b_scaled)
+    key = ((*wx.tolist(), dx), (*wy.tolist(), dy))
     top_row, top_column = max(rows), max(columns)
     if any(p and r != top_row for p, r in zip(x, rows, strict=True)):
-        return None
+        return None, key
     if any(q and c != top_column for q, c in zip(y, columns, strict=True)):
-        return None
+        return None, key
     if min(wx) < 0 or min(wy) < 0 or sum(wx) != dx or sum(wy) != dy:
-        return None
+        return None, key
     return Equilibrium(
         players=game.players,
         strategies=game.strategies,
         profile=(x, y),
         payoffs=(Fraction(top_row, a_scale * dy), Fraction(top_column, b_scale * dx)),
         regret=Fraction(0),
-    )
+    ), key
 
 
 def _both_sides(
@@ -273,13 +273,25 @@ def _completely_labelled(
     return [(i, j) for i, j in pairs if j != origin_q]
 
 
-def _components(pairs: list[tuple[tuple, tuple]]) -> tuple[Component, ...]:
-    """Connected components and maximal Nash subsets of the extreme-equilibrium graph."""
-    xs = _exactly_sorted(list({x for x, _ in pairs}), lambda v: (v,))
-    ys = _exactly_sorted(list({y for _, y in pairs}), lambda v: (v,))
+def _components(
+    pairs: list[tuple[tuple, tuple]], keys: list[tuple[tuple, tuple]] | None = None
+) -> tuple[Component, ...]:
+    """Connected components and maximal Nash subsets of the extreme-equilibrium graph.
+
+    ``keys`` (optional) are cheap hashable stand-ins for the vectors, one pair per pair (tuples
+    of integers hash far faster than tuples of Fractions).
+    """
+    keys = keys if keys is not None else pairs
+    first_x: dict = {}
+    first_y: dict = {}
+    for (x, y), (kx, ky) in zip(pairs, keys, strict=True):
+        first_x.setdefault(kx, x)
+        first_y.setdefault(ky, y)
+    xs = _exactly_sorted(list(first_x), lambda k: (first_x[k],))
+    ys = _exactly_sorted(list(first_y), lambda k: (first_y[k],))
     xi = {x: k for k, x in enumerate(xs)}
     yi = {y: k for k, y in enumerate(ys)}
-    edge_index = {(xi[x], yi[y]): e for e, (x, y) in enumerate(pairs)}
+    edge_index = {(xi[kx], yi[ky]): e for e, (kx, ky) in enumerate(keys)}
 
     # Union-find over row vertices k and column vertices len(xs) + col.
     parent = list(range(len(xs) + len(ys)))
