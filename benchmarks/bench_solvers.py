@@ -156,7 +156,19 @@ def worker(name: str, games_file: str) -> None:
         equilibria, extra = solver(a, b)
         elapsed = time.perf_counter() - start
         count = _distinct(name, equilibria)
-        print(json.dumps({"time": elapsed, "count": count, "extra": extra}), flush=True)
+        record = {"time": elapsed, "count": count, "extra": extra, "memory": _peak_mib(name)}
+        print(json.dumps(record), flush=True)
+
+
+def _peak_mib(name: str) -> float | None:
+    """Peak resident memory so far in MiB: this worker's, or lrsnash's (its child processes)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    who = resource.RUSAGE_CHILDREN if name == "lrsnash" else resource.RUSAGE_SELF
+    kib = resource.getrusage(who).ru_maxrss
+    return kib / (1 << 20) if sys.platform == "darwin" else kib / 1024
 
 
 # --------------------------------------------------------------------------- the runner
@@ -167,6 +179,7 @@ class Measurement:
     times: list[float] = field(default_factory=list)  # one per finished game
     counts: list[int] = field(default_factory=list)
     extras: list[float] = field(default_factory=list)
+    memory: list[float] = field(default_factory=list)
     games: int = 0
     note: str = ""
 
@@ -194,6 +207,58 @@ def random_games(size: int, count: int, seed: int, high: int) -> list:
     ]
 
 
+def coordination(size: int) -> list:
+    """The coordination game (I, I): 2^size - 1 equilibria, one per non-empty support."""
+    eye = [[int(i == j) for j in range(size)] for i in range(size)]
+    return [(eye, eye)]
+
+
+def rectangular(rows: int, cols: int, count: int, seed: int) -> list:
+    """``count`` random rows x cols games with payoffs 0..999."""
+    import numpy as np
+
+    rng = np.random.default_rng([seed, rows, cols])
+    return [
+        (rng.integers(0, 1000, (rows, cols)).tolist(), rng.integers(0, 1000, (rows, cols)).tolist())
+        for _ in range(count)
+    ]
+
+
+def families(count: int, seed: int) -> list:
+    """The families of issue 16's table: (title, [(size label, games), ...])."""
+    return [
+        ("coordination (identity)", [(n, coordination(n)) for n in (10, 12, 14)]),
+        ("random nondegenerate (0..999)",
+         [(n, random_games(n, count, seed, 999)) for n in (6, 8, 12, 16)]),
+        ("degenerate (payoffs 0..2)", [(12, random_games(12, count, seed, 2))]),
+        ("rectangular (0..999)",
+         [((r, c), rectangular(r, c, count, seed)) for r, c in ((5, 20), (3, 40), (10, 30))]),
+    ]
+
+
+def run_families(args: argparse.Namespace) -> None:
+    solvers = [s for s in SOLVERS if s in args.solvers]
+    print(_environment())
+    for title, sizes in families(args.games, args.seed):
+        print(f"\n## {title}: seed {args.seed}\n")
+        header = (
+            f"{'size':>7} {'solver':<31} {'median s':>10} {'peer/ours':>10} {'same #eq':>9}  notes"
+        )
+        print(header)
+        print("-" * len(header))
+        for size, games in sizes:
+            results: dict[str, Measurement] = {}
+            for name in solvers:
+                why_not = _available(name)
+                if why_not is not None:
+                    print(f"{_size(size):>7} {SOLVERS[name]:<31} {'-':>10} {'-':>10} {'-':>9}  "
+                          f"{why_not}")
+                    continue
+                m = measure(name, size, games, args.budget)
+                results[name] = m
+                print(_row(m, results.get("ours"), args.budget), flush=True)
+
+
 def measure(name: str, size: int, games: list, budget: float) -> Measurement:
     result = Measurement(name, size, games=len(games))
     with tempfile.TemporaryDirectory() as folder:
@@ -217,6 +282,8 @@ def measure(name: str, size: int, games: list, budget: float) -> Measurement:
         result.counts.append(record["count"])
         if record["extra"] is not None:
             result.extras.append(record["extra"])
+        if record.get("memory") is not None:
+            result.memory.append(record["memory"])
     return result
 
 
@@ -281,6 +348,10 @@ def run(args: argparse.Namespace) -> None:
         print(measure_startup())
 
 
+def _size(size) -> str:
+    return f"{size[0]}x{size[1]}" if isinstance(size, tuple) else f"{size}x{size}"
+
+
 def _row(m: Measurement, ours: Measurement | None, budget: float) -> str:
     median = m.median()
     ratio = "-"
@@ -292,12 +363,14 @@ def _row(m: Measurement, ours: Measurement | None, budget: float) -> str:
         agree = sum(1 for a, b in zip(m.counts, ours.counts, strict=False) if a == b)
         same = f"{agree}/{len(m.counts)}"
     notes = [m.note] if m.note else []
+    if m.memory:
+        notes.append(f"peak {max(m.memory):.0f} MiB")
     if m.extras:
         notes.append(f"own user time median {statistics.median(m.extras):.3f} s")
     if not m.complete:
         notes.append(f"finished {len(m.times)} of {m.games}")
     return (
-        f"{f'{m.size}x{m.size}':>7} {SOLVERS[m.solver]:<31} {_format_time(median, budget):>10} "
+        f"{_size(m.size):>7} {SOLVERS[m.solver]:<31} {_format_time(median, budget):>10} "
         f"{ratio:>10} {same:>9}  {'; '.join(notes)}"
     ).rstrip()
 
@@ -344,6 +417,11 @@ def main(argv: list[str] | None = None) -> None:
         "--quick", action="store_true", help="sizes 4 6 8, 3 games, 20 s budget: a smoke test"
     )
     parser.add_argument("--startup", action="store_true", help="also time process start-up")
+    parser.add_argument(
+        "--families",
+        action="store_true",
+        help="time the families of issue 16 (coordination, random, degenerate, rectangular)",
+    )
     parser.add_argument("--worker", nargs=2, metavar=("SOLVER", "GAMES"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -351,6 +429,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.quick:
         args.sizes, args.games, args.budget = [4, 6, 8], 3, 20.0
+    if args.families:
+        run_families(args)
+        return
     run(args)
 
 

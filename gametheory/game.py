@@ -429,7 +429,9 @@ class Game(Displayed):
             out = []
             for p in self._payoffs:
                 scale = math.lcm(*(v.denominator for v in p.reshape(-1)))
-                ints = np.array([int(v * scale) for v in p.reshape(-1)], dtype=object)
+                ints = np.array(
+                    [v.numerator * (scale // v.denominator) for v in p.reshape(-1)], dtype=object
+                )
                 out.append((ints.reshape(p.shape), scale))
             self._integers = tuple(out)
         return self._integers

@@ -171,10 +171,23 @@ def _new_rays(
 def _pairs_grid(
     masks: np.ndarray, pos: np.ndarray, neg: np.ndarray, d: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(pos, neg) pairs sharing at least d - 1 zeros, by testing the whole grid."""
-    grid = masks[pos][:, None, :] & masks[neg][None, :, :]
-    a, b = np.nonzero(np.bitwise_count(grid).sum(axis=2) >= d - 1)
-    return pos[a], neg[b]
+    """(pos, neg) pairs sharing at least d - 1 zeros, by testing the grid block by block.
+
+    Each block holds at most ``_BLOCK`` (pos, neg) pairs, so memory stays bounded however many
+    rays there are (a whole grid of a large game needs terabytes).
+    """
+    step = max(1, _BLOCK // max(1, len(neg) * masks.shape[1]))
+    neg_masks = masks[neg][None, :, :]
+    a_parts, b_parts = [], []
+    for start in range(0, len(pos), step):
+        grid = masks[pos[start : start + step]][:, None, :] & neg_masks
+        a, b = np.nonzero(np.bitwise_count(grid).sum(axis=2) >= d - 1)
+        a_parts.append(pos[start + a])
+        b_parts.append(neg[b])
+    if not a_parts:
+        empty = np.empty(0, dtype=np.intp)
+        return empty, empty
+    return np.concatenate(a_parts), np.concatenate(b_parts)
 
 
 def _pairs_single_word(
@@ -198,10 +211,9 @@ def _pairs_single_word(
         qi_parts.append(rn[iq])
     for left, right in ((deg_pos, neg), (simple_pos, deg_neg)):
         if len(left) and len(right):
-            grid = masks[left][:, None] & masks[right][None, :]
-            a, b = np.nonzero(np.bitwise_count(grid) >= d - 1)
-            pi_parts.append(left[a])
-            qi_parts.append(right[b])
+            a, b = _pairs_grid(masks[:, None], left, right, d)
+            pi_parts.append(a)
+            qi_parts.append(b)
     if not pi_parts:
         empty = np.empty(0, dtype=np.intp)
         return empty, empty

@@ -36,7 +36,9 @@ True only for support and vertex enumeration on a nondegenerate game with nothin
 an odd number of equilibria: in exact arithmetic both algorithms find every equilibrium of a
 nondegenerate game, and such a game has an odd number of equilibria (an even count proves that
 floating point lost one). Lemke-Howson is never complete, even from every starting label.
-For every equilibrium of a degenerate game, use the method ``"exact"``.
+For every equilibrium of a degenerate game, use the method ``"exact"``. Degeneracy is decided
+(by enumerating both best-response polytopes) only up to :data:`DEGENERACY_LIMIT` strategies per
+player; beyond, the message says it was not decided and ``complete`` is False.
 """
 
 from __future__ import annotations
@@ -58,6 +60,13 @@ from ._polytope import enumerate_vertices
 __all__ = ["lemke_howson", "support_enumeration", "vertex_enumeration"]
 
 _Candidate = tuple[np.ndarray, np.ndarray]
+
+#: Largest number of strategies of a player for which degeneracy is decided (by enumerating
+#: both best-response polytopes, which grows exponentially with the size).
+DEGENERACY_LIMIT = 10
+#: Largest m + n for which Lemke-Howson runs in nashpy (floating point); larger games use the
+#: exactly certified path of :mod:`._lemke_howson`.
+NASHPY_LABELS_LIMIT = 40
 
 
 def _integers(matrix: np.ndarray) -> np.ndarray:
@@ -201,7 +210,9 @@ def _run(
     equilibria = tuple(
         found[key] for key in sorted(found, key=lambda p: tuple(tuple(-v for v in s) for s in p))
     )
-    degenerate = is_degenerate(game)
+    # Deciding degeneracy enumerates both best-response polytopes; beyond a size where that is
+    # cheap it is left undecided (None) rather than left to run for hours.
+    degenerate = is_degenerate(game) if max(game.shape) <= DEGENERACY_LIMIT else None
 
     notes = [f"{name} found {len(equilibria)} equilibri{'um' if len(equilibria) == 1 else 'a'}"]
     if polished:
@@ -220,8 +231,13 @@ def _run(
         notes.append(f"{failed} run{'s' if failed > 1 else ''} failed in nashpy ({failure})")
     if degenerate:
         notes.append(f"the game is degenerate, so {name} may miss equilibria")
+    elif degenerate is None:
+        notes.append(
+            f"degeneracy not decided (more than {DEGENERACY_LIMIT} strategies), so {name} "
+            "may miss equilibria"
+        )
     # A nondegenerate game has an odd number of equilibria: an even count proves a miss.
-    missed = can_be_complete and not degenerate and len(equilibria) % 2 == 0
+    missed = can_be_complete and degenerate is False and len(equilibria) % 2 == 0
     if missed:
         notes.append("an even number of equilibria in a nondegenerate game: some were missed")
     if rejected or malformed or failed or missed:
@@ -230,7 +246,7 @@ def _run(
         status = "degenerate"
     else:
         status = "ok"
-    complete = can_be_complete and status == "ok"
+    complete = can_be_complete and status == "ok" and degenerate is False
     if complete:
         notes.append("every equilibrium was found (the game is nondegenerate)")
     elif not can_be_complete:
@@ -388,7 +404,13 @@ def lemke_howson(game: Game) -> SolveResult:
     """nashpy's Lemke-Howson algorithm from every starting label, certified exactly.
 
     Runs the algorithm once for each initially dropped label 0, ..., m + n - 1 and keeps the
-    distinct equilibria found.
+    distinct equilibria found. A game with more than :data:`NASHPY_LABELS_LIMIT` strategies in
+    all (where nashpy's floating-point integer pivoting overflows) is solved by
+    :func:`gametheory.algorithms._lemke_howson.large_lemke_howson` instead: the same paths
+    followed in floating point, their end supports solved and certified exactly, from every
+    label up to :data:`gametheory.algorithms._lemke_howson.ALL_LABELS_LIMIT` strategies and
+    from the first label that gives an equilibrium beyond (one equilibrium, in seconds, on a
+    200 x 200 game); it never enumerates the polytopes.
 
     Parameters
     ----------
@@ -422,6 +444,10 @@ def lemke_howson(game: Game) -> SolveResult:
     ([True, True], False)
     """
     m, n = game.shape if game.n_players == 2 else (0, 0)
+    if m + n > NASHPY_LABELS_LIMIT:
+        from ._lemke_howson import large_lemke_howson
+
+        return large_lemke_howson(game)
     return _run(
         game,
         "lemke-howson",

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
+
 from ..algebraic import Algebraic
 from ..game import Game
 from ..numbers import format_fraction
@@ -67,15 +69,14 @@ def game_bimatrix(game: Game, caption: str = "", *, label: str = "", csv: bool =
     profiles = list(game.pure_profiles())
     for profile in profiles:
         payoffs[profile] = tuple(Fraction(p[profile]) for p in game.payoffs)
+    # The best payoff player i can get against the others' strategies, once per opponents'
+    # profile (not once per cell: that is cubic in the number of strategies).
+    tops = [np.max(array, axis=i, keepdims=True) for i, array in enumerate(game.payoffs)]
     for profile in profiles:
-        flags = []
-        for i, array in enumerate(game.payoffs):
-            # The best payoff player i can get against the others' strategies in this profile.
-            top = max(
-                array[(*profile[:i], k, *profile[i + 1 :])] for k in range(game.shape[i])
-            )
-            flags.append(array[profile] == top)
-        best[profile] = tuple(flags)
+        best[profile] = tuple(
+            array[profile] == top[(*profile[:i], 0, *profile[i + 1 :])]
+            for i, (array, top) in enumerate(zip(game.payoffs, tops, strict=True))
+        )
     formats = ALL_FORMATS if csv else ALL_FORMATS - {"csv"}
     return Bimatrix(
         players=game.players,
