@@ -86,3 +86,26 @@ def test_commitment_shortcuts_change_no_result(game):
         patch.setattr(_weak_stackelberg, "_never_worse", lambda b, k, j: False)
         direct = _commitments(game)
     assert fast == direct
+
+
+def test_analyze_names_concepts_beyond_its_limits(monkeypatch) -> None:
+    """Correlated equilibria and selection beyond analyze's size limits are named as not
+    computed (with the reason and where to compute them), never silently dropped."""
+    from gametheory import Game, solve
+    from gametheory.concepts import summary
+
+    game = Game.from_arrays([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    result = solve(game)
+    full = summary.concept_summary(game, result)
+    assert full.correlated is not None and full.selection is not None and not full.skipped
+    monkeypatch.setattr(summary, "MAX_CORRELATED_PROFILES", 3)
+    monkeypatch.setattr(summary, "MAX_SELECTION_EQUILIBRIA", 2)
+    cut = summary.concept_summary(game, result)
+    assert cut.correlated is None and cut.selection is None
+    assert cut.skipped == (
+        "equilibrium selection: 3 equilibria, more than the 2 analyze takes; the library's "
+        "select_equilibria compares them",
+        "correlated equilibrium: 4 pure profiles, more than the 3 analyze takes; "
+        "`gametheory correlated` computes them",
+    )
+    assert cut.qre is not None and cut.stackelberg is not None

@@ -16,6 +16,7 @@ Each part is None when the concept does not apply. Formatting is in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,14 @@ class ConceptSummary:
     repeated: Any = None
     skipped: tuple[str, ...] = ()
 
+
+#: ``analyze`` leaves the correlated equilibria to ``gametheory correlated`` beyond this many
+#: pure profiles: their certified LP optima cost minutes there (the ultimatum's reduced form,
+#: 5x32: about 110 s), against a few seconds at 64 (the 8x8 model).
+MAX_CORRELATED_PROFILES = 100
+#: ``analyze`` leaves equilibrium selection out beyond this many equilibria (the pairwise
+#: criteria grow with their square; the ultimatum's reduced form has 3,589).
+MAX_SELECTION_EQUILIBRIA = 200
 
 #: The concepts :func:`concept_summary` runs, by the names ``--concepts`` takes.
 CONCEPTS = ("selection", "correlated", "qre", "commitment", "bargaining", "repeated")
@@ -115,7 +124,7 @@ def concept_summary(
     -------
     ConceptSummary
     """
-    from ..errors import GameError
+    from ..errors import GameError, GameValueError
     from .correlated import correlated_equilibria
     from .qre import logit_branch
     from .selection import select_equilibria
@@ -137,11 +146,26 @@ def concept_summary(
     def run(concept: str, name: str, compute: Any) -> Any:
         return attempt(name, compute) if concept in wanted else None
 
-    selection = (
-        select_equilibria(game, result)
-        if len(result.equilibria) > 1 and "selection" in wanted else None
-    )
-    correlated = run("correlated", "correlated equilibrium", lambda: correlated_equilibria(game))
+    def too_large(count: int, what: str, limit: int, tail: str) -> Any:
+        raise GameValueError(f"{count:,} {what}, more than the {limit} analyze takes; {tail}")
+
+    def select() -> Any:
+        count = len(result.equilibria)
+        if count > MAX_SELECTION_EQUILIBRIA:
+            too_large(count, "equilibria", MAX_SELECTION_EQUILIBRIA,
+                      "the library's select_equilibria compares them")
+        return select_equilibria(game, result)
+
+    def correlate() -> Any:
+        count = math.prod(game.shape)
+        if count > MAX_CORRELATED_PROFILES:
+            too_large(count, "pure profiles", MAX_CORRELATED_PROFILES,
+                      "`gametheory correlated` computes them")
+        return correlated_equilibria(game)
+
+    selection = run("selection", "equilibrium selection", select) if len(
+        result.equilibria) > 1 else None
+    correlated = run("correlated", "correlated equilibrium", correlate)
     qre = run("qre", "logit QRE", lambda: logit_branch(game))
     if game.n_players != 2:
         return ConceptSummary(selection, correlated, qre, skipped=tuple(skipped))
