@@ -111,7 +111,7 @@ class _Command(click.Command):
         options = {name for param in self.params for name in param.opts}
         targets = [name for name in ("-o", "--save", "--plot") if name in options]
         for param in self.params:
-            if param.name == "force" and targets:
+            if param.name == "force" and targets and self.name != "report":
                 param.help = f"Allow {_or(targets)} to overwrite an existing model file."
 
     @property
@@ -1735,7 +1735,7 @@ def qre(
 @click.argument("model", metavar="MODEL", shell_complete=_complete_models)
 @click.option("--output", "-o", "directory", metavar="DIR", required=True,
               type=click.Path(file_okay=False),
-              help="The bundle's directory: new or empty (--force replaces a full one).")
+              help="The bundle's directory: new or empty (--force replaces an earlier bundle).")
 @click.option("--param", "-p", "params", metavar="NAME=VALUE", multiple=True,
               callback=_parse_params,
               help="Set a parameter of the model (repeatable). Example: --param d=2")
@@ -1745,7 +1745,9 @@ def qre(
               show_default=True, metavar="N", help="Robustness: number of sampled games.")
 @click.option("--resolution", type=click.IntRange(2, 400), default=21, show_default=True,
               help="Regime map: grid cells per axis.")
-@click.option("--force", is_flag=True, help="Replace DIR if it exists and is not empty.")
+@click.option("--force", is_flag=True,
+              help="Replace an earlier bundle in DIR; a directory holding anything else (the "
+              "input model, a file of yours) or the current directory is never replaced.")
 def report(model: str, directory: str, params: dict[str, str], seed: int, samples: int,
            resolution: int, force: bool) -> None:
     """Write a paper bundle of MODEL into DIR, all or nothing.
@@ -1768,8 +1770,10 @@ def report(model: str, directory: str, params: dict[str, str], seed: int, sample
     from gametheory.report import check_bundle_directory, paper_bundle, write_bundle
 
     require_matplotlib()
-    check_bundle_directory(directory, force=force)  # before the work, and again at the end
     loaded = load(model, params, ())
+    inputs = tuple(getattr(loaded, "inputs", ()) or ())
+    # Before the work, and again at the end.
+    check_bundle_directory(directory, force=force, inputs=inputs)
     # -o is left out: the directory does not change what is in it.
     command = shlex.join(["gametheory", "report", model,
                           *(f"--param={k}={v}" for k, v in params.items()),
@@ -1778,7 +1782,7 @@ def report(model: str, directory: str, params: dict[str, str], seed: int, sample
     files = paper_bundle(loaded.model, loaded.values or None, seed=seed, samples=samples,
                          resolution=resolution, command=command, generated=generated,
                          version=__version__)
-    write_bundle(files, directory, force=force)
+    write_bundle(files, directory, force=force, inputs=inputs)
     click.echo(f"Wrote {len(files)} files to {directory}: main.tex, report.html, "
                "provenance.json, tables/, figures/")
 

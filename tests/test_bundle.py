@@ -154,6 +154,36 @@ def test_a_full_directory_is_refused_before_any_work(tmp_path):
     assert (tmp_path / "old.txt").read_text() == "keep me"
 
 
+def test_force_replaces_only_an_earlier_bundle(tmp_path, monkeypatch):
+    # A file of the author's, the input model and the current directory are never replaced,
+    # with --force or without; an earlier bundle (with pdflatex's main.* beside it) is.
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "thesis.tex").write_text("mine")
+    result = CliRunner().invoke(cli.cli, ["report", MODEL, "-o", str(folder), "--force"])
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {folder}: holds 'thesis.tex', which is not part of a bundle; --force "
+        "replaces only an earlier bundle: give a new directory\n")
+    assert (folder / "thesis.tex").read_text() == "mine"
+    model = tmp_path / "project" / "model.toml"
+    model.parent.mkdir()
+    shutil.copy(load_model(MODEL).path, model)
+    result = CliRunner().invoke(cli.cli, ["report", str(model), "-o", str(model.parent),
+                                          "--force"])
+    assert (result.exit_code, result.output) == (
+        1, f"Error: {model.parent}: holds the input model; give another directory\n")
+    assert model.exists()
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(cli.cli, ["report", MODEL, "-o", ".", "--force"])
+    assert (result.exit_code, result.output) == (
+        1, "Error: .: is the current directory (or holds it); give a new directory\n")
+    earlier = tmp_path / "earlier"
+    write_bundle({"main.tex": b"old", "tables/a.tex": b"t"}, earlier)
+    (earlier / "main.pdf").write_bytes(b"%PDF")
+    write_bundle({"main.tex": b"new"}, earlier, force=True)
+    assert _files(earlier) == {"main.tex": b"new"}
+
+
 def test_an_error_leaves_no_bundle(tmp_path, monkeypatch):
     import gametheory.report._bundle_parts as parts
 
@@ -169,7 +199,7 @@ def test_an_error_leaves_no_bundle(tmp_path, monkeypatch):
 
 def test_write_bundle_is_all_or_nothing(tmp_path, monkeypatch):
     target = tmp_path / "bundle"
-    write_bundle({"a.txt": b"old"}, target)
+    write_bundle({"main.tex": b"old"}, target)
     files = {"main.tex": b"x", "tables/a.tex": b"y", "figures/b.pdf": b"z"}
     calls = []
     real = Path.write_bytes
@@ -184,7 +214,7 @@ def test_write_bundle_is_all_or_nothing(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         write_bundle(files, target, force=True)
     monkeypatch.undo()
-    assert _files(target) == {"a.txt": b"old"}  # the old bundle, untouched
+    assert _files(target) == {"main.tex": b"old"}  # the old bundle, untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundle"]  # no temporary left
     write_bundle(files, target, force=True)
     assert _files(target) == files

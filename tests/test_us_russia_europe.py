@@ -250,3 +250,17 @@ def test_no_number_unchecked():
             text = text.replace(phrase, "")
         text = _NOT_RESULTS.sub("", text)
         assert not re.findall(r".{30}\d.{10}", text), title
+
+
+def test_sweep_lists_every_equilibrium_of_each_point() -> None:
+    """sweep solves each grid point exactly (mixed equilibria included), as solve does."""
+    from gametheory.models import load_model
+    from gametheory.sensitivity import ParametricGame, sweep
+    from gametheory.solve import solve
+
+    model = load_model("us-russia-europe")
+    result = sweep(ParametricGame.from_model(model), "e", [0, 1, 3])
+    for point in result.points:
+        expected = solve(model.game({"e": point.value})).equilibria
+        assert [eq.profile for eq in point.equilibria] == [eq.profile for eq in expected]
+    assert result.points[0].equilibria  # the mixed dual track at e = 0

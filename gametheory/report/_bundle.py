@@ -251,8 +251,27 @@ def _report_html(model: Any, values: Mapping[str, Fraction], sections: Sequence[
     return "\n".join(out) + "\n"
 
 
-def check_bundle_directory(directory: str | os.PathLike[str], *, force: bool = False) -> bool:
+#: What a bundle directory holds (and what pdflatex adds beside main.tex): ``--force``
+#: replaces a directory only if it holds nothing else, so that no file of the author's is lost.
+_BUNDLE_ENTRIES = frozenset({"tables", "figures", "main.tex", "report.html", "provenance.json"})
+
+
+def _foreign(entry: Path) -> bool:
+    return entry.name not in _BUNDLE_ENTRIES and not (
+        entry.is_file() and entry.stem == "main"  # main.pdf, main.aux, main.log, ...
+    )
+
+
+def check_bundle_directory(
+    directory: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    inputs: tuple[str | os.PathLike[str], ...] = (),
+) -> bool:
     """Refuse a bundle directory that is a file, or full without ``force``; True if full.
+
+    With ``force`` an existing bundle is replaced, but never a directory that holds anything
+    else (a file of the author's, the input model) or the current directory.
 
     Raises
     ------
@@ -268,21 +287,37 @@ def check_bundle_directory(directory: str | os.PathLike[str], *, force: bool = F
     target = Path(directory)
     if target.exists() and not target.is_dir():
         raise GameError("is a file, not a directory", file=os.fspath(target))
-    full = target.is_dir() and any(target.iterdir())
-    if full and not force:
+    if not target.is_dir():
+        return False
+    resolved = target.resolve()
+    if resolved == Path.cwd().resolve() or resolved in Path.cwd().resolve().parents:
+        raise GameError("is the current directory (or holds it); give a new directory",
+                        file=os.fspath(target))
+    for item in inputs:
+        if resolved in Path(item).resolve().parents:
+            raise GameError("holds the input model; give another directory",
+                            file=os.fspath(target))
+    entries = sorted(target.iterdir())
+    if entries and not force:
         raise GameError("the directory exists and is not empty; use --force to replace it",
                         file=os.fspath(target))
-    return full
+    foreign = [entry.name for entry in entries if _foreign(entry)]
+    if foreign:
+        raise GameError(
+            f"holds {foreign[0]!r}, which is not part of a bundle; --force replaces only an "
+            "earlier bundle: give a new directory", file=os.fspath(target))
+    return bool(entries)
 
 
 def write_bundle(files: Mapping[str, bytes], directory: str | os.PathLike[str],
-                 *, force: bool = False) -> None:
+                 *, force: bool = False,
+                 inputs: tuple[str | os.PathLike[str], ...] = ()) -> None:
     """Write the files into ``directory``, all or nothing.
 
     The files go into a hidden temporary directory beside ``directory``, which is renamed
     into place once every file is written. An existing empty directory is replaced; an
-    existing non-empty one only with ``force`` (then the old one is removed after the new
-    one is in place).
+    existing earlier bundle only with ``force`` (then the old one is removed after the new
+    one is in place); see :func:`check_bundle_directory` for what is never replaced.
 
     Raises
     ------
@@ -292,7 +327,7 @@ def write_bundle(files: Mapping[str, bytes], directory: str | os.PathLike[str],
     import tempfile
 
     target = Path(directory)
-    full = check_bundle_directory(target, force=force)
+    full = check_bundle_directory(target, force=force, inputs=inputs)
     parent = target.absolute().parent
     parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}."))

@@ -329,7 +329,9 @@ def _analysis_lines(analysis: Any, fmt: str, level: int) -> list[str]:
         where = _interval(regime, name, fmt)
         if not regime.equilibria:
             rows.append(
-                [where, _prose(regime.note or "no equilibrium", fmt), *[""] * (len(header) - 2)]
+                [where, _prose(regime.note or ("no pure equilibrium" if analysis.kind == "pure"
+                                               else "no equilibrium"), fmt),
+                 *[""] * (len(header) - 2)]
             )
             continue
         for k, eq in enumerate(regime.equilibria):

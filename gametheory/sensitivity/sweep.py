@@ -178,8 +178,6 @@ def sweep(
     GameValueError
         For an unknown parameter or a grid value outside its range.
     """
-    from .symbolic import _pure_equilibria
-
     pg.parameter(name)
     at = {k: v for k, v in dict(at or {}).items() if k != name}
     values = [to_fraction(v, where=name) for v in grid]
@@ -202,7 +200,11 @@ def sweep(
                 result = exact_equilibria(game)
                 points.append(SweepPoint(value, result.equilibria, result.components))
             else:
-                points.append(SweepPoint(value, tuple(_pure_equilibria(game))))
+                # Every equilibrium, mixed ones included, by the exact N-player method.
+                from ..solve import solve
+
+                result = solve(game)
+                points.append(SweepPoint(value, result.equilibria, result.components))
         if progress is not None:
             progress(k + 1, len(values))
     return Sweep(name, fixed or {}, tuple(points), pg.players, pg.strategies, pg.title)
