@@ -716,6 +716,9 @@ def solve(
     Prints the payoff table (best responses marked *, pure equilibria in [ ]), every
     equilibrium with its payoffs, and the components (continua) of equilibria.
 
+    Ctrl-C during an N-player search prints the equilibria certified so far, marked
+    incomplete, and exits with status 130.
+
     \b
     Examples:
       gametheory solve us-russia
@@ -724,9 +727,6 @@ def solve(
       gametheory solve game.nfg --method lemke-howson --decimals 3
       gametheory solve us-russia-2x2 --format latex --standalone -o table.tex
       gametheory solve stag-hunt-3 --progress
-
-    Ctrl-C during an N-player search prints the equilibria certified so far, marked
-    incomplete, and exits with status 130.
     """
     from gametheory.result import SolveInterrupted
 
@@ -1746,7 +1746,7 @@ def qre(
 @click.option("--resolution", type=click.IntRange(2, 400), default=21, show_default=True,
               help="Regime map: grid cells per axis.")
 @click.option("--force", is_flag=True,
-              help="Replace an earlier bundle in DIR; a directory holding anything else (the "
+              help="Let -o replace an earlier bundle; a directory holding anything else (the "
               "input model, a file of yours) or the current directory is never replaced.")
 def report(model: str, directory: str, params: dict[str, str], seed: int, samples: int,
            resolution: int, force: bool) -> None:

@@ -176,9 +176,7 @@ def test_backward_induction_and_spe_agree_on_perfect_information(tree):
     assert _choices(backward_induction(tree, cap=10**6)) == _choices(spe(tree, cap=10**6))
 
 
-@settings(max_examples=15, deadline=None)
-@given(trees(n_players=st.just(2)))
-def test_exact_lists_nash_equilibria_and_marks_the_perfect_ones(tree):
+def _check_exact_marks(tree):
     # A subgame-perfect equilibrium need not be an extreme equilibrium of the reduced form (in
     # a degenerate tree it can lie inside a continuum whose corners are not perfect), so only
     # the marks are checked here, not that some listed equilibrium is perfect.
@@ -187,6 +185,20 @@ def test_exact_lists_nash_equilibria_and_marks_the_perfect_ones(tree):
     for eq in result.equilibria:
         assert is_nash(tree, eq.behavior)
         assert eq.subgame_perfect == is_subgame_perfect(tree, eq.behavior)
+
+
+@settings(max_examples=15, deadline=None)
+@given(trees(n_players=st.just(2), max_depth=2))
+def test_exact_lists_nash_equilibria_and_marks_the_perfect_ones(tree):
+    _check_exact_marks(tree)
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None)
+@given(trees(n_players=st.just(2)))
+def test_exact_lists_nash_equilibria_and_marks_the_perfect_ones_deeper(tree):
+    # Depth 3: a tree with many equilibria takes minutes (the sequence form's filter).
+    _check_exact_marks(tree)
 
 
 def test_large_centipede_is_linear():

@@ -16,10 +16,11 @@ best response (:math:`(B^\\top x)_j = 1`); a point of :math:`Q` has label :math:
 :math:`y_j = 0` and label :math:`i` if row :math:`i` is a best response. The extreme Nash
 equilibria are exactly the *completely labelled* pairs of vertices :math:`(x, y) \\ne (0, 0)`,
 rescaled to probabilities, in degenerate games too. Vertices are enumerated exactly by
-:mod:`._polytope`; complete labelling is a bit-mask test. In a rectangular game only the smaller
-player's polytope is enumerated, and the matching vertices of the other are solved for exactly
-(:mod:`._one_sided`, as lrsnash does); its status is ``"degenerate"`` when a degenerate vertex
-is met (the larger polytope is not searched for degenerate vertices away from the equilibria).
+:mod:`._polytope`; complete labelling is a bit-mask test. In a large rectangular game (a side
+of :data:`ONE_SIDED_FROM` strategies or more) only the smaller player's polytope is enumerated,
+and the matching vertices of the other are solved for exactly (:mod:`._one_sided`, as lrsnash
+does); its status is then ``"degenerate"`` when a degenerate vertex is met, and the message says
+that the larger polytope was not searched for degenerate vertices away from the equilibria.
 
 The extreme equilibria form a bipartite graph (row vertices, column vertices, an edge per
 equilibrium). Its maximal bicliques are the maximal Nash subsets (each the product of the convex
@@ -42,6 +43,10 @@ from ._polytope import Vertices, enumerate_vertices
 
 __all__ = ["exact_equilibria"]
 
+
+#: Rectangular games whose larger side has at least this many strategies are enumerated from
+#: the smaller side only (:mod:`._one_sided`); smaller ones from both sides.
+ONE_SIDED_FROM = 13
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
@@ -106,10 +111,13 @@ def exact_equilibria(game: Game) -> SolveResult:
     """
     a, b = game.matrices()
     m, n = game.shape
-    one_sided = m != n
-    if m < n:
+    # Enumerating the smaller side only pays on large rectangular games; it cannot decide
+    # whether the game is degenerate away from the equilibria, so on smaller games (where
+    # both polytopes are cheap) both are enumerated and the status is decided exactly.
+    one_sided = m != n and max(m, n) >= ONE_SIDED_FROM
+    if one_sided and m < n:
         xy, degenerate = one_sided_pairs(_positive_integer(b).T.copy(), _positive_integer(a))
-    elif m > n:
+    elif one_sided:
         yx, degenerate = one_sided_pairs(_positive_integer(a), _positive_integer(b).T.copy())
         xy = [(x, y) for y, x in yx]
     else:
@@ -134,7 +142,8 @@ def exact_equilibria(game: Game) -> SolveResult:
     elif one_sided:
         status, message = "ok", (
             "every equilibrium was found (the smaller player's polytope was enumerated and is "
-            "nondegenerate; no degenerate vertex of the other's meets an equilibrium)"
+            "nondegenerate; no degenerate vertex of the other's meets an equilibrium; whether "
+            "the game is degenerate elsewhere was not decided)"
         )
     else:
         status, message = "ok", "every equilibrium was found (the game is nondegenerate)"
