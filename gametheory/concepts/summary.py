@@ -85,15 +85,29 @@ def parse_concepts(text: str) -> frozenset[str]:
     ['correlated', 'qre']
     >>> parse_concepts("none"), len(parse_concepts("all"))
     (frozenset(), 6)
-    """
+    >>> parse_concepts("none, qre")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameValueError: --concepts: 'none' stands alone, not in a list with other concepts (a comma-separated list of selection, correlated, qre, commitment, bargaining, repeated; or all, or none)
+    """  # noqa: E501
     from ..errors import GameValueError
 
     names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise GameValueError(
+            "is empty: name at least one concept", key="--concepts",
+            hint="a comma-separated list of " + ", ".join(CONCEPTS) + "; or all, or none",
+        )
     if names == ["all"]:
         return frozenset(CONCEPTS)
     if names == ["none"]:
         return frozenset()
     for name in names:
+        if name in ("all", "none"):
+            raise GameValueError(
+                f"{name!r} stands alone, not in a list with other concepts", key="--concepts",
+                hint="a comma-separated list of " + ", ".join(CONCEPTS) + "; or all, or none",
+            )
         if name not in CONCEPTS:
             raise GameValueError(
                 f"unknown concept {name!r}", key="--concepts",
