@@ -348,7 +348,7 @@ def _parse_param_options(ctx: click.Context, param: click.Parameter, value: tupl
     if command == "sensitivity" and options.grids:
         raise click.BadParameter(f"{options.grids[0]!r} is a grid; to solve on a grid: "
                                  f"gametheory sweep MODEL --grid {options.grids[0]}")
-    grids = tuple(_parse_grid_option(ctx, param, grid) for grid in options.grids)
+    grids = _parse_grid_option(ctx, param, options.grids)
     return options.values, options.names, grids
 
 
@@ -1018,14 +1018,13 @@ def plot(
     finish(loaded, data, output, save, force)
 
 
-def _parse_grid_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-    if value is None:
-        return None
+def _parse_grid_option(_ctx: click.Context, _param: click.Parameter,
+                       value: tuple[str, ...]) -> Any:
     from gametheory.errors import GameError
     from gametheory.sensitivity import parse_param_grid
 
     try:
-        return parse_param_grid(value)
+        return tuple(parse_param_grid(item) for item in value)
     except GameError as exc:
         raise click.BadParameter(exc.message) from None
 
@@ -1075,22 +1074,28 @@ def _one_grid(at: dict[str, str], param_options: Any, grid: Any) -> tuple[dict[s
     from gametheory.sensitivity.options import merge_values
 
     values, _names, grids = param_options
-    grids = ((grid,) if grid is not None else ()) + grids
+    grids = tuple(grid) + grids
     if len(grids) != 1:
         raise click.UsageError(
             "give one grid: --grid NAME=START:STOP:COUNT (e.g. --grid d=0:10:101)"
             if not grids else "give one grid only: sweep varies one parameter"
         )
     try:
-        return merge_values(at, values), grids[0]
+        fixed = merge_values(at, values)
     except GameError as exc:
         raise click.UsageError(exc.message) from None
+    swept = grids[0][0] if isinstance(grids[0], tuple) else str(grids[0]).partition("=")[0]
+    if swept.strip() in fixed:
+        raise click.UsageError(
+            f"{swept.strip()} is swept by the grid; it cannot also be given a value")
+    return fixed, grids[0]
 
 
 @cli.command(short_help="Solve at every point of a grid of one parameter.")
 @click.argument("model", metavar="MODEL", shell_complete=_complete_models)
 @click.option(
     "--grid", "-g", "grid", metavar="NAME=START:STOP:COUNT", callback=_parse_grid_option,
+    multiple=True,
     help="The parameter to sweep and its grid, both ends included; COUNT at most 10001. "
     "Example: --grid c=0:5:101",
 )

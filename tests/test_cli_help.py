@@ -153,3 +153,17 @@ def test_merge_values_refuses_two_values_for_one_parameter() -> None:
     assert merge_values({"d": "3"}, {"d": "3"}) == {"d": "3"}
     with pytest.raises(GameValueError, match="two values"):
         merge_values({"d": "3"}, {"d": "1/3"})
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--grid", "w=0:4:3", "--grid", "d=0:1:2"], "give one grid only"),
+        (["--grid", "w=0:4:3", "--param", "w=1"], "w is swept by the grid"),
+        (["--param", "w=0:4:3", "--param", "w=1"], "w is swept by the grid"),
+    ],
+)
+def test_sweep_refuses_conflicting_grids_and_values(args: list[str], message: str) -> None:
+    result = run("sweep", "us-russia-2x2", *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert "Traceback" not in result.output

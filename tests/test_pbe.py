@@ -198,7 +198,7 @@ def test_cli_pbe():
     text = runner.invoke(cli.cli, ["solve", "beer-quiche", "--method", "pbe"])
     assert "off path: mu(weak | quiche) >= 1/2" in text.output
     assert "fails at beer: weak cannot gain by beer" in text.output
-    assert "1 of them survive the Intuitive Criterion" in text.output.replace("\n", " ")
+    assert "1 of them survives the Intuitive Criterion" in text.output.replace("\n", " ")
     bad = runner.invoke(cli.cli, ["solve", "beer-quiche", "--method", "pbe", "--param", "w=2"])
     assert bad.exit_code == 1 and bad.output.startswith("Error: ")
     assert len(bad.output.strip().splitlines()) == 1

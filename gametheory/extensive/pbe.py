@@ -266,10 +266,12 @@ def pbe(tree: Tree) -> TreeSolveResult:
             equilibria.append(PerfectBayesianEquilibrium(
                 **{f: getattr(eq, f) for f in eq.__dataclass_fields__},
                 beliefs=tuple(beliefs), **extra))
-    message = f"{len(equilibria)} pure weak perfect Bayesian equilibria (of {count} profiles)"
+    noun = "equilibrium" if len(equilibria) == 1 else "equilibria"
+    message = f"{len(equilibria)} pure weak perfect Bayesian {noun} (of {count} profiles)"
     if structure:
         survive = sum(bool(e.intuitive_criterion) for e in equilibria)
-        message += f"; a signalling game: {survive} of them survive the Intuitive Criterion"
+        verb = "survives" if survive == 1 else "survive"
+        message += f"; a signalling game: {survive} of them {verb} the Intuitive Criterion"
     return TreeSolveResult(tree=tree, method="pbe", equilibria=tuple(equilibria),
                            subgame_perfect=False, exact=True, complete=True, status="ok",
                            message=message)
