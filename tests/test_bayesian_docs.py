@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sympy
-from test_readme import _run, _session, examples
+from test_readme import _run, _session, examples, update
 from test_us_russia_signals import brute_force
 
 from gametheory import solve
@@ -151,19 +151,8 @@ def test_signals_table_matches_the_brute_force(q, k) -> None:
     assert len(failing) == (1 if (q, k) == ("3/4", "2") else 0)
 
 
-def update() -> None:
-    """Rewrite every example's output in the page with the real one."""
-    text = PAGE.read_text()
-    pieces, last = [], 0
-    with _session():
-        for command, _, (start, end) in examples(text):
-            pieces += [text[last:start], _run(command)]
-            last = end
-    PAGE.write_text("".join(pieces) + text[last:])
-
-
 if __name__ == "__main__":
     if sys.argv[1:] == ["--update"]:
-        update()
+        update(PAGE)
     else:
         sys.exit(pytest.main([__file__, "-q"]))

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_readme import _run, _session, examples
+from test_readme import _run, _session, examples, update
 
 from gametheory.models import load_model
 from gametheory.ordinal import graph_model, inverse_preferences, ordinal_analysis
@@ -101,18 +101,8 @@ def test_stated_theory_of_moves_counts() -> None:
     assert (len(with_cooperation), len(cooperative_nme)) == (45, 37)
 
 
-def update() -> None:
-    text = PAGE.read_text()
-    pieces, last = [], 0
-    with _session():
-        for command, _, (start, end) in examples(text):
-            pieces += [text[last:start], _run(command)]
-            last = end
-    PAGE.write_text("".join(pieces) + text[last:])
-
-
 if __name__ == "__main__":
     if sys.argv[1:] == ["--update"]:
-        update()
+        update(PAGE)
     else:
         sys.exit(pytest.main([__file__, "-q"]))

@@ -92,15 +92,15 @@ def test_readme_documents_every_command_and_exit_code() -> None:
     assert "_GAMETHEORY_COMPLETE=bash_source gametheory" in text
 
 
-def update() -> None:
-    """Rewrite every example's output in the README with the real one."""
-    text = README.read_text()
+def update(page: Path = README) -> None:
+    """Rewrite every example's output in ``page`` (the README, or a docs page) with the real one."""
+    text = page.read_text()
     pieces, last = [], 0
     with _session():
         for command, _, (start, end) in examples(text):
             pieces += [text[last:start], _run(command)]
             last = end
-    README.write_text("".join(pieces) + text[last:])
+    page.write_text("".join(pieces) + text[last:])
 
 
 if __name__ == "__main__":
