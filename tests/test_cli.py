@@ -419,7 +419,7 @@ BAD = [
     pytest.param(
         ["solve", "us-rusia"], 1,
         "Error: unknown model 'us-rusia' (did you mean 'us-russia'? A model file must be an "
-        "existing .toml or .nfg path)\n",
+        "existing .toml, .nfg or .efg path)\n",
         id="unknown-model",
     ),
     pytest.param(

@@ -376,7 +376,7 @@ def test_unknown_builtin_name() -> None:
         load_model("chiken")
     assert str(info.value) == (
         "unknown model 'chiken' (did you mean 'chicken'? A model file must be an existing "
-        ".toml or .nfg path)"
+        ".toml, .nfg or .efg path)"
     )
     with pytest.raises(ModelError) as info:
         load_model("xyzzy")

@@ -186,7 +186,7 @@ def load_model(name_or_path: str | os.PathLike[str]) -> Model:
     >>> load_model("prisoners-dilema")
     Traceback (most recent call last):
     ...
-    gametheory.errors.ModelError: unknown model 'prisoners-dilema' (did you mean 'prisoners-dilemma'? A model file must be an existing .toml or .nfg path)
+    gametheory.errors.ModelError: unknown model 'prisoners-dilema' (did you mean 'prisoners-dilemma'? A model file must be an existing .toml, .nfg or .efg path)
     """  # noqa: E501
     kind, where, name = _resolve(name_or_path)
     if kind == "nfg":
@@ -297,7 +297,7 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> tuple[str, Any, str]:
             hint = f"did you mean {best!r}? " if best else f"built-in models: {', '.join(names)}. "
             raise ModelError(
                 f"unknown model {text!r}",
-                hint=hint + "A model file must be an existing .toml or .nfg path",
+                hint=hint + "A model file must be an existing .toml, .nfg or .efg path",
             )
     if not path.exists():
         raise ModelError(
