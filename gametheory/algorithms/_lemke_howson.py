@@ -205,8 +205,22 @@ def _float_path(a: np.ndarray, b: np.ndarray, label: int, max_pivots: int):
 def _solve_integer(matrix: list[list[int]]) -> list[Fraction] | None:
     """Solve ``M v = 1`` exactly for a square integer matrix, or None if M is singular.
 
-    Fraction-free Gaussian elimination (Bareiss, 1968): every division is exact, so the
-    entries stay integers of the size of subdeterminants; back-substitution in fractions.
+    :func:`solve_fraction_free`, as Fractions.
+    """
+    solved = solve_fraction_free(matrix)
+    if solved is None:
+        return None
+    numerators, determinant = solved
+    return [Fraction(v, determinant) for v in numerators]
+
+
+def solve_fraction_free(matrix: list[list[int]]) -> tuple[list[int], int] | None:
+    """Solve ``M v = 1`` for a square integer matrix in integers: ``(w, d)`` with ``v = w / d``
+    and ``d > 0`` (``|d|`` is ``|det M|``), or None if M is singular.
+
+    Fraction-free Gaussian elimination (Bareiss, 1968) and fraction-free back-substitution:
+    by Cramer's rule ``det(M) v`` is an integer vector, so every division is exact and the
+    numbers stay of the size of subdeterminants; no Fraction is made.
     """
     k = len(matrix)
     rows = [[*row, 1] for row in matrix]
@@ -223,11 +237,16 @@ def _solve_integer(matrix: list[list[int]]) -> list[Fraction] | None:
                 (row[j] * diagonal - factor * head[j]) // previous for j in range(c + 1, k + 1)
             ]
         previous = diagonal
-    values: list[Fraction] = [Fraction(0)] * k
+    # ``previous`` is now the determinant of the row-swapped matrix, ``+-det(M)``; it
+    # divides every numerator below exactly (Cramer). Solve U w = previous * rhs.
+    determinant = previous
+    out = [0] * k
     for r in range(k - 1, -1, -1):
-        rest = sum((rows[r][j] * values[j] for j in range(r + 1, k)), Fraction(0))
-        values[r] = (rows[r][k] - rest) / rows[r][r]
-    return values
+        rest = determinant * rows[r][k] - sum(rows[r][j] * out[j] for j in range(r + 1, k))
+        out[r] = rest // rows[r][r]
+    if determinant < 0:
+        return [-v for v in out], -determinant
+    return out, determinant
 
 
 def _support_solution(

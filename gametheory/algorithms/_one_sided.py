@@ -22,26 +22,30 @@ equilibrium.
 
 from __future__ import annotations
 
-from fractions import Fraction
+import math
 
 import numpy as np
 
-from ._lemke_howson import _solve_integer
+from ._lemke_howson import solve_fraction_free
 from ._polytope import enumerate_vertices
 
 __all__: list[str] = []
 
-Vector = tuple[Fraction, ...]
+#: A distribution as its integer weights in lowest terms followed by their sum.
+Key = tuple[int, ...]
 
 
-def _distribution(values: list) -> Vector:
-    total = sum(values)
-    return tuple(Fraction(v) / total for v in values)
+def _key(weights: list[int]) -> Key:
+    """The distribution ``weights / sum(weights)`` as a :data:`Key` (non-negative weights)."""
+    g = math.gcd(*weights)
+    if g != 1:
+        weights = [v // g for v in weights]
+    return (*weights, sum(weights))
 
 
 def one_sided_pairs(
     p_matrix: np.ndarray, q_matrix: np.ndarray
-) -> tuple[list[tuple[Vector, Vector]], bool]:
+) -> tuple[list[tuple[Key, Key]], bool]:
     """Every completely labelled pair, enumerating only ``P = {x >= 0, p_matrix x <= 1}``.
 
     Parameters
@@ -54,14 +58,16 @@ def one_sided_pairs(
     Returns
     -------
     tuple
-        ``(pairs, degenerate)``: the extreme equilibria as probability vectors ``(x, y)``, in
-        the order of P's vertices, and whether a degenerate vertex was met.
+        ``(pairs, degenerate)``: the extreme equilibria ``(x, y)``, each distribution as its
+        integer weights in lowest terms followed by their sum (``x = w / d``), in the order of
+        P's vertices, and whether a degenerate vertex was met.
     """
     n, m = p_matrix.shape
     vertices = enumerate_vertices(p_matrix)
+    q_rows = q_matrix.tolist()  # Python integers: the face solves below stay out of numpy
     degenerate = False
-    faces: dict[tuple[int, ...], list[tuple[Vector, int]]] = {}
-    pairs: list[tuple[Vector, Vector]] = []
+    faces: dict[tuple[int, ...], list[tuple[Key, int, int]]] = {}
+    pairs: list[tuple[Key, Key]] = []
     for point, mask in zip(vertices.points, vertices.labels, strict=True):
         if mask.bit_count() > m:
             degenerate = True
@@ -69,36 +75,41 @@ def one_sided_pairs(
         if not support:
             continue  # the origin
         tight = [j for j in range(n) if mask >> (m + j) & 1]
-        x = _distribution([int(v) for v in point[:-1]])
-        for y, labels in _face_vertices(q_matrix, support, tight, faces):
-            degenerate = degenerate or labels > n
-            pairs.append((x, y))
+        found = _face_vertices(q_matrix, q_rows, support, tight, faces)
+        if found:
+            x = _key(point[:-1].tolist())
+            for y, labels in found:
+                degenerate = degenerate or labels > n
+                pairs.append((x, y))
     return pairs, degenerate
 
 
 def _face_vertices(
     q_matrix: np.ndarray,
+    q_rows: list[list[int]],
     support: list[int],
     tight: list[int],
-    faces: dict[tuple[int, ...], list[tuple[Vector, int]]],
-) -> list[tuple[Vector, int]]:
-    """The vertices ``y`` of the face F(x) as distributions, each with its number of labels."""
-    m, n = q_matrix.shape
+    faces: dict[tuple[int, ...], list[tuple[Key, int, int]]],
+) -> list[tuple[Key, int]]:
+    """The vertices ``y`` of the face F(x) as :data:`Key`, each with its number of labels."""
+    n = q_matrix.shape[1]
     if not tight:
         return []
     if len(tight) == len(support):
-        solved = _solve_integer([[int(q_matrix[i, j]) for j in tight] for i in support])
+        solved = solve_fraction_free([[q_rows[i][j] for j in tight] for i in support])
         if solved is not None:
-            if any(v < 0 for v in solved):
+            # y = w / d on the tight columns, d > 0: every test in integers.
+            w, d = solved
+            if min(w) < 0:
                 return []
-            y = [Fraction(0)] * n
-            for j, v in zip(tight, solved, strict=True):
+            slack = [d - sum(row[j] * v for j, v in zip(tight, w, strict=True)) for row in q_rows]
+            if min(slack) < 0:
+                return []
+            labels = (n - len(tight)) + w.count(0) + slack.count(0)
+            y = [0] * n
+            for j, v in zip(tight, w, strict=True):
                 y[j] = v
-            slack = [1 - sum(q_matrix[i, j] * y[j] for j in tight) for i in range(m)]
-            if any(s < 0 for s in slack):
-                return []
-            labels = sum(v == 0 for v in y) + sum(s == 0 for s in slack)
-            return [(_distribution(y), labels)]
+            return [(_key(y), labels)]
     key = tuple(tight)
     if key not in faces:
         sub = enumerate_vertices(np.ascontiguousarray(q_matrix[:, tight]))
@@ -112,7 +123,7 @@ def _face_vertices(
                 y[j] = int(v)
             # Zeros outside J, zeros inside J, tight rows.
             labels = (n - k) + (mask & ((1 << k) - 1)).bit_count() + (mask >> k).bit_count()
-            found.append((_distribution(y), mask >> k, labels))
+            found.append((_key(y), mask >> k, labels))
         faces[key] = found
     need = sum(1 << i for i in support)
     return [(y, labels) for y, rows, labels in faces[key] if rows & need == need]

@@ -38,7 +38,7 @@ import numpy as np
 
 from ..game import Game
 from ..result import Component, Equilibrium, SolveResult
-from ._one_sided import one_sided_pairs
+from ._one_sided import Key, _key, one_sided_pairs
 from ._polytope import Vertices, enumerate_vertices
 
 __all__ = ["exact_equilibria"]
@@ -58,12 +58,6 @@ def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     out = np.empty(len(ints), dtype=object)
     out[:] = [v - low + scale for v in ints]
     return out.reshape(matrix.shape)
-
-
-def _probabilities(point: np.ndarray) -> tuple[Fraction, ...]:
-    weights = [int(v) for v in point[:-1]]
-    total = sum(weights)
-    return tuple(Fraction(w, total) for w in weights)
 
 
 def _remap_q_labels(mask: int, m: int, n: int) -> int:
@@ -116,23 +110,29 @@ def exact_equilibria(game: Game) -> SolveResult:
     # both polytopes are cheap) both are enumerated and the status is decided exactly.
     one_sided = m != n and max(m, n) >= ONE_SIDED_FROM
     if one_sided and m < n:
-        xy, degenerate = one_sided_pairs(_positive_integer(b).T.copy(), _positive_integer(a))
+        keys, degenerate = one_sided_pairs(_positive_integer(b).T.copy(), _positive_integer(a))
     elif one_sided:
         yx, degenerate = one_sided_pairs(_positive_integer(a), _positive_integer(b).T.copy())
-        xy = [(x, y) for y, x in yx]
+        keys = [(x, y) for y, x in yx]
     else:
-        xy, degenerate = _both_sides(a, b, m, n)
+        keys, degenerate = _both_sides(a, b, m, n)
 
-    found: list[tuple[tuple[Fraction, ...], tuple[Fraction, ...], Equilibrium]] = []
+    # Every candidate is certified and sorted on its integer key (weights, common
+    # denominator), which is canonical; Fractions are made once, for the result.
     (a_scaled, a_scale), (b_scaled, b_scale) = game._integer_payoffs()
-    for x, y in xy:
-        eq, key = _certify_integers(game, a_scaled, b_scaled, a_scale, b_scale, x, y)
-        if eq is None:  # pragma: no cover - would be a bug in the enumeration
-            raise AssertionError(f"exact enumeration produced a non-equilibrium {(x, y)}")
-        found.append((x, y, eq, key))
-    found = _exactly_sorted(found, lambda t: (t[0], t[1]))
-    equilibria = tuple(eq for _, _, eq, _ in found)
-    components = _components([(x, y) for x, y, _, _ in found], [key for *_, key in found])
+    values = {}
+    small = _Int64Payoffs(a_scaled, b_scaled)
+    for kx, ky in keys:
+        value = _certified_values(a_scaled, b_scaled, kx, ky, small)
+        if value is None:  # pragma: no cover - would be a bug in the enumeration
+            raise AssertionError(f"exact enumeration produced a non-equilibrium {(kx, ky)}")
+        values[kx, ky] = value
+    keys = _exactly_sorted(keys, lambda k: k)
+    fractions = _Fractions()
+    equilibria = tuple(
+        _equilibrium(game, a_scale, b_scale, kx, ky, values[kx, ky], fractions)
+        for kx, ky in keys)
+    components = _components(keys)
 
     if degenerate:
         status = "degenerate"
@@ -159,79 +159,149 @@ def exact_equilibria(game: Game) -> SolveResult:
     )
 
 
-def _decreasing(vector: tuple[Fraction, ...]) -> tuple[float, ...]:
-    """Float sort key by decreasing probabilities; :func:`_exactly_sorted` makes it exact."""
-    return tuple(-(p.numerator / p.denominator) for p in vector)
+
+
+def _key_of_point(point: np.ndarray) -> Key:
+    """The canonical key of a vertex ``(w, t)`` of a best-response polytope, rescaled to a
+    distribution: ``w / sum(w)`` in lowest terms (the gcd of the weights divided out, their
+    sum is then the least common denominator)."""
+    return _key(point[:-1].tolist())  # Python integers (an object array)
+
+
+def _decreasing(key: Key) -> tuple[float, ...]:
+    """Float sort key by decreasing probabilities; :func:`_exactly_sorted` makes it exact.
+
+    ``w / d`` of two Python integers is correctly rounded, so the order is monotone."""
+    d = key[-1]
+    return tuple(-(w / d) for w in key[:-1])
+
+
+def _float_keys(keys: list[tuple[Key, ...]]) -> np.ndarray:
+    """The float sort keys (:func:`_decreasing`) of many items, one row each.
+
+    Integers below 2**53 convert to float64 exactly and numpy's division is correctly rounded,
+    so the vectorised keys equal the per-item ones; larger integers take the per-item path."""
+    widths = [len(k) for k in keys[0]]
+    try:
+        flat = np.array([[w for k in item for w in k] for item in keys], dtype=np.int64)
+    except OverflowError:
+        flat = None
+    if flat is None or np.abs(flat).max() >= 2**53:
+        return np.array([[f for k in item for f in _decreasing(k)] for item in keys])
+    parts, at = [], 0
+    for width in widths:
+        block = flat[:, at : at + width]
+        parts.append(-(block[:, :-1] / block[:, -1:]))
+        at += width
+    return np.concatenate(parts, axis=1)
+
+
+def _exact_decreasing(key: Key) -> tuple[Fraction, ...]:
+    d = key[-1]
+    return tuple(-Fraction(w, d) for w in key[:-1])
 
 
 def _exactly_sorted(items: list, key) -> list:
-    """Sort by decreasing Fractions, ``key(item)`` being a tuple of vectors, floats first.
+    """Sort by decreasing probabilities, ``key(item)`` being a tuple of :data:`Key`, floats first.
 
     Rounding is monotone, so sorting on floats orders every pair whose floats differ
-    correctly; runs of equal float keys are then re-sorted on the exact key.
+    correctly (numpy's stable lexicographic sort); runs of equal float keys are then
+    re-sorted on the exact key. Ties keep the order of ``items``.
     """
-    decorated = sorted(
-        ((tuple(_decreasing(v) for v in key(item)), k, item) for k, item in enumerate(items)),
-        key=lambda t: t[:2],
-    )
-    out, start = [], 0
-    while start < len(decorated):
+    if len(items) < 2:
+        return list(items)
+    floats = _float_keys([key(item) for item in items])
+    order = np.lexsort(floats.T[::-1])
+    ordered = floats[order]
+    same = np.all(ordered[1:] == ordered[:-1], axis=1)
+    out = [items[k] for k in order.tolist()]
+    if not same.any():
+        return out
+    # Runs of equal floats: [start, stop) where same[start..stop-2] all hold.
+    starts = np.flatnonzero(same & ~np.concatenate(([False], same[:-1])))
+    for start in starts.tolist():
         stop = start + 1
-        while stop < len(decorated) and decorated[stop][0] == decorated[start][0]:
+        while stop - 1 < len(same) and same[stop - 1]:
             stop += 1
-        run = [item for _, _, item in decorated[start:stop]]
-        if len(run) > 1:
-            run.sort(key=lambda item: tuple(tuple(-p for p in v) for v in key(item)))
-        out.extend(run)
-        start = stop
+        out[start:stop] = sorted(
+            out[start:stop], key=lambda item: tuple(_exact_decreasing(v) for v in key(item)))
     return out
 
 
-def _weights(vector: tuple[Fraction, ...]) -> tuple[np.ndarray, int]:
-    """A distribution as integer weights ``w`` with ``vector = w / d``, and ``d``."""
-    d = math.lcm(*(p.denominator for p in vector))
-    out = np.empty(len(vector), dtype=object)
-    out[:] = [p.numerator * (d // p.denominator) for p in vector]
-    return out, d
+class _Int64Payoffs:
+    """The scaled payoffs as int64 when they fit, for the fast products of
+    :func:`_certified_values` (exact while no sum can reach 2**63)."""
+
+    def __init__(self, a_scaled: np.ndarray, b_scaled: np.ndarray) -> None:
+        self.a = self.b = None
+        self.bound = 0
+        big = max((abs(int(v)) for v in (*a_scaled.flat, *b_scaled.flat)), default=0)
+        if big < 2**62:
+            self.a = a_scaled.astype(np.int64)
+            self.b = b_scaled.astype(np.int64)
+            self.bound = big
+
+    def fits(self, total: int) -> bool:
+        """Whether ``payoff x weight`` sums with weights summing to ``total`` fit in int64."""
+        return self.a is not None and self.bound * total < 2**62
 
 
-def _certify_integers(
-    game: Game,
-    a_scaled: np.ndarray,
-    b_scaled: np.ndarray,
-    a_scale: int,
-    b_scale: int,
-    x: tuple[Fraction, ...],
-    y: tuple[Fraction, ...],
-) -> tuple[Equilibrium | None, tuple]:
+def _certified_values(
+    a_scaled: np.ndarray, b_scaled: np.ndarray, kx: Key, ky: Key,
+    small: _Int64Payoffs | None = None,
+) -> tuple[int, int] | None:
     """:func:`gametheory.result.certify` for two players, in integers: every strategy played
-    is a best response (payoffs times the lcm of their denominators, probabilities times
-    theirs: the same comparisons, no fractions); None if not an equilibrium. Also returns
-    the profile's integer weights and denominators, a canonical hashable key."""
-    wx, dx = _weights(x)
-    wy, dy = _weights(y)
-    rows = a_scaled.dot(wy)
-    columns = wx.dot(b_scaled)
-    key = ((*wx.tolist(), dx), (*wy.tolist(), dy))
+    is a best response (payoffs times the lcm of their denominators, probabilities as integer
+    weights: the same comparisons, no fractions). Returns the two best-response values (in
+    those units) or None if the profile is not an equilibrium."""
+    wx, wy = kx[:-1], ky[:-1]
+    if min(wx) < 0 or min(wy) < 0 or sum(wx) != kx[-1] or sum(wy) != ky[-1]:
+        return None
+    if small is not None and small.fits(max(kx[-1], ky[-1])):
+        rows = small.a.dot(np.array(wy, dtype=np.int64)).tolist()
+        columns = np.array(wx, dtype=np.int64).dot(small.b).tolist()
+    else:
+        rows = a_scaled.dot(np.fromiter(wy, dtype=object, count=len(wy))).tolist()
+        columns = np.fromiter(wx, dtype=object, count=len(wx)).dot(b_scaled).tolist()
     top_row, top_column = max(rows), max(columns)
-    if any(p and r != top_row for p, r in zip(x, rows, strict=True)):
-        return None, key
-    if any(q and c != top_column for q, c in zip(y, columns, strict=True)):
-        return None, key
-    if min(wx) < 0 or min(wy) < 0 or sum(wx) != dx or sum(wy) != dy:
-        return None, key
+    if all(r == top_row for p, r in zip(wx, rows, strict=True) if p) and all(
+            c == top_column for q, c in zip(wy, columns, strict=True) if q):
+        return top_row, top_column
+    return None
+
+
+def _equilibrium(
+    game: Game, a_scale: int, b_scale: int, kx: Key, ky: Key, values: tuple[int, int],
+    fractions: _Fractions,
+) -> Equilibrium:
+    """The certified equilibrium of the keys, with its payoffs ``values`` (from
+    :func:`_certified_values`) as exact Fractions. ``fractions`` caches the probabilities made
+    so far (Fractions are immutable: equal ones are shared)."""
+    dx, dy = kx[-1], ky[-1]
+    zero = _ZERO
+    x = tuple(zero if not w else fractions[w, dx] for w in kx[:-1])
+    y = tuple(zero if not w else fractions[w, dy] for w in ky[:-1])
     return Equilibrium(
         players=game.players,
         strategies=game.strategies,
         profile=(x, y),
-        payoffs=(Fraction(top_row, a_scale * dy), Fraction(top_column, b_scale * dx)),
-        regret=Fraction(0),
-    ), key
+        payoffs=(Fraction(values[0], a_scale * dy), Fraction(values[1], b_scale * dx)),
+        regret=_ZERO,
+    )
 
 
-def _both_sides(
-    a: np.ndarray, b: np.ndarray, m: int, n: int
-) -> tuple[list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]], bool]:
+_ZERO = Fraction(0)
+
+
+class _Fractions(dict):
+    """``cache[w, d]`` is ``Fraction(w, d)``, made once (Fractions are immutable)."""
+
+    def __missing__(self, key: tuple[int, int]) -> Fraction:
+        value = self[key] = Fraction(*key)
+        return value
+
+
+def _both_sides(a: np.ndarray, b: np.ndarray, m: int, n: int) -> tuple[list[tuple[Key, Key]], bool]:
     """Completely labelled pairs by enumerating both polytopes, and whether one is degenerate."""
     p_vertices = enumerate_vertices(_positive_integer(b).T.copy())
     q_vertices = enumerate_vertices(_positive_integer(a))
@@ -241,8 +311,8 @@ def _both_sides(
     degenerate = any(v.bit_count() > m for v in p_labels) or any(
         v.bit_count() > n for v in q_labels
     )
-    x_of = {i: _probabilities(p_vertices.points[i]) for i in {i for i, _ in pairs}}
-    y_of = {j: _probabilities(q_vertices.points[j]) for j in {j for _, j in pairs}}
+    x_of = {i: _key_of_point(p_vertices.points[i]) for i in {i for i, _ in pairs}}
+    y_of = {j: _key_of_point(q_vertices.points[j]) for j in {j for _, j in pairs}}
     return [(x_of[i], y_of[j]) for i, j in pairs], degenerate
 
 
@@ -282,28 +352,20 @@ def _completely_labelled(
     return [(i, j) for i, j in pairs if j != origin_q]
 
 
-def _components(
-    pairs: list[tuple[tuple, tuple]], keys: list[tuple[tuple, tuple]] | None = None
-) -> tuple[Component, ...]:
+def _components(keys: list[tuple[Key, Key]]) -> tuple[Component, ...]:
     """Connected components and maximal Nash subsets of the extreme-equilibrium graph.
 
-    ``keys`` (optional) are cheap hashable stand-ins for the vectors, one pair per pair (tuples
-    of integers hash far faster than tuples of Fractions).
+    ``keys`` are the equilibria's (row, column) distributions as :data:`Key`, in the order of
+    the equilibria. Components are listed by their first equilibrium, each one's equilibria and
+    Nash subsets as sorted tuples of indices (so the numbering of the vertices below, by first
+    appearance, does not show in the result).
     """
-    keys = keys if keys is not None else pairs
-    first_x: dict = {}
-    first_y: dict = {}
-    for (x, y), (kx, ky) in zip(pairs, keys, strict=True):
-        first_x.setdefault(kx, x)
-        first_y.setdefault(ky, y)
-    xs = _exactly_sorted(list(first_x), lambda k: (first_x[k],))
-    ys = _exactly_sorted(list(first_y), lambda k: (first_y[k],))
-    xi = {x: k for k, x in enumerate(xs)}
-    yi = {y: k for k, y in enumerate(ys)}
-    edge_index = {(xi[kx], yi[ky]): e for e, (kx, ky) in enumerate(keys)}
+    xi: dict[Key, int] = {}
+    yi: dict[Key, int] = {}
+    edges = [(xi.setdefault(kx, len(xi)), yi.setdefault(ky, len(yi))) for kx, ky in keys]
 
-    # Union-find over row vertices k and column vertices len(xs) + col.
-    parent = list(range(len(xs) + len(ys)))
+    # Union-find over row vertices k and column vertices len(xi) + col.
+    parent = list(range(len(xi) + len(yi)))
 
     def find(u: int) -> int:
         while parent[u] != u:
@@ -311,31 +373,37 @@ def _components(
             u = parent[u]
         return u
 
-    for k, col in edge_index:
-        ru, rv = find(k), find(len(xs) + col)
+    for k, col in edges:
+        ru, rv = find(k), find(len(xi) + col)
         if ru != rv:
             parent[max(ru, rv)] = min(ru, rv)
-    # Each component's edges and row vertices, in one pass over the edges (not one pass per
-    # component: coordination games have thousands of components).
-    groups: dict[int, list[int]] = defaultdict(list)
-    rows_of: dict[int, set[int]] = defaultdict(set)
-    neighbours: dict[int, int] = defaultdict(int)
-    for (k, col), e in edge_index.items():
-        root = find(k)
-        groups[root].append(e)
-        rows_of[root].add(k)
-        neighbours[k] |= 1 << col
+    # Each component's edges, in one pass over the edges (not one pass per component:
+    # coordination games have thousands of components). Edges are visited in increasing
+    # order, so each group is sorted and the groups appear by their first equilibrium.
+    groups: dict[int, list[int]] = {}
+    for e, (k, _) in enumerate(edges):
+        groups.setdefault(find(k), []).append(e)
     components = []
-    for root in sorted(groups, key=lambda r: min(groups[r])):
-        rows = sorted(rows_of[root])
+    for group in groups.values():
+        if len(group) == 1:  # an isolated extreme equilibrium (nondegenerate games: all)
+            components.append(Component(equilibria=(group[0],), nash_subsets=((group[0],),)))
+            continue
+        # Column vertices numbered within the component, so the masks stay small.
+        local: dict[int, int] = {}
+        neighbours: dict[int, int] = defaultdict(int)
+        edge_of: dict[tuple[int, int], int] = {}
+        for e in group:
+            k, col = edges[e]
+            c = local.setdefault(col, len(local))
+            neighbours[k] |= 1 << c
+            edge_of[k, c] = e
+        rows = sorted(neighbours)
         subsets = []
         for ymask in _closed_sets([neighbours[k] for k in rows]):
             xset = [k for k in rows if neighbours[k] & ymask == ymask]
             yset = _bits(ymask)
-            subsets.append(tuple(sorted(edge_index[(k, col)] for k in xset for col in yset)))
-        components.append(
-            Component(equilibria=tuple(sorted(groups[root])), nash_subsets=tuple(sorted(subsets)))
-        )
+            subsets.append(tuple(sorted(edge_of[k, c] for k in xset for c in yset)))
+        components.append(Component(equilibria=tuple(group), nash_subsets=tuple(sorted(subsets))))
     return tuple(components)
 
 
