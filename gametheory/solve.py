@@ -161,7 +161,9 @@ def solve(game: Any, method: str | None = None, *,
     progress : callable, optional
         For ``"exact"`` on more than two players: called as ``progress(tried, total, found)``
         as the search goes (:func:`~gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`);
-        other methods do not report progress.
+        for ``"exact"`` on a large two-player game (the streamed search of
+        :func:`~gametheory.algorithms.exact.exact_equilibria`), as
+        ``progress(visited, None, found)``; other methods do not report progress.
 
     Returns
     -------
@@ -174,7 +176,8 @@ def solve(game: Any, method: str | None = None, *,
         For an unknown method, or a method that does not apply to the game (for example a
         two-player method on a three-player game).
     SolveInterrupted
-        Ctrl-C during an exact N-player search; its ``result`` holds what was certified.
+        Ctrl-C during an exact N-player search or a streamed two-player one; its ``result``
+        holds what was certified.
     """
     if not isinstance(game, Game):
         from .extensive.tree import Tree
@@ -191,4 +194,8 @@ def solve(game: Any, method: str | None = None, *,
         from .algorithms.exact_nplayer import exact_nplayer_equilibria
 
         return exact_nplayer_equilibria(game, progress=progress)
+    if method == "exact" and progress is not None:
+        from .algorithms.exact import exact_equilibria
+
+        return exact_equilibria(game, progress=progress)
     return _method(method)(game)

@@ -8,12 +8,19 @@ the games are drawn with small payoffs so that most are degenerate.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import games, reference_extreme_equilibria
 
 from gametheory import Game
+from gametheory.result import SolveInterrupted
+from gametheory.algorithms import _one_sided as one_sided_module
+from gametheory.algorithms import exact as exact_module
 from gametheory.algorithms._one_sided import one_sided_pairs
+from gametheory.algorithms._polytope import enumerate_vertices
+from gametheory.algorithms._reverse_search import reverse_search_vertices
 from gametheory.algorithms.exact import _both_sides, _positive_integer, exact_equilibria
 
 
@@ -56,3 +63,68 @@ def test_one_sided_pairs_equal_both_sided_ones_many(game):
 def test_rectangular_exact_equilibria_match_brute_force(game):
     found = {eq.profile for eq in exact_equilibria(game).equilibria}
     assert found == reference_extreme_equilibria(game)
+
+
+# --------------------------------------------------------------------------- reverse search
+# The streamed search (reverse search on the smaller player's polytope, bounded memory) against
+# the double description method, on small games by lowering its threshold; its vertex
+# enumeration against :mod:`gametheory.algorithms._polytope` on random polytopes, degenerate
+# ones included (small entries make ties).
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(1, 6).flatmap(
+        lambda k: st.integers(1, 6).flatmap(
+            lambda d: st.lists(
+                st.lists(st.integers(1, 4), min_size=d, max_size=d), min_size=k, max_size=k)
+        )
+    )
+)
+def test_reverse_search_vertices_equal_double_description(rows):
+    matrix = np.array(rows, dtype=object)
+    reference = enumerate_vertices(matrix)
+    expected = {(tuple(p.tolist()), mask) for p, mask in
+                zip(reference.points, reference.labels, strict=True)}
+    found = [(tuple(p.tolist()), mask) for p, mask in reverse_search_vertices(matrix)]
+    assert len(found) == len(set(found))  # each vertex once, degenerate ones too
+    assert set(found) == expected
+    assert found[0][0][:-1] == (0,) * matrix.shape[1]  # the origin first
+
+
+@settings(max_examples=120, deadline=None)
+@given(games(min_size=1, max_size=5, payoff_range=(0, 3)))
+def test_streamed_search_equals_double_description(game):
+    expected = exact_equilibria(game)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact_module, "REVERSE_SEARCH_FROM", 1)
+        seen = []
+        streamed = exact_equilibria(game, progress=lambda *a: seen.append(a))
+    assert [eq.profile for eq in streamed.equilibria] == [eq.profile for eq in expected.equilibria]
+    assert streamed.components == expected.components
+    # Degeneracy seen from one side implies degeneracy (it may be out of sight).
+    assert streamed.status == "ok" or expected.status == "degenerate"
+    assert seen and seen[-1][1] is None and seen[-1][2] == len(expected.equilibria)
+
+
+def test_streamed_search_interrupted_keeps_certified_equilibria():
+    # A 6x6 coordination game: 63 equilibria; Ctrl-C after some vertices.
+    game = Game.from_arrays(np.eye(6, dtype=int), np.eye(6, dtype=int))
+    full = {eq.profile for eq in exact_equilibria(game).equilibria}
+    calls = []
+
+    def stop(visited, total, found):
+        calls.append(found)
+        if visited >= 32:
+            raise KeyboardInterrupt
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exact_module, "REVERSE_SEARCH_FROM", 1)
+        patch.setattr(one_sided_module, "PROGRESS_EVERY", 8)
+        with pytest.raises(SolveInterrupted) as stopped:
+            exact_equilibria(game, progress=stop)
+    partial = stopped.value.result
+    assert partial.status == "incomplete" and not partial.complete
+    assert 0 < len(partial.equilibria) < len(full)
+    assert {eq.profile for eq in partial.equilibria} <= full
+    assert all(eq.regret == 0 for eq in partial.equilibria)

@@ -23,11 +23,14 @@ equilibrium.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from ._lemke_howson import solve_fraction_free
 from ._polytope import enumerate_vertices
+from ._reverse_search import reverse_search_vertices
 
 __all__: list[str] = []
 
@@ -62,26 +65,84 @@ def one_sided_pairs(
         integer weights in lowest terms followed by their sum (``x = w / d``), in the order of
         P's vertices, and whether a degenerate vertex was met.
     """
-    n, m = p_matrix.shape
     vertices = enumerate_vertices(p_matrix)
-    q_rows = q_matrix.tolist()  # Python integers: the face solves below stay out of numpy
-    degenerate = False
-    faces: dict[tuple[int, ...], list[tuple[Key, int, int]]] = {}
+    search = OneSidedSearch(p_matrix, q_matrix)
+    pairs = [pair for point, mask in zip(vertices.points, vertices.labels, strict=True)
+             for pair in search.pairs_at(point, mask)]
+    return pairs, search.degenerate
+
+
+#: How often (in vertices of P) a streamed search reports progress.
+PROGRESS_EVERY = 256
+
+
+def streamed_pairs(
+    p_matrix: np.ndarray, q_matrix: np.ndarray,
+    progress: Callable[[int, int | None, int], Any] | None = None,
+) -> tuple[list[tuple[Key, Key]], bool, bool]:
+    """:func:`one_sided_pairs` with P's vertices found by reverse search, in bounded memory.
+
+    Returns ``(pairs, degenerate, interrupted)``. ``progress``, if given, is called as
+    ``progress(visited, None, found)`` (vertices of P visited, completely labelled pairs found;
+    the total is not known in advance) at the start, every :data:`PROGRESS_EVERY` vertices and
+    at the end.
+    Ctrl-C (``KeyboardInterrupt``) stops the search: ``interrupted`` is then True and ``pairs``
+    holds the pairs found so far.
+    """
+    search = OneSidedSearch(p_matrix, q_matrix)
     pairs: list[tuple[Key, Key]] = []
-    for point, mask in zip(vertices.points, vertices.labels, strict=True):
+    interrupted = False
+    try:
+        if progress is not None:
+            progress(0, None, 0)
+        for point, mask in reverse_search_vertices(p_matrix):
+            pairs.extend(search.pairs_at(point, mask))
+            if progress is not None and search.visited % PROGRESS_EVERY == 0:
+                progress(search.visited, None, len(pairs))
+        if progress is not None:
+            progress(search.visited, None, len(pairs))
+    except KeyboardInterrupt:
+        interrupted = True
+    return pairs, search.degenerate, interrupted
+
+
+class OneSidedSearch:
+    """The matching of :func:`one_sided_pairs`, one vertex of P at a time (for a search that
+    streams P's vertices, :mod:`._reverse_search`).
+
+    Attributes
+    ----------
+    degenerate : bool
+        Whether a degenerate vertex of P, or of a face of Q met, was seen so far.
+    visited : int
+        Vertices of P seen so far.
+    """
+
+    def __init__(self, p_matrix: np.ndarray, q_matrix: np.ndarray) -> None:
+        self.n, self.m = p_matrix.shape
+        self.q_matrix = q_matrix
+        self.q_rows = q_matrix.tolist()  # Python integers: the face solves stay out of numpy
+        self.faces: dict[tuple[int, ...], list[tuple[Key, int, int]]] = {}
+        self.degenerate = False
+        self.visited = 0
+
+    def pairs_at(self, point: np.ndarray, mask: int) -> list[tuple[Key, Key]]:
+        """The completely labelled pairs ``(x, y)`` of P's vertex ``point`` (labels ``mask``)."""
+        m, n = self.m, self.n
+        self.visited += 1
         if mask.bit_count() > m:
-            degenerate = True
+            self.degenerate = True
         support = [i for i in range(m) if not mask >> i & 1]
         if not support:
-            continue  # the origin
+            return []  # the origin
         tight = [j for j in range(n) if mask >> (m + j) & 1]
-        found = _face_vertices(q_matrix, q_rows, support, tight, faces)
-        if found:
-            x = _key(point[:-1].tolist())
-            for y, labels in found:
-                degenerate = degenerate or labels > n
-                pairs.append((x, y))
-    return pairs, degenerate
+        found = _face_vertices(self.q_matrix, self.q_rows, support, tight, self.faces)
+        if not found:
+            return []
+        x = _key(point[:-1].tolist())
+        for _, labels in found:
+            self.degenerate = self.degenerate or labels > n
+        return [(x, y) for y, _ in found]
 
 
 def _face_vertices(

@@ -26,6 +26,9 @@ __all__ = ["Vertices", "enumerate_vertices"]
 _WORD = 64
 # Largest number of (candidate pair x ray) containment tests done at once, to bound memory.
 _BLOCK = 1 << 21
+# Up to this many (inside, outside) pairs the grid of pairs is tested at once (a few numpy
+# calls) instead of matching "drop one zero" keys (sorting, more calls, less work).
+_SMALL_GRID = 4096
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,12 @@ def _new_rays(
     # with a simple member spans an edge exactly when it shares d - 1 zeros. Only pairs of two
     # degenerate rays need the combinatorial test (no third ray's zero set contains the common
     # zero set).
-    if masks.shape[1] == 1:
+    if masks.shape[1] == 1 and len(pos) * len(neg) > _SMALL_GRID:
         pi, qi = _pairs_single_word(masks[:, 0], counts, pos, neg, d)
+    elif masks.shape[1] == 1:  # few pairs: the whole grid in one step is cheaper
+        grid = np.bitwise_count(masks[pos, 0][:, None] & masks[neg, 0][None, :])
+        a, b = np.nonzero(grid >= d - 1)
+        pi, qi = pos[a], neg[b]
     else:
         pi, qi = _pairs_grid(masks, pos, neg, d)
     common = masks[pi] & masks[qi]

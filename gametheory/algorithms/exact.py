@@ -32,13 +32,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ..game import Game
-from ..result import Component, Equilibrium, SolveResult
-from ._one_sided import Key, _key, one_sided_pairs
+from ..result import Component, Equilibrium, SolveInterrupted, SolveResult
+from ._one_sided import Key, _key, one_sided_pairs, streamed_pairs
 from ._polytope import Vertices, enumerate_vertices
 
 __all__ = ["exact_equilibria"]
@@ -47,6 +49,11 @@ __all__ = ["exact_equilibria"]
 #: Rectangular games whose larger side has at least this many strategies are enumerated from
 #: the smaller side only (:mod:`._one_sided`); smaller ones from both sides.
 ONE_SIDED_FROM = 13
+#: Games whose smaller side has at least this many strategies are searched in bounded memory:
+#: the smaller player's polytope by reverse search (:mod:`._reverse_search`), each vertex matched
+#: as in the one-sided enumeration, equilibria found while the search runs (progress, Ctrl-C).
+#: Below it the double description method is faster (it keeps every vertex in memory).
+REVERSE_SEARCH_FROM = 19
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
@@ -65,13 +72,19 @@ def _remap_q_labels(mask: int, m: int, n: int) -> int:
     return (mask >> n) | ((mask & ((1 << n) - 1)) << m)
 
 
-def exact_equilibria(game: Game) -> SolveResult:
+def exact_equilibria(
+    game: Game, progress: Callable[[int, int | None, int], Any] | None = None
+) -> SolveResult:
     """Every extreme Nash equilibrium of a two-player game, exactly, with the components.
 
     Parameters
     ----------
     game : Game
         A two-player game.
+    progress : callable, optional
+        For games whose smaller side has :data:`REVERSE_SEARCH_FROM` strategies or more (the
+        streamed search): called as ``progress(visited, None, found)``, vertices of the smaller
+        player's polytope visited and equilibria found so far. Not called for smaller games.
 
     Returns
     -------
@@ -80,6 +93,12 @@ def exact_equilibria(game: Game) -> SolveResult:
         player first, then by decreasing probabilities); ``components`` lists the connected
         components of the equilibrium set with their maximal Nash subsets. ``status`` is
         ``"degenerate"`` for a degenerate game (the result is still complete).
+
+    Raises
+    ------
+    SolveInterrupted
+        Ctrl-C during a streamed search; its ``result`` (status ``"incomplete"``) holds the
+        equilibria certified so far.
 
     References
     ----------
@@ -109,7 +128,18 @@ def exact_equilibria(game: Game) -> SolveResult:
     # whether the game is degenerate away from the equilibria, so on smaller games (where
     # both polytopes are cheap) both are enumerated and the status is decided exactly.
     one_sided = m != n and max(m, n) >= ONE_SIDED_FROM
-    if one_sided and m < n:
+    streamed = min(m, n) >= REVERSE_SEARCH_FROM
+    interrupted = False
+    if streamed:
+        one_sided = True
+        if m <= n:
+            keys, degenerate, interrupted = streamed_pairs(
+                _positive_integer(b).T.copy(), _positive_integer(a), progress)
+        else:
+            yx, degenerate, interrupted = streamed_pairs(
+                _positive_integer(a), _positive_integer(b).T.copy(), progress)
+            keys = [(x, y) for y, x in yx]
+    elif one_sided and m < n:
         keys, degenerate = one_sided_pairs(_positive_integer(b).T.copy(), _positive_integer(a))
     elif one_sided:
         yx, degenerate = one_sided_pairs(_positive_integer(a), _positive_integer(b).T.copy())
@@ -134,6 +164,13 @@ def exact_equilibria(game: Game) -> SolveResult:
         for kx, ky in keys)
     components = _components(keys)
 
+    if interrupted:
+        raise SolveInterrupted(SolveResult(
+            game=game, method="exact", equilibria=equilibria, components=components,
+            exact=True, complete=False, status="incomplete",
+            message=(f"interrupted: {len(equilibria)} extreme equilibria certified so far; "
+                     "others may exist"),
+        ))
     if degenerate:
         status = "degenerate"
         message = (
@@ -141,7 +178,8 @@ def exact_equilibria(game: Game) -> SolveResult:
         )
     elif one_sided:
         status, message = "ok", (
-            "every equilibrium was found (the smaller player's polytope was enumerated and is "
+            "every equilibrium was found (the smaller player's polytope was "
+            + ("searched by reverse search" if streamed else "enumerated") + " and is "
             "nondegenerate; no degenerate vertex of the other's meets an equilibrium; whether "
             "the game is degenerate elsewhere was not decided)"
         )

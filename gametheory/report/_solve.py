@@ -293,14 +293,19 @@ def _decimal_table(result: SolveResult, digits: int = 6) -> Table | None:
     return Table(tuple(header), tuple(rows), caption=caption, formats=ALL_FORMATS - {"csv"})
 
 
-def progress_text(tried: int, total: int, found: int) -> str:
-    """One line of progress of an exact N-player search.
+def progress_text(tried: int, total: int | None, found: int) -> str:
+    """One line of progress of an exact search: an N-player search by support profiles, or
+    (``total`` None) a two-player search by the vertices of a best-response polytope.
 
     Examples
     --------
     >>> progress_text(3, 27, 1)
     'support profiles tried: 3 of 27; equilibria found: 1'
+    >>> progress_text(5120, None, 2)
+    'polytope vertices visited: 5120; equilibria found: 2'
     """
+    if total is None:
+        return f"polytope vertices visited: {tried}; equilibria found: {found}"
     return f"support profiles tried: {tried} of {total}; equilibria found: {found}"
 
 
