@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 from strategies import games, reference_extreme_equilibria
 
 from gametheory import Game
-from gametheory.result import SolveInterrupted
 from gametheory.algorithms import _one_sided as one_sided_module
 from gametheory.algorithms import exact as exact_module
 from gametheory.algorithms._one_sided import one_sided_pairs
 from gametheory.algorithms._polytope import enumerate_vertices
 from gametheory.algorithms._reverse_search import reverse_search_vertices
 from gametheory.algorithms.exact import _both_sides, _positive_integer, exact_equilibria
+from gametheory.result import SolveInterrupted
 
 
 def _one_sided(game: Game) -> tuple[set, bool]:
