@@ -21,21 +21,14 @@ from ..numbers import format_fraction
 from ._checking import _show
 from ._judgements_file import check_model as check_judgements
 from ._judgements_file import parse_judgements
+from ._parts import Judgement, Outcome, Parameter, Player, Strategy
 from ._payoff_checks import _PayoffChecks
+from ._ranks import rank_problems
 from ._toml_lines import Path, format_key
 from .expression import _kind
 from .facts import fact_problems, outcome_facts, parse_facts
-from .model import (
-    MAX_PROFILES,
-    Judgement,
-    Model,
-    Outcome,
-    Parameter,
-    Player,
-    Strategy,
-    profile_text,
-    rank_problems,
-)
+from .judgements import profile_text
+from .model import MAX_PROFILES, Model
 
 __all__: list[str] = []
 

@@ -15,9 +15,9 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import ModelError, did_you_mean
+from ._parts import Player, name_problem, parse_value
 from ._toml_lines import Path, format_key, key_lines, line_of
 from .expression import Expression, _kind, parse_expression
-from .model import Player, name_problem, parse_value
 
 __all__: list[str] = []
 

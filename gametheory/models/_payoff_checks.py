@@ -15,9 +15,10 @@ import numpy as np
 
 from ..errors import closest, did_you_mean
 from ._checking import _CheckerBase
+from ._parts import Player
 from ._toml_lines import Path
 from .expression import _kind
-from .model import Player, profile_text
+from .judgements import profile_text
 
 __all__: list[str] = []
 
