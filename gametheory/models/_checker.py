@@ -30,7 +30,7 @@ from .facts import fact_problems, outcome_facts, parse_facts
 from .judgements import profile_text
 from .model import MAX_PROFILES, Model
 
-__all__: list[str] = []
+__all__ = ["_Checker"]
 
 _TOP_KEYS = (
     "game", "parameters", "players", "payoffs", "outcomes", "judgements", "distributions", "facts",

@@ -19,7 +19,7 @@ from ._parts import Player, name_problem, parse_value
 from ._toml_lines import Path, format_key, key_lines, line_of
 from .expression import Expression, _kind, parse_expression
 
-__all__: list[str] = []
+__all__ = ["_CheckerBase"]
 
 
 class _CheckerBase:

@@ -20,7 +20,7 @@ from ._toml_lines import Path
 from .expression import _kind
 from .judgements import profile_text
 
-__all__: list[str] = []
+__all__ = ["_PayoffChecks"]
 
 _TABLE_KEYS = ("profile", "values")
 
