@@ -15,9 +15,9 @@ import itertools
 from typing import Any
 
 from ..errors import did_you_mean
+from ._checker import _GAME_KEYS, _Checker
 from .bayesian_model import BayesianModel, BayesianPayoff, BayesianPlayer
 from .expression import _kind
-from .loader import _GAME_KEYS, _Checker
 
 __all__ = ["check_bayesian", "is_bayesian_data"]
 

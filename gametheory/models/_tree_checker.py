@@ -15,8 +15,8 @@ from typing import Any
 
 from ..errors import GameError, did_you_mean
 from ..extensive._build import build_order
+from ._checker import _GAME_KEYS, _Checker
 from .expression import _kind
-from .loader import _GAME_KEYS, _Checker
 from .tree_model import TreeAction, TreeModel, TreeNode, TreePlayer
 
 __all__ = ["check_tree", "is_tree_data"]

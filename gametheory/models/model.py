@@ -28,10 +28,7 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -39,147 +36,34 @@ from typing import Any
 import numpy as np
 
 from .._display import Displayed
-from ..errors import GameError, ModelError, closest, did_you_mean
+from ..errors import ModelError, did_you_mean
 from ..game import Game
-from ..numbers import format_fraction, format_short
-from . import _toml_writer as toml
-from ._judgements_file import contradicted_players, judgements_toml, without_players
+from ..numbers import format_short
+from . import _model_conversions, _model_edits
+
+# The model layer by concern: the parts of a model (_parts), ranks against payoffs (_ranks), the
+# Model value (here), its edits (_model_edits) and conversions (_model_conversions, the writer).
+# The names other modules import from here stay importable from here.
+from ._model_conversions import _expression_toml, _nested, _write  # noqa: F401
+from ._parts import (  # noqa: F401
+    Judgement,
+    Outcome,
+    Parameter,
+    Player,
+    Strategy,
+    _unknown_parameter,
+    name_problem,
+    parse_value,
+)
+from ._ranks import _describe, rank_problems  # noqa: F401
 from ._toml_lines import format_key
-from .expression import (
-    Expression,
-    _EvaluationError,
-    _Number,
-    _number_node,
-    _Unary,
-    parse_expression,
-)
-from .facts import (
-    broken_dominance_players,
-    facts_toml,
-    outcome_facts_toml,
-    without_dominances_of,
-)
+from .expression import Expression, _EvaluationError
+from .judgements import profile_text  # noqa: F401
 
 __all__ = ["Judgement", "Model", "Outcome", "Parameter", "Player", "Strategy"]
 
 #: Largest number of pure profiles (cells of the payoff table) a model may have.
 MAX_PROFILES = 1_000_000
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A named quantity usable in payoff expressions.
-
-    Attributes
-    ----------
-    name : str
-    value : Fraction
-        The default value.
-    low, high : Fraction or None
-        The inclusive range of sensible values, or ``None`` when no range is declared.
-    description : str
-        What the parameter stands for.
-    source : str
-        The passage of the source text that suggests this quantity.
-    """
-
-    name: str
-    value: Fraction
-    low: Fraction | None = None
-    high: Fraction | None = None
-    description: str = ""
-    source: str = ""
-
-    def contains(self, value: Fraction) -> bool:
-        """True if ``value`` lies in the declared range (always, without a range).
-
-        Examples
-        --------
-        >>> p = Parameter("c", Fraction(1), Fraction(0), Fraction(6))
-        >>> p.contains(Fraction(6)), p.contains(Fraction(-1, 2))
-        (True, False)
-        """
-        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
-
-    @property
-    def range_text(self) -> str:
-        """The range as ``"[low, high]"``, or ``""`` without a range."""
-        if self.low is None and self.high is None:
-            return ""
-        low = "-oo" if self.low is None else format_fraction(self.low)
-        high = "oo" if self.high is None else format_fraction(self.high)
-        return f"[{low}, {high}]"
-
-
-@dataclass(frozen=True)
-class Strategy:
-    """One of a player's strategies.
-
-    Attributes
-    ----------
-    id : str
-        The short name used in payoff tables, profiles and on the command line.
-    label : str
-        A display name; defaults to the id.
-    description : str
-        What the strategy means, in the terms of the source text.
-    source : str
-        Where in the source text the strategy comes from.
-    """
-
-    id: str
-    label: str = ""
-    description: str = ""
-    source: str = ""
-
-    def __post_init__(self) -> None:
-        if not self.label:
-            object.__setattr__(self, "label", self.id)
-
-    @property
-    def is_plain(self) -> bool:
-        """True if the strategy is only an id (written as a plain string in a model file)."""
-        return self.label == self.id and not self.description and not self.source
-
-
-@dataclass(frozen=True)
-class Player:
-    """A player: a name and strategies (and optionally a description)."""
-
-    name: str
-    strategies: tuple[Strategy, ...]
-    description: str = ""
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        """The strategy ids, in order."""
-        return tuple(s.id for s in self.strategies)
-
-
-@dataclass(frozen=True)
-class Judgement:
-    """One player's judgement of an outcome: an ordinal rank (higher = better), why, where."""
-
-    player: str
-    rank: int
-    why: str = ""
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A pure profile (one strategy id per player) with the players' judgements of it."""
-
-    profile: tuple[str, ...]
-    judgements: tuple[Judgement, ...] = ()
-    facts: tuple[tuple[str, str], ...] = ()  # (dimension, value) pairs: gametheory.models.facts
-
-    def judgement(self, player: str) -> Judgement | None:
-        """The judgement of ``player``, or ``None``."""
-        for j in self.judgements:
-            if j.player == player:
-                return j
-        return None
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
@@ -499,386 +383,16 @@ class Model(Displayed):
         return tuple(out)
 
     # ------------------------------------------------------------------ edits
-    def with_payoff(
-        self,
-        player: str | None,
-        profile_ids: Sequence[str],
-        expression_text: Any,
-    ) -> Model:
-        """A new model with one payoff (or a whole cell) replaced.
-
-        Parameters
-        ----------
-        player : str or None
-            The player whose payoff changes; ``None`` replaces every player's payoff in the
-            cell, and then ``expression_text`` is a list or tuple with one entry per player.
-        profile_ids : sequence of str
-            The cell: one strategy id per player.
-        expression_text : str, number, or sequence of them
-            The new payoff: a number or an expression in the model's parameters, parsed with
-            the same whitelist as model files.
-
-        Returns
-        -------
-        Model
-            If the new payoffs contradict a player's ranks (at the default values), that
-            player's judgements are dropped, with a note in :attr:`notes`.
-
-        Raises
-        ------
-        ModelError
-            For an unknown player or strategy id (with the closest valid one), a bad
-            expression, or a payoff that cannot be evaluated at the default values.
-
-        Examples
-        --------
-        >>> from gametheory.models import load_model
-        >>> m = load_model("tests/data/models/parameter.toml")
-        >>> m.with_payoff("Row", ["r2", "c2"], "c / 2").game().payoff(("r2", "c2"))
-        (Fraction(1, 2), Fraction(1, 1))
-        >>> m.with_payoff(None, ["r1", "c1"], ["1", "2*c"]).game().payoff(("r1", "c1"))
-        (Fraction(1, 1), Fraction(2, 1))
-        >>> m.with_payoff("Row", ["r2", "cc2"], "1")
-        Traceback (most recent call last):
-        ...
-        gametheory.errors.ModelError: unknown strategy 'cc2' of Column (did you mean 'c2'?)
-        """
-        index = self.profile_index(profile_ids)
-        if player is None:
-            if not isinstance(expression_text, (list, tuple)) or len(expression_text) != len(
-                self.players
-            ):
-                raise ModelError(
-                    f"a whole cell takes {len(self.players)} payoffs, one per player "
-                    f"({', '.join(self.player_names)})"
-                )
-            targets = list(range(len(self.players)))
-            texts = list(expression_text)
-        else:
-            targets = [self.player_index(player)]
-            texts = [expression_text]
-        arrays = [a.copy() for a in self.payoffs]
-        for i, text in zip(targets, texts, strict=True):
-            key = format_key(("payoffs", self.players[i].name, *index))
-            expression = parse_expression(text, self.parameters, where=key)
-            try:
-                expression.evaluate(self._defaults)
-            except ModelError as exc:
-                raise ModelError(f"{exc.message} (the default values)", key=key) from None
-            arrays[i][index] = expression
-        edited = dataclasses.replace(self, payoffs=tuple(arrays))
-        return edited._reconciled()
-
-    def with_values(self, overrides: Mapping[str, str | Fraction | int]) -> Model:
-        """A new model whose parameters have other default values.
-
-        Raises
-        ------
-        ModelError
-            As :meth:`values`, or if a payoff cannot be evaluated at the new values.
-
-        Examples
-        --------
-        >>> from gametheory.models import load_model
-        >>> m = load_model("tests/data/models/parameter.toml").with_values({"c": "1/2"})
-        >>> m.parameters["c"].value, m.game().payoff(("r1", "c2"))
-        (Fraction(1, 2), (Fraction(1, 2), Fraction(0, 1)))
-        """
-        values = self.values(overrides)
-        parameters = {
-            name: dataclasses.replace(p, value=values[name]) for name, p in self.parameters.items()
-        }
-        edited = dataclasses.replace(self, parameters=parameters)
-        edited.game()  # a payoff that cannot be evaluated at the new defaults is an error
-        return edited._reconciled()
-
-    def _reconciled(self) -> Model:
-        """This model, without the judgements of players whose payoffs contradict them."""
-        broken = sorted(
-            {i for i, _, _ in rank_problems(self)}
-            | {self.player_index(p) for p in contradicted_players(self)}
-            | {self.player_index(p) for p in broken_dominance_players(self)}
-        )
-        if not broken:
-            return self
-        names = [self.players[i].name for i in broken]
-        outcomes = []
-        for outcome in self.outcomes:
-            kept = tuple(j for j in outcome.judgements if j.player not in names)
-            if kept or outcome.facts:
-                outcomes.append(Outcome(outcome.profile, kept, outcome.facts))
-        note = (
-            f"Edited: the judgements of {', '.join(names)} were removed because the edited "
-            "payoffs no longer order the ranked outcomes as ranked (or break a declared "
-            "dominance among facts, which was removed too)."
-        )
-        notes = f"{self.notes}\n\n{note}" if self.notes else note
-        judgements = without_players(self.judgements, names)
-        return dataclasses.replace(
-            self, outcomes=tuple(outcomes), notes=notes, judgements=judgements,
-            facts=without_dominances_of(self.facts, names),
-        )
+    # Defined in gametheory.models._model_edits, bound here.
+    with_payoff = _model_edits.with_payoff
+    with_values = _model_edits.with_values
+    _reconciled = _model_edits._reconciled
 
     # ------------------------------------------------------------------ conversions
-    @classmethod
-    def from_game(cls, game: Game, name: str = "game", path: str | None = None) -> Model:
-        """A model without parameters or provenance holding a numeric game's payoffs.
-
-        The game's strategy labels become the strategy ids; its title (or ``name``) the title.
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[1, -1], [-1, 1]], players=("Even", "Odd"))
-        >>> m = Model.from_game(g, name="pennies")
-        >>> m.title, m.strategy_ids, m.game().same_payoffs(g)
-        ('pennies', (('1', '2'), ('1', '2')), True)
-        """
-        if game.n_players < 2:
-            raise ModelError(f"a model needs two or more players, got {game.n_players}", key=name)
-        for who, names in (("player", game.players), *(("strategy", s) for s in game.strategies)):
-            for n in names:
-                problem = name_problem(n)
-                if problem:
-                    raise ModelError(f"{who} name {n!r} {problem}", key=name)
-        players = tuple(
-            Player(p, tuple(Strategy(s) for s in labels))
-            for p, labels in zip(game.players, game.strategies, strict=True)
-        )
-        payoffs = []
-        for array in game.payoffs:
-            flat = [_number_node(Fraction(v)) for v in array.reshape(-1)]
-            out = np.empty(len(flat), dtype=object)
-            out[:] = flat
-            payoffs.append(out.reshape(array.shape))
-        return cls(
-            name=name,
-            title=game.title if game.title.strip() else (name if name.strip() else "game"),
-            players=players,
-            payoffs=tuple(payoffs),
-            path=path,
-        )
-
-    def to_toml(self) -> str:
-        """The model as a complete model file (TOML), deterministic to the byte.
-
-        Loading the text gives back an equal model.
-
-        Examples
-        --------
-        >>> from gametheory import Game
-        >>> m = Model.from_game(Game.from_arrays([[1, "1/2"]], [[0, "-2.5"]]), name="tiny")
-        >>> print(m.to_toml())
-        [game]
-        title = "tiny"
-        <BLANKLINE>
-        [[players]]
-        name = "Row"
-        strategies = ["1"]
-        <BLANKLINE>
-        [[players]]
-        name = "Column"
-        strategies = ["1", "2"]
-        <BLANKLINE>
-        [payoffs]
-        Row = [
-            [1, 0.5],
-        ]
-        Column = [
-            [0, -2.5],
-        ]
-        <BLANKLINE>
-        """
-        return _write(self)
-
-
-# ---------------------------------------------------------------------- helpers (package-private)
-def parse_value(raw: Any, where: str) -> Fraction:
-    """A parameter value: an int, a Fraction, or a constant expression (``"1/3"``, ``"-1"``)."""
-    if isinstance(raw, Fraction):
-        return raw
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        return Fraction(raw)
-    try:
-        expression = parse_expression(raw, (), where=where)
-        return expression.evaluate({})
-    except ModelError as exc:
-        # The parser's hint (e.g. "declare it as [parameters.abc]") is about payoff
-        # expressions; a value names no parameter, so say what a value may be instead.
-        raise ModelError(
-            f"not a number: {exc.message}",
-            key=where,
-            hint="a value is a number such as 2, 0.5 or 1/3, or arithmetic on numbers",
-        ) from None
-
-
-def _unknown_parameter(name: str, parameters: Iterable[str]) -> ModelError:
-    names = list(parameters)
-    if not names:
-        return ModelError(f"unknown parameter {name!r}: this model has no parameters")
-    best = closest(name, names)
-    listing = "parameters: " + ", ".join(names)
-    hint = f"did you mean {best!r}? {listing}" if best else listing
-    return ModelError(f"unknown parameter {name!r}", hint=hint)
+    # Defined in gametheory.models._model_conversions (with the writer of model files), bound here.
+    from_game = classmethod(_model_conversions.from_game)
+    to_toml = _model_conversions.to_toml
 
 
 def _count(value: Any) -> str:
     return "a string" if isinstance(value, str) else str(len(value))
-
-
-def name_problem(name: Any) -> str | None:
-    """Why ``name`` cannot be a player name or strategy id, or ``None`` if it can."""
-    if not isinstance(name, str):
-        return "is not a string"
-    if not name.strip():
-        return "is empty"
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
-        return "contains control characters"
-    return None
-
-
-def profile_text(profile: Sequence[str]) -> str:
-    return "(" + ", ".join(profile) + ")"
-
-
-def rank_problems(model: Model) -> list[tuple[int, str, int]]:
-    """Where a player's payoffs at the default values do not order outcomes as ranked.
-
-    Returns ``(player index, message, outcome index)`` triples. A higher rank needs a strictly
-    higher payoff, an equal rank an equal payoff. Outcomes whose payoff cannot be evaluated
-    are skipped (that is reported elsewhere).
-    """
-    problems: list[tuple[int, str, int]] = []
-    values = model._defaults
-    for i, player in enumerate(model.players):
-        ranked: dict[int, list[tuple[Fraction, int]]] = {}
-        for k, outcome in enumerate(model.outcomes):
-            judgement = outcome.judgement(player.name)
-            if judgement is None:
-                continue
-            try:
-                index = model.profile_index(outcome.profile)
-                payoff = model.payoffs[i][index].evaluate(values)
-            except GameError:
-                continue
-            ranked.setdefault(judgement.rank, []).append((payoff, k))
-        previous: tuple[int, Fraction, int] | None = None
-        for rank in sorted(ranked):
-            group = ranked[rank]
-            low, high = min(group), max(group)
-            if low[0] != high[0]:
-                problems.append(
-                    (
-                        i,
-                        f"{player.name} ranks {_describe(model, low[1])} and "
-                        f"{_describe(model, high[1])} equally ({rank}) but their payoffs differ "
-                        f"({format_fraction(low[0])} and {format_fraction(high[0])}) at the "
-                        "default values",
-                        high[1],
-                    )
-                )
-            if previous is not None and low[0] <= previous[1]:
-                problems.append(
-                    (
-                        i,
-                        f"{player.name} ranks {_describe(model, low[1])} above "
-                        f"{_describe(model, previous[2])} ({rank} > {previous[0]}) but its "
-                        f"payoff is not higher ({format_fraction(low[0])} <= "
-                        f"{format_fraction(previous[1])}) at the default values",
-                        low[1],
-                    )
-                )
-            previous = (rank, high[0], high[1])
-    return problems
-
-
-def _describe(model: Model, k: int) -> str:
-    return "outcome " + profile_text(model.outcomes[k].profile)
-
-
-# ---------------------------------------------------------------------- writing
-def _expression_toml(e: Expression) -> str:
-    # Plain numbers are written bare (the loader reads them back to the same tree).
-    if isinstance(e, _Number):
-        return str(e)
-    if (
-        isinstance(e, _Unary)
-        and e.op == "-"
-        and isinstance(e.operand, _Number)
-        and e.operand.value != 0
-    ):
-        return str(e)
-    return toml.string(str(e))
-
-
-def _nested(array: np.ndarray) -> str:
-    if array.ndim == 1:
-        return "[" + ", ".join(_expression_toml(e) for e in array) + "]"
-    return "[" + ", ".join(_nested(sub) for sub in array) + "]"
-
-
-def _write(m: Model) -> str:
-    out: list[str] = ["[game]", f"title = {toml.string(m.title)}"]
-    if m.description:
-        out.append(f"description = {toml.text_block(m.description)}")
-    if m.source:
-        out.append(f"source = {toml.text_block(m.source)}")
-    for p in m.parameters.values():
-        out += ["", f"[parameters.{toml.key(p.name)}]", f"value = {toml.number(p.value)}"]
-        if p.low is not None and p.high is not None:
-            out.append(f"range = [{toml.number(p.low)}, {toml.number(p.high)}]")
-        if p.description:
-            out.append(f"description = {toml.text_block(p.description)}")
-        if p.source:
-            out.append(f"source = {toml.text_block(p.source)}")
-    for player in m.players:
-        out += ["", "[[players]]", f"name = {toml.string(player.name)}"]
-        if player.description:
-            out.append(f"description = {toml.text_block(player.description)}")
-        if all(s.is_plain for s in player.strategies):
-            out.append(f"strategies = {toml.value(list(player.ids))}")
-            continue
-        for s in player.strategies:
-            out += ["", "[[players.strategies]]", f"id = {toml.string(s.id)}"]
-            if s.label != s.id:
-                out.append(f"label = {toml.string(s.label)}")
-            if s.description:
-                out.append(f"description = {toml.text_block(s.description)}")
-            if s.source:
-                out.append(f"source = {toml.text_block(s.source)}")
-    out += ["", "[payoffs]"]
-    names = m.player_names
-    if len(names) == 2 or "table" in names:
-        # One line per strategy of the first player.
-        for player, array in zip(m.players, m.payoffs, strict=True):
-            out.append(f"{toml.key(player.name)} = [")
-            out += [f"    {_nested(row)}," for row in array]
-            out.append("]")
-    else:
-        out.append("table = [")
-        for index in itertools.product(*(range(n) for n in m.shape)):
-            profile = toml.value([p.ids[j] for p, j in zip(m.players, index, strict=True)])
-            values = ", ".join(_expression_toml(a[index]) for a in m.payoffs)
-            out.append(f"    {{ profile = {profile}, values = [{values}] }},")
-        out.append("]")
-    for outcome in m.outcomes:
-        out += ["", "[[outcomes]]", f"profile = {toml.value(list(outcome.profile))}"]
-        for part in ("rank", "why", "source"):
-            entries = [
-                (j.player, getattr(j, part)) for j in outcome.judgements if getattr(j, part) != ""
-            ]
-            if not entries:
-                continue
-            out += ["", f"[outcomes.{'ranks' if part == 'rank' else part}]"]
-            for player, v in entries:
-                text = str(v) if part == "rank" else toml.text_block(v)
-                out.append(f"{toml.key(player)} = {text}")
-        out += outcome_facts_toml(outcome.facts)
-    out += judgements_toml(m.judgements)
-    out += facts_toml(m.facts)
-    if m.cardinalisation or m.notes:
-        out += ["", "[cardinalisation]"]
-        if m.cardinalisation:
-            out.append(f"rule = {toml.text_block(m.cardinalisation)}")
-        if m.notes:
-            out.append(f"notes = {toml.text_block(m.notes)}")
-    return "\n".join(out) + "\n"
