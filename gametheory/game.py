@@ -37,7 +37,6 @@ Fraction(2, 1)
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -45,6 +44,17 @@ from typing import Any
 import numpy as np
 
 from ._display import Displayed
+from ._game_build import (  # noqa: F401 (re-exported: other modules import them from here)
+    _DEFAULT_PLAYERS_2,
+    _check_names,
+    _Constructors,
+    _exact_array,
+    _nested_shape,
+    _player_names,
+    _strategy_labels,
+)
+from ._game_edits import _Edits
+from ._game_exact import _ExactEvaluation
 from .errors import GameValueError, did_you_mean
 from .numbers import to_float_array, to_fraction
 
@@ -53,47 +63,15 @@ __all__ = ["Game", "Profile"]
 #: A mixed profile: for every player, a tuple of exact probabilities, one per pure strategy.
 Profile = tuple[tuple[Fraction, ...], ...]
 
-_DEFAULT_PLAYERS_2 = ("Row", "Column")
-
 
 def _frozen(array: np.ndarray) -> np.ndarray:
     array.setflags(write=False)
     return array
 
 
-def _nested_shape(value: Any, where: str) -> tuple[int, ...]:
-    """The shape of a nested list, checking that it is rectangular and non-empty."""
-    if isinstance(value, np.ndarray):
-        if value.size == 0:
-            raise GameValueError("empty payoff array", key=where)
-        return tuple(value.shape)
-    if isinstance(value, (list, tuple)):
-        if len(value) == 0:
-            raise GameValueError("empty payoff array", key=where)
-        inner = [_nested_shape(v, where) for v in value]
-        if any(s != inner[0] for s in inner):
-            raise GameValueError("ragged payoff array: rows differ in length", key=where)
-        return (len(value), *inner[0])
-    return ()
-
-
-def _exact_array(value: Any, where: str) -> np.ndarray:
-    shape = _nested_shape(value, where)
-    if not shape:
-        raise GameValueError("payoffs must be an array, not a single number", key=where)
-    flat = np.asarray(value, dtype=object).reshape(-1) if shape else None
-    out = np.empty(len(flat), dtype=object)
-    for k, item in enumerate(flat):
-        try:
-            out[k] = to_fraction(item)
-        except GameValueError as exc:
-            index = np.unravel_index(k, shape)
-            cell = ",".join(str(int(i)) for i in index)
-            raise GameValueError(exc.message, key=f"{where}[{cell}]") from None
-    return out.reshape(shape)
-
-
-class Game(Displayed):
+# The constructors, the exact evaluation of profiles and the edits are base classes, one
+# module each (_game_build, _game_exact, _game_edits); this module holds the value itself.
+class Game(_Constructors, _ExactEvaluation, _Edits, Displayed):
     """An immutable, labelled game in strategic form with exact payoffs.
 
     Build games with the named constructors :meth:`from_arrays` and :meth:`from_payoffs`;
@@ -128,117 +106,6 @@ class Game(Displayed):
         self._title = title
         self._hash: int | None = None
         self._integers: tuple[tuple[np.ndarray, int], ...] | None = None
-
-    # ------------------------------------------------------------------ constructors
-    @classmethod
-    def from_arrays(
-        cls,
-        *arrays: Any,
-        players: Sequence[str] | None = None,
-        strategies: Sequence[Sequence[str]] | None = None,
-        title: str = "",
-    ) -> Game:
-        """Build a game from one payoff array per player.
-
-        Parameters
-        ----------
-        *arrays : array_like
-            One array per player, all of the same shape :math:`(|S_1|, \\dots, |S_N|)`.
-            Entries are integers, fractions, decimal or fraction strings, or floats
-            (converted through their shortest decimal form). A single two-dimensional array
-            builds a zero-sum game (the second player's payoffs are its negatives).
-        players : sequence of str, optional
-            Player names; default ``("Row", "Column")`` for two players, else
-            ``("Player 1", ...)``.
-        strategies : sequence of sequence of str, optional
-            Strategy labels per player; default ``("1", "2", ...)``.
-        title : str, optional
-
-        Returns
-        -------
-        Game
-
-        Raises
-        ------
-        GameValueError
-            For a non-numeric, non-finite, ragged or empty array, mismatched shapes, or bad
-            names.
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[1, -1], [-1, 1]])
-        >>> g.players, g.strategies, g.payoffs[1].tolist()
-        (('Row', 'Column'), (('1', '2'), ('1', '2')), [[Fraction(-1, 1), Fraction(1, 1)], [Fraction(1, 1), Fraction(-1, 1)]])
-        >>> Game.from_arrays([[1, 2], [3]], [[0, 0], [0, 0]])
-        Traceback (most recent call last):
-        ...
-        gametheory.errors.GameValueError: payoffs[Row]: ragged payoff array: rows differ in length
-        """  # noqa: E501
-        if not arrays:
-            raise GameValueError("a game needs at least one payoff array")
-        zero_sum = len(arrays) == 1
-        n = len(_nested_shape(arrays[0], "payoffs")) if zero_sum else len(arrays)
-        names = _player_names(players, n)
-        converted = [
-            _exact_array(a, f"payoffs[{names[i] if i < len(names) else i}]")
-            for i, a in enumerate(arrays)
-        ]
-        if zero_sum:
-            if converted[0].ndim != 2:
-                raise GameValueError(
-                    "a single payoff array must be a matrix (two-player zero-sum game)",
-                    key="payoffs",
-                )
-            converted.append(-converted[0])
-        shape = converted[0].shape
-        if len(shape) != n:
-            raise GameValueError(
-                f"{n} players need {n}-dimensional payoff arrays, got {len(shape)} dimensions",
-                key="payoffs",
-            )
-        for name, arr in zip(names, converted, strict=True):
-            if arr.shape != shape:
-                raise GameValueError(
-                    f"shape {arr.shape} differs from the first player's shape {shape}",
-                    key=f"payoffs[{name}]",
-                )
-        labels = _strategy_labels(strategies, shape, names)
-        return cls(converted, names, labels, title=str(title))
-
-    @classmethod
-    def from_payoffs(
-        cls,
-        payoff: Mapping[tuple[str, ...], Sequence[Any]],
-        players: Sequence[str],
-        strategies: Sequence[Sequence[str]],
-        title: str = "",
-    ) -> Game:
-        """Build a game from a table mapping each pure profile (labels) to its payoff vector.
-
-        Examples
-        --------
-        >>> g = Game.from_payoffs({("a", "x"): (1, 2), ("a", "y"): (0, 0),
-        ...                        ("b", "x"): (0, 0), ("b", "y"): (2, 1)},
-        ...                       players=("P", "Q"), strategies=(("a", "b"), ("x", "y")))
-        >>> g.payoff(("b", "y"))
-        (Fraction(2, 1), Fraction(1, 1))
-        """
-        names = _player_names(players, len(players))
-        shape = tuple(len(s) for s in strategies)
-        labels = _strategy_labels(strategies, shape, names)
-        arrays = [np.empty(shape, dtype=object) for _ in names]
-        for index in itertools.product(*(range(k) for k in shape)):
-            key = tuple(labels[i][j] for i, j in enumerate(index))
-            if key not in payoff:
-                raise GameValueError("missing payoff for profile", key=",".join(key))
-            values = payoff[key]
-            if len(values) != len(names):
-                raise GameValueError(
-                    f"expected {len(names)} payoffs, got {len(values)}", key=",".join(key)
-                )
-            for i, v in enumerate(values):
-                arrays[i][index] = to_fraction(v, where=",".join(key))
-        return cls(arrays, names, labels, title=str(title))
 
     # ------------------------------------------------------------------ basic properties
     @property
@@ -423,111 +290,6 @@ class Game(Displayed):
             raise GameValueError(f"probabilities sum to {sum(probs)}, not 1", key=name)
         return tuple(probs)
 
-    def _integer_payoffs(self) -> tuple[tuple[np.ndarray, int], ...]:
-        """Per player: the payoffs times the lcm L of their denominators, as ints, and L."""
-        if self._integers is None:
-            out = []
-            for p in self._payoffs:
-                scale = math.lcm(*(v.denominator for v in p.reshape(-1)))
-                ints = np.array(
-                    [v.numerator * (scale // v.denominator) for v in p.reshape(-1)], dtype=object
-                )
-                out.append((ints.reshape(p.shape), scale))
-            self._integers = tuple(out)
-        return self._integers
-
-    def _against_scaled(self, i: int, weights: list[np.ndarray]) -> np.ndarray:
-        """Player i's scaled payoff for each pure strategy against integer-weighted others.
-
-        Exact integer arithmetic (much faster than Fractions): the result is the true payoff
-        times ``L_i * prod(D_j for j != i)``, where ``weights[j]`` sums to ``D_j``.
-        """
-        array = self._integer_payoffs()[i][0]
-        # Contract the other players' axes, last first, so axis numbers stay valid.
-        for j in reversed(range(self.n_players)):
-            if j != i:
-                array = np.tensordot(array, weights[j], axes=([j], [0]))
-        return array
-
-    @staticmethod
-    def _weights(sigma: Profile) -> tuple[list[np.ndarray], list[int]]:
-        weights, totals = [], []
-        for probs in sigma:
-            d = math.lcm(*(Fraction(p).denominator for p in probs))
-            weights.append(np.array([int(p * d) for p in probs], dtype=object))
-            totals.append(d)
-        return weights, totals
-
-    def _evaluate(self, profile: Any) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
-        """Exact (expected payoffs, regrets) of a mixed profile."""
-        sigma = self.profile(profile)
-        weights, totals = self._weights(sigma)
-        payoffs, regrets = [], []
-        for i in range(self.n_players):
-            values = self._against_scaled(i, weights)
-            current = sum(int(w) * int(v) for w, v in zip(weights[i], values, strict=True))
-            denominator = self._integer_payoffs()[i][1] * math.prod(totals)
-            payoffs.append(Fraction(current, denominator))
-            regrets.append(Fraction(max(values) * totals[i] - current, denominator))
-        return tuple(payoffs), tuple(regrets)
-
-    def expected_payoffs(self, profile: Any) -> tuple[Fraction, ...]:
-        """Every player's exact expected payoff at a mixed profile.
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[1, -1], [-1, 1]])
-        >>> g.expected_payoffs([["1/2", "1/2"], ["1/2", "1/2"]])
-        (Fraction(0, 1), Fraction(0, 1))
-        """
-        return self._evaluate(profile)[0]
-
-    def pure_payoffs_against(self, player: str | int, profile: Any) -> tuple[Fraction, ...]:
-        """A player's payoff from each of its pure strategies against the others' strategies.
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-        >>> g.pure_payoffs_against("Row", [[1, 0], ["1/2", "1/2"]])
-        (Fraction(3, 2), Fraction(3, 1))
-        """
-        i = self.player_index(player)
-        weights, totals = self._weights(self.profile(profile))
-        denominator = self._integer_payoffs()[i][1] * math.prod(totals) // totals[i]
-        return tuple(Fraction(int(v), denominator) for v in self._against_scaled(i, weights))
-
-    def best_responses(self, player: str | int, profile: Any) -> tuple[int, ...]:
-        """Indices of a player's pure best responses to the others' strategies in a profile.
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-        >>> g.best_responses("Row", [[1, 0], [1, 0]])
-        (1,)
-        """
-        values = self.pure_payoffs_against(player, profile)
-        best = max(values)
-        return tuple(k for k, v in enumerate(values) if v == best)
-
-    def regrets(self, profile: Any) -> tuple[Fraction, ...]:
-        """Each player's exact regret: best pure payoff minus expected payoff (>= 0).
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-        >>> g.regrets([[1, 0], [1, 0]])
-        (Fraction(2, 1), Fraction(2, 1))
-        """
-        return self._evaluate(profile)[1]
-
-    def regret(self, profile: Any) -> Fraction:
-        """The largest gain any player makes by a unilateral deviation (0 at an equilibrium)."""
-        return max(self.regrets(profile))
-
-    def is_nash(self, profile: Any) -> bool:
-        """True exactly when the profile is a Nash equilibrium (regret exactly zero)."""
-        return self.regret(profile) == 0
-
     # ------------------------------------------------------------------ matrices
     def matrices(self) -> tuple[np.ndarray, np.ndarray]:
         """The two payoff matrices (A for the row player, B for the column player).
@@ -556,110 +318,6 @@ class Game(Displayed):
         return bool(all(v == flat[0] for v in flat))
 
     # ------------------------------------------------------------------ edits (new games)
-    def with_payoff(
-        self, player: str | int | None, profile: Sequence[str | int], value: Any
-    ) -> Game:
-        """A new game with one payoff changed.
-
-        Parameters
-        ----------
-        player : str, int or None
-            The player whose payoff changes; ``None`` sets every player's payoff in the cell,
-            and then ``value`` is a sequence with one payoff per player.
-        profile : sequence of str or int
-            The cell: one strategy per player.
-        value : number or sequence of numbers
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[3, 0], [5, 1]], [[3, 5], [0, 1]])
-        >>> g.with_payoff("Row", ("2", "2"), "1/2").payoff(("2", "2"))
-        (Fraction(1, 2), Fraction(1, 1))
-        >>> g.with_payoff(None, ("1", "1"), (7, 8)).payoff(("1", "1"))
-        (Fraction(7, 1), Fraction(8, 1))
-        """
-        index = self._pure_index(profile)
-        arrays = [p.copy() for p in self._payoffs]
-        cell = ",".join(self._strategies[i][j] for i, j in enumerate(index))
-        if player is None:
-            values = list(value) if isinstance(value, (list, tuple)) else None
-            if values is None or len(values) != self.n_players:
-                raise GameValueError(
-                    f"a whole cell takes {self.n_players} payoffs, one per player", key=cell
-                )
-            for i, v in enumerate(values):
-                arrays[i][index] = to_fraction(v, where=f"{self._players[i]}:{cell}")
-        else:
-            i = self.player_index(player)
-            arrays[i][index] = to_fraction(value, where=f"{self._players[i]}:{cell}")
-        return Game(arrays, self._players, self._strategies, self._title)
-
-    def with_names(
-        self,
-        players: Sequence[str] | None = None,
-        strategies: Sequence[Sequence[str]] | None = None,
-        title: str | None = None,
-    ) -> Game:
-        """A new game with other names; payoffs unchanged."""
-        names = _player_names(players, self.n_players) if players is not None else self._players
-        labels = (
-            _strategy_labels(strategies, self.shape, names)
-            if strategies is not None
-            else self._strategies
-        )
-        return Game(
-            self._payoffs, names, labels, self._title if title is None else str(title)
-        )
-
-    def permuted(self, player: str | int, order: Sequence[int]) -> Game:
-        """A new game with one player's strategies reordered: new strategy k is old ``order[k]``.
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[1, 2], [3, 4]], [[0, 0], [0, 0]])
-        >>> g.permuted("Row", [1, 0]).payoffs[0].tolist()
-        [[Fraction(3, 1), Fraction(4, 1)], [Fraction(1, 1), Fraction(2, 1)]]
-        """
-        i = self.player_index(player)
-        order = [int(k) for k in order]
-        if sorted(order) != list(range(self.shape[i])):
-            raise GameValueError("not a permutation of the strategies", key=self._players[i])
-        arrays = [np.take(p, order, axis=i) for p in self._payoffs]
-        labels = list(self._strategies)
-        labels[i] = tuple(self._strategies[i][k] for k in order)
-        return Game(arrays, self._players, labels, self._title)
-
-    def restricted(self, keep: Sequence[Sequence[int]]) -> Game:
-        """A new game keeping, for each player, the strategies with the given indices.
-
-        Examples
-        --------
-        >>> g = Game.from_arrays([[1, 2], [3, 4]], [[0, 0], [0, 0]])
-        >>> g.restricted([[1], [0, 1]]).strategies
-        (('2',), ('1', '2'))
-        """
-        keep = [list(k) for k in keep]
-        if len(keep) != self.n_players or any(not k for k in keep):
-            raise GameValueError("every player must keep at least one strategy")
-        arrays = list(self._payoffs)
-        for axis, k in enumerate(keep):
-            arrays = [np.take(a, k, axis=axis) for a in arrays]
-        labels = [tuple(self._strategies[i][j] for j in k) for i, k in enumerate(keep)]
-        return Game(arrays, self._players, labels, self._title)
-
-    def transformed(self, player: str | int, scale: Any, shift: Any = 0) -> Game:
-        """A new game with one player's payoffs mapped by ``u -> scale * u + shift`` (scale > 0).
-
-        Equilibria do not change under such positive affine transformations.
-        """
-        i = self.player_index(player)
-        a, b = to_fraction(scale, where="scale"), to_fraction(shift, where="shift")
-        if a <= 0:
-            raise GameValueError("scale must be positive", key="scale")
-        arrays = list(self._payoffs)
-        arrays[i] = arrays[i] * a + b
-        return Game(arrays, self._players, self._strategies, self._title)
-
     def to_float(self) -> tuple[np.ndarray, ...]:
         """The payoffs as float arrays (for floating-point peers such as nashpy).
 
@@ -674,49 +332,6 @@ class Game(Displayed):
     def pure_profiles(self) -> Iterable[tuple[int, ...]]:
         """Every pure profile as a tuple of strategy indices, in lexicographic order."""
         return itertools.product(*(range(k) for k in self.shape))
-
-
-def _player_names(players: Sequence[str] | None, n: int) -> tuple[str, ...]:
-    if players is None:
-        return _DEFAULT_PLAYERS_2 if n == 2 else tuple(f"Player {i + 1}" for i in range(n))
-    names = tuple(str(p) for p in players)
-    if len(names) != n:
-        raise GameValueError(f"{n} players need {n} names, got {len(names)}", key="players")
-    _check_names(names, "players")
-    return names
-
-
-def _strategy_labels(
-    strategies: Sequence[Sequence[str]] | None, shape: tuple[int, ...], players: Sequence[str]
-) -> tuple[tuple[str, ...], ...]:
-    if strategies is None:
-        return tuple(tuple(str(k + 1) for k in range(n)) for n in shape)
-    if isinstance(strategies, str) or len(strategies) != len(shape):
-        raise GameValueError(
-            f"expected strategy labels for {len(shape)} players", key="strategies"
-        )
-    labels = []
-    for name, n, given in zip(players, shape, strategies, strict=True):
-        if isinstance(given, str):
-            raise GameValueError("strategy labels must be a list", key=f"strategies[{name}]")
-        row = tuple(str(s) for s in given)
-        if len(row) != n:
-            raise GameValueError(
-                f"{n} strategies in the payoffs but {len(row)} labels", key=f"strategies[{name}]"
-            )
-        _check_names(row, f"strategies[{name}]")
-        labels.append(row)
-    return tuple(labels)
-
-
-def _check_names(names: Sequence[str], where: str) -> None:
-    seen: set[str] = set()
-    for name in names:
-        if not name.strip():
-            raise GameValueError("empty name", key=where)
-        if name in seen:
-            raise GameValueError(f"duplicate name {name!r}", key=where)
-        seen.add(name)
 
 
 def fraction_profile(profile: Sequence[Sequence[Any]]) -> Profile:

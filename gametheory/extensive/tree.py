@@ -72,9 +72,11 @@ from fractions import Fraction
 from typing import Any
 
 from ..errors import GameValueError, did_you_mean
-from ..numbers import to_fraction
 from ._build import build_order, check_node, collect_infosets, nested_nodes
 from ._node import InfoSet, Node
+from ._tree_payoffs import _Payoffs
+from ._tree_sequences import _Sequences, _show  # noqa: F401 (re-exported)
+from ._tree_subgames import _Subgames
 
 __all__ = ["Behavior", "InfoSet", "Node", "SequenceT", "Tree"]
 
@@ -84,8 +86,9 @@ SequenceT = tuple[tuple[str, str], ...]
 Behavior = Mapping[str, Mapping[str, Fraction]]
 
 
-
-class Tree:
+# The sequences and recall, the subgames and the payoffs of profiles are base classes, one
+# module each (_tree_sequences, _tree_subgames, _tree_payoffs); this module holds the value.
+class Tree(_Sequences, _Subgames, _Payoffs):
     """An immutable game tree with exact chance probabilities and payoffs.
 
     Build trees with :meth:`from_nodes` or :meth:`from_nested`. See the module docstring for the
@@ -305,201 +308,3 @@ class Tree:
                 depth[k] = depth[self._parent[k]] + 1
             self._depth = tuple(depth)
         return self._depth[self.node_index(node_id)]
-
-    # ------------------------------------------------------------------ recall and sequences
-    def _all_sequences(self) -> tuple[dict[str, SequenceT], ...]:
-        """Per player: node id -> that player's sequence at the node (cached)."""
-        if self._sequences is None:
-            out: list[dict[str, SequenceT]] = [{} for _ in self._players]
-            stacks: list[list[SequenceT]] = [[()] * len(self._nodes) for _ in self._players]
-            for k, n in enumerate(self._nodes):
-                for i in range(len(self._players)):
-                    out[i][n.id] = stacks[i][k]
-                for a, c in zip(n.actions, n.children, strict=True):
-                    ck = self._index[c]
-                    for i in range(len(self._players)):
-                        stacks[i][ck] = stacks[i][k]
-                    if n.kind == "decision":
-                        i = self._player_index[n.player]
-                        stacks[i][ck] = (*stacks[i][k], (n.infoset, a))
-            self._sequences = tuple(out)
-        return self._sequences
-
-    def sequence(self, node_id: str, player: str) -> SequenceT:
-        """The player's own moves ``(information set, action)`` on the path to the node."""
-        self.node(node_id)
-        return self._all_sequences()[self.player_index(player)][node_id]
-
-    def recall_problems(self) -> list[str]:
-        """Where perfect recall fails: one message per information set, empty if it holds.
-
-        Examples
-        --------
-        >>> t = Tree.from_nested({"player": "P", "moves": {
-        ...     "a": {"player": "P", "infoset": "I", "moves": {"x": [1], "y": [0]}},
-        ...     "b": {"player": "P", "infoset": "I", "moves": {"x": [0], "y": [1]}}}}, ["P"])
-        >>> t.recall_problems()
-        ["information set 'I' of P: its nodes 'root.a' and 'root.b' follow different own moves (root:a vs root:b)"]
-        """  # noqa: E501
-        seqs = self._all_sequences()
-        problems = []
-        for s in self._infosets:
-            mine = seqs[self._player_index[s.player]]
-            first = mine[s.nodes[0]]
-            for other in s.nodes[1:]:
-                if mine[other] != first:
-                    problems.append(
-                        f"information set {s.id!r} of {s.player}: its nodes {s.nodes[0]!r} and "
-                        f"{other!r} follow different own moves ({_show(first)} vs "
-                        f"{_show(mine[other])})"
-                    )
-                    break
-        return problems
-
-    @property
-    def has_perfect_recall(self) -> bool:
-        return not self.recall_problems()
-
-    def require_perfect_recall(self, why: str = "this method") -> None:
-        """Raise :class:`GameValueError` naming the first information set without recall."""
-        problems = self.recall_problems()
-        if problems:
-            raise GameValueError(
-                f"{why} needs perfect recall: {problems[0]}", key="infosets"
-            )
-
-    def parent_sequence(self, infoset_id: str) -> SequenceT:
-        """The sequence of the set's player leading to the set (needs perfect recall)."""
-        s = self.infoset(infoset_id)
-        self.require_perfect_recall("a parent sequence")
-        return self._all_sequences()[self._player_index[s.player]][s.nodes[0]]
-
-    def sequences(self, player: str) -> tuple[SequenceT, ...]:
-        """Every sequence of a player: ``()`` first, then by information set and action.
-
-        Raises
-        ------
-        GameValueError
-            If the tree lacks perfect recall.
-        """
-        out: list[SequenceT] = [()]
-        for s in self.infosets_of(player):
-            parent = self.parent_sequence(s.id)
-            out.extend((*parent, (s.id, a)) for a in s.actions)
-        return tuple(out)
-
-    def reach(self, node_id: str) -> tuple[Fraction, tuple[SequenceT, ...]]:
-        """How a node is reached: the product of chance probabilities on its path and each
-        player's sequence there. A terminal's payoff weight in the sequence form is this
-        probability times the realisation probabilities of the sequences."""
-        k = self.node_index(node_id)
-        p = Fraction(1)
-        while self._parent[k] >= 0:
-            parent = self._nodes[self._parent[k]]
-            if parent.kind == "chance":
-                p *= parent.probabilities[parent.children.index(self._nodes[k].id)]
-            k = self._parent[k]
-        seqs = self._all_sequences()
-        return p, tuple(seqs[i][node_id] for i in range(len(self._players)))
-
-    # ------------------------------------------------------------------ subgames
-    def subgame_roots(self) -> tuple[str, ...]:
-        """The roots of every subgame, in preorder: the tree's root (the improper subgame) and
-        every decision or chance node below it whose subtree cuts no information set."""
-        n = len(self._nodes)
-        size = self._sizes()
-        first = {s.id: n for s in self._infosets}
-        last = {s.id: -1 for s in self._infosets}
-        for k, node in enumerate(self._nodes):
-            if node.kind == "decision":
-                first[node.infoset] = min(first[node.infoset], k)
-                last[node.infoset] = max(last[node.infoset], k)
-        lo, hi = list(range(n)), list(range(n))
-        for k, node in enumerate(self._nodes):
-            if node.kind == "decision":
-                lo[k], hi[k] = first[node.infoset], last[node.infoset]
-        for k in range(n - 1, 0, -1):
-            p = self._parent[k]
-            lo[p], hi[p] = min(lo[p], lo[k]), max(hi[p], hi[k])
-        return tuple(
-            node.id for k, node in enumerate(self._nodes)
-            if (node.kind != "terminal" or k == 0) and lo[k] >= k and hi[k] < k + size[k]
-        )
-
-    def _sizes(self) -> list[int]:
-        if self._size is None:
-            size = [1] * len(self._nodes)
-            for k in range(len(self._nodes) - 1, 0, -1):
-                size[self._parent[k]] += size[k]
-            self._size = size
-        return self._size
-
-    def subtree(self, node_id: str) -> tuple[str, ...]:
-        """The ids of the node and its descendants, in preorder."""
-        k = self.node_index(node_id)
-        return tuple(n.id for n in self._nodes[k : k + self._sizes()[k]])
-
-    # ------------------------------------------------------------------ payoffs
-    def behavior(self, value: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Fraction]]:
-        """Check and normalise a behaviour profile (missing actions have probability 0).
-
-        Information sets that are absent are allowed (for example off a subgame); the
-        evaluation methods raise if they need one.
-        """
-        out: dict[str, dict[str, Fraction]] = {}
-        for sid in value:
-            self.infoset(sid)
-        for s in self._infosets:
-            if s.id not in value:
-                continue
-            sid, probs = s.id, value[s.id]
-            row = {a: Fraction(0) for a in s.actions}
-            for a, p in probs.items():
-                if a not in row:
-                    raise GameValueError(
-                        f"unknown action {a!r}", key=sid, hint=did_you_mean(str(a), s.actions)
-                    )
-                row[a] = to_fraction(p, where=f"{sid}.{a}")
-                if row[a] < 0:
-                    raise GameValueError(f"negative probability for {a!r}", key=sid)
-            if sum(row.values()) != 1:
-                raise GameValueError("probabilities do not sum to 1", key=sid)
-            out[sid] = row
-        return out
-
-    def node_values(
-        self, behavior: Mapping[str, Mapping[str, Any]], below: str | None = None
-    ) -> dict[str, tuple[Fraction, ...]]:
-        """Every node's expected payoff vector under the profile (in the subtree ``below``)."""
-        b = self.behavior(behavior)
-        ids = self.subtree(below) if below is not None else tuple(n.id for n in self._nodes)
-        values: dict[str, tuple[Fraction, ...]] = {}
-        for node_id in reversed(ids):
-            node = self._nodes[self._index[node_id]]
-            if node.kind == "terminal":
-                values[node_id] = node.payoffs
-                continue
-            if node.kind == "chance":
-                weights = dict(zip(node.actions, node.probabilities, strict=True))
-            elif node.infoset in b:
-                weights = b[node.infoset]
-            else:
-                raise GameValueError("no behaviour given", key=node.infoset)
-            total = [Fraction(0)] * len(self._players)
-            for a, c in zip(node.actions, node.children, strict=True):
-                w = weights[a]
-                if w:
-                    total = [t + w * v for t, v in zip(total, values[c], strict=True)]
-            values[node_id] = tuple(total)
-        return values
-
-    def expected_payoffs(
-        self, behavior: Mapping[str, Mapping[str, Any]], at: str | None = None
-    ) -> tuple[Fraction, ...]:
-        """Each player's exact expected payoff under a behaviour profile, from ``at``."""
-        at = self.root.id if at is None else at
-        return self.node_values(behavior, below=at)[at]
-
-
-def _show(seq: SequenceT) -> str:
-    return ", ".join(f"{s}:{a}" for s, a in seq) or "no moves"

@@ -48,10 +48,17 @@ from typing import Any
 
 from ..game import Game
 from ..result import SolveResult
+from ._bargaining import format_bargaining, format_rubinstein
 from ._bundle import check_bundle_directory, paper_bundle, write_bundle
+from ._correlated import format_correlated
 from ._document import Document, Numbers
 from ._files import atomic_write, check_distinct_outputs, check_output_path, is_model_file
+from ._json_text import _json
+from ._ordinal import format_ordinal
+from ._qre import format_qre
+from ._repeated import format_repeated
 from ._solve import _nested_strings, game_bimatrix, progress_text, solve_document, solve_json
+from ._stackelberg import format_stackelberg
 
 __all__ = [
     "FORMATS",
@@ -106,41 +113,6 @@ def format_for_path(path: str | None) -> str:
         return "text"
     suffix = "." + str(path).rsplit(".", 1)[-1].lower() if "." in str(path) else ""
     return SUFFIXES.get(suffix, "text")
-
-
-def _json(data: Any) -> str:
-    """JSON with two-space indents; small flat lists and objects are kept on one line."""
-    import json  # only for --format json
-
-    def lists(value: Any) -> int:
-        """How deeply lists nest in a value without objects (-1 if it holds an object)."""
-        if isinstance(value, dict):
-            return -1
-        if isinstance(value, list):
-            inner = [lists(v) for v in value] or [0]
-            return -1 if min(inner) < 0 else 1 + max(inner)
-        return 0
-
-    def flat(value: Any) -> bool:
-        if isinstance(value, dict):
-            return all(0 <= lists(v) <= 2 for v in value.values())
-        return 0 <= lists(value) <= 2
-
-    def dump(value: Any, indent: str) -> str:
-        one_line = json.dumps(value, ensure_ascii=False)
-        if flat(value) and len(indent) + len(one_line) <= 80:
-            return one_line
-        inner = indent + "  "
-        if isinstance(value, dict) and value:
-            items = [f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {dump(v, inner)}"
-                     for k, v in value.items()]
-            return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-        if isinstance(value, list) and value:
-            items = [inner + dump(v, inner) for v in value]
-            return "[\n" + ",\n".join(items) + "\n" + indent + "]"
-        return one_line
-
-    return dump(data, "") + "\n"
 
 
 def render(
@@ -406,92 +378,3 @@ def format_analysis(
         document, format, decimals=decimals, standalone=standalone, sgame=sgame, data=data,
         notes=notes,
     )
-
-
-def format_ordinal(
-    analysis: Any,
-    format: str = "text",
-    *,
-    title: str = "",
-    model: str | None = None,
-    parameters: Mapping[str, Fraction] | None = None,
-    standalone: bool = False,
-) -> str:
-    """An :class:`~gametheory.ordinal.OrdinalAnalysis` in one of :data:`FORMATS`."""
-    from ._ordinal import ordinal_document, ordinal_json
-
-    document = ordinal_document(analysis, title=title, parameters=parameters, label=model or "")
-    data = ordinal_json(analysis, model=model, parameters=parameters)
-    return render(document, format, standalone=standalone, data=data)
-
-
-def format_stackelberg(results: Any, format: str = "text", **options: Any) -> str:
-    """Stackelberg results, one per leader (see :mod:`._stackelberg`)."""
-    from ._stackelberg import format_stackelberg as run
-
-    return run(results, format, **options)
-
-
-def format_bargaining(results: Any, format: str = "text", **options: Any) -> str:
-    """Bargaining solutions (see :mod:`._bargaining`)."""
-    from ._bargaining import format_bargaining as run
-
-    return run(results, format, **options)
-
-
-def format_rubinstein(result: Any, format: str = "text", **options: Any) -> str:
-    """Rubinstein's alternating offers (see :mod:`._bargaining`)."""
-    from ._bargaining import format_rubinstein as run
-
-    return run(result, format, **options)
-
-
-def format_repeated(result: Any, format: str = "text", **options: Any) -> str:
-    """Critical discount factors and the folk-theorem set (see :mod:`._repeated`)."""
-    from ._repeated import format_repeated as run
-
-    return run(result, format, **options)
-
-
-def format_correlated(
-    result: Any,
-    format: str = "text",
-    *,
-    decimals: int | None = None,
-    title: str = "",
-    model: str | None = None,
-    parameters: Mapping[str, Fraction] | None = None,
-    standalone: bool = False,
-) -> str:
-    """A :class:`~gametheory.concepts.correlated.CorrelatedResult` in one of :data:`FORMATS`."""
-    from ._correlated import correlated_document, correlated_json
-
-    numbers = Numbers(decimals)
-    document = correlated_document(result, title=title, parameters=parameters, label=model or "")
-    data = correlated_json(result, model=model, parameters=parameters, numbers=numbers)
-    return render(document, format, decimals=decimals, standalone=standalone, data=data)
-
-
-def format_qre(
-    branch: Any,
-    format: str = "text",
-    *,
-    decimals: int | None = None,
-    title: str = "",
-    model: str | None = None,
-    parameters: Mapping[str, Fraction] | None = None,
-    standalone: bool = False,
-) -> str:
-    """A :class:`~gametheory.concepts.qre.LogitBranch` in one of :data:`FORMATS`.
-
-    The branch is floating point: its probabilities are written with ``decimals`` places
-    (default 4; every digit in CSV and JSON); the limit equilibrium is exact.
-    """
-    from ._qre import qre_document, qre_json
-
-    numbers = Numbers(decimals)
-    document = qre_document(
-        branch, title=title, parameters=parameters, numbers=numbers, label=model or ""
-    )
-    data = qre_json(branch, model=model, parameters=parameters, numbers=numbers)
-    return render(document, format, decimals=decimals, standalone=standalone, data=data)

@@ -10,7 +10,7 @@ from ..numbers import format_fraction
 from ._document import ALL_FORMATS, Document, Heading, Mix, Numbers, Paragraph, Table
 from ._solve import game_bimatrix, parameters_text
 
-__all__ = ["correlated_blocks", "correlated_document", "correlated_json"]
+__all__ = ["correlated_blocks", "correlated_document", "correlated_json", "format_correlated"]
 
 _DISPLAY = ALL_FORMATS - {"csv"}
 
@@ -165,3 +165,22 @@ def correlated_json(
         data["parameters"] = {name: format_fraction(v) for name, v in parameters.items()}
     data.update(result.to_dict(numbers.format))
     return data
+
+
+def format_correlated(
+    result: Any,
+    format: str = "text",
+    *,
+    decimals: int | None = None,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """A :class:`~gametheory.concepts.correlated.CorrelatedResult` in one of :data:`FORMATS`."""
+    from . import render
+
+    numbers = Numbers(decimals)
+    document = correlated_document(result, title=title, parameters=parameters, label=model or "")
+    data = correlated_json(result, model=model, parameters=parameters, numbers=numbers)
+    return render(document, format, decimals=decimals, standalone=standalone, data=data)

@@ -10,7 +10,7 @@ from ..numbers import format_fraction
 from ._document import ALL_FORMATS, Document, Heading, Numbers, Paragraph, Table
 from ._solve import game_bimatrix, parameters_text
 
-__all__ = ["ordinal_blocks", "ordinal_document", "ordinal_json"]
+__all__ = ["format_ordinal", "ordinal_blocks", "ordinal_document", "ordinal_json"]
 
 _DISPLAY = ALL_FORMATS - {"csv"}
 _CONCEPT_NAMES = {"nash": "Nash", "gmr": "GMR", "smr": "SMR", "seq": "SEQ"}
@@ -349,3 +349,20 @@ def ordinal_json(
         "inverse": _inverse_json(analysis),
     })
     return data
+
+
+def format_ordinal(
+    analysis: Any,
+    format: str = "text",
+    *,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """An :class:`~gametheory.ordinal.OrdinalAnalysis` in one of :data:`FORMATS`."""
+    from . import render
+
+    document = ordinal_document(analysis, title=title, parameters=parameters, label=model or "")
+    data = ordinal_json(analysis, model=model, parameters=parameters)
+    return render(document, format, standalone=standalone, data=data)

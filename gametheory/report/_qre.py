@@ -10,7 +10,7 @@ from ..numbers import format_fraction
 from ._document import ALL_FORMATS, Document, Heading, Mix, Numbers, Paragraph, Table
 from ._solve import game_bimatrix, parameters_text
 
-__all__ = ["qre_blocks", "qre_document", "qre_json", "qre_limit_text"]
+__all__ = ["format_qre", "qre_blocks", "qre_document", "qre_json", "qre_limit_text"]
 
 _DISPLAY = ALL_FORMATS - {"csv"}
 #: Decimals of the floating-point probabilities when --decimals is not given.
@@ -173,3 +173,28 @@ def qre_json(
         data["parameters"] = {name: format_fraction(v) for name, v in parameters.items()}
     data.update(branch.to_dict(numbers.format))
     return data
+
+
+def format_qre(
+    branch: Any,
+    format: str = "text",
+    *,
+    decimals: int | None = None,
+    title: str = "",
+    model: str | None = None,
+    parameters: Mapping[str, Fraction] | None = None,
+    standalone: bool = False,
+) -> str:
+    """A :class:`~gametheory.concepts.qre.LogitBranch` in one of :data:`FORMATS`.
+
+    The branch is floating point: its probabilities are written with ``decimals`` places
+    (default 4; every digit in CSV and JSON); the limit equilibrium is exact.
+    """
+    from . import render
+
+    numbers = Numbers(decimals)
+    document = qre_document(
+        branch, title=title, parameters=parameters, numbers=numbers, label=model or ""
+    )
+    data = qre_json(branch, model=model, parameters=parameters, numbers=numbers)
+    return render(document, format, decimals=decimals, standalone=standalone, data=data)

@@ -10,7 +10,8 @@ every rational point the game has exact rational payoffs.
 
 Numeric games at given parameter values are built without sympy: each payoff is compiled once
 into the coefficients of its numerator and denominator and evaluated in
-:class:`~fractions.Fraction` arithmetic.
+:class:`~fractions.Fraction` arithmetic (the terms and their arithmetic are in ``_terms``, the
+:class:`Parameter` value in ``_parameter``).
 
 Examples
 --------
@@ -27,10 +28,8 @@ Parameter(name='c', value=Fraction(1, 1), low=Fraction(0, 1), high=Fraction(5, 1
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -40,42 +39,20 @@ from ..errors import GameValueError, did_you_mean
 from ..game import Game, _player_names, _strategy_labels
 from ..numbers import format_fraction, to_fraction
 from . import _poly
+from ._parameter import Parameter, _parameter, _range_text
+from ._terms import (  # noqa: F401 (all_profiles re-exported)
+    _cells,
+    _diff,
+    _eval_terms,
+    _object_array,
+    _ratio,
+    _restrict,
+    _sympify_entry,
+    _Terms,
+    all_profiles,
+)
 
 __all__ = ["Parameter", "ParametricGame"]
-
-# One monomial: exponents per parameter (in parameter order) and an exact coefficient.
-_Terms = tuple[tuple[tuple[int, ...], Fraction], ...]
-
-
-@dataclass(frozen=True)
-class Parameter:
-    """A parameter: its name, value and inclusive range (``None``: unbounded on that side)."""
-
-    name: str
-    value: Fraction | None = None
-    low: Fraction | None = None
-    high: Fraction | None = None
-
-    def contains(self, value: Fraction) -> bool:
-        """True if the value lies in the parameter's range."""
-        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
-
-
-def _parameter(name: str, spec: Any) -> Parameter:
-    if isinstance(spec, Parameter):
-        return Parameter(name, spec.value, spec.low, spec.high)
-    if isinstance(spec, (tuple, list)):
-        if len(spec) != 3:
-            raise GameValueError("give (value, low, high)", key=f"parameters.{name}")
-        value, low, high = (
-            None if v is None else to_fraction(v, where=f"parameters.{name}") for v in spec
-        )
-    else:
-        value = None if spec is None else to_fraction(spec, where=f"parameters.{name}")
-        low = high = None
-    if low is not None and high is not None and low > high:
-        raise GameValueError(f"empty range [{low}, {high}]", key=f"parameters.{name}")
-    return Parameter(name, value, low, high)
 
 
 class ParametricGame:
@@ -414,92 +391,3 @@ class ParametricGame:
             f"parameters={self._names!r})"
         )
 
-
-def _cells(items: list, shape: tuple[int, ...]) -> np.ndarray:
-    """An object array of the given items (np.array would unpack tuples and matrices)."""
-    out = np.empty(len(items), dtype=object)
-    for k, item in enumerate(items):
-        out[k] = item
-    return out.reshape(shape)
-
-
-def _object_array(array: Any) -> np.ndarray:
-    """Any nested sequence, numpy array or sympy matrix/array as a numpy object array."""
-    if hasattr(array, "tolist") and not isinstance(array, np.ndarray):
-        array = array.tolist()
-    out = np.array(array, dtype=object)
-    return out
-
-
-def _sympify_entry(value: Any, symbols: Mapping[str, Any], player: str) -> Any:
-    import sympy
-
-    if isinstance(value, sympy.Basic):
-        expr = value
-    else:
-        # Numbers only: never sympify text (it would evaluate code).
-        expr = sympy.Rational(*_ratio(to_fraction(value, where=f"payoffs[{player}]")))
-    replace = {}
-    for s in expr.free_symbols:
-        if s.name not in symbols:
-            raise GameValueError(
-                f"unknown parameter {s.name!r} in payoff {expr}",
-                key=f"payoffs[{player}]",
-                hint=did_you_mean(s.name, symbols) if symbols else "no parameters declared",
-            )
-        replace[s] = symbols[s.name]
-    return expr.xreplace(replace)
-
-
-def _ratio(value: Fraction) -> tuple[int, int]:
-    return value.numerator, value.denominator
-
-
-def _eval_terms(terms: _Terms, point: Sequence[Fraction]) -> Fraction:
-    total = Fraction(0)
-    for exponents, coeff in terms:
-        term = coeff
-        for v, e in zip(point, exponents, strict=False):
-            if e:
-                term *= v**e
-        total += term
-    return total
-
-
-def _diff(terms: _Terms, index: int) -> _Terms:
-    """The partial derivative of a polynomial given by its terms."""
-    out = []
-    for exponents, coeff in terms:
-        e = exponents[index] if index < len(exponents) else 0
-        if e:
-            lowered = (*exponents[:index], e - 1, *exponents[index + 1 :])
-            out.append((lowered, coeff * e))
-    return tuple(out)
-
-
-def _restrict(terms: _Terms, point: Sequence[Fraction], index: int) -> list[Fraction]:
-    """The coefficients (constant first) of a polynomial in one variable, others fixed."""
-    coeffs: dict[int, Fraction] = {}
-    for exponents, coeff in terms:
-        term = coeff
-        for j, (v, e) in enumerate(zip(point, exponents, strict=False)):
-            if e and j != index:
-                term *= v**e
-        e = exponents[index] if index < len(exponents) else 0
-        coeffs[e] = coeffs.get(e, Fraction(0)) + term
-    top = max(coeffs, default=-1)
-    out = [coeffs.get(k, Fraction(0)) for k in range(top + 1)]
-    while out and out[-1] == 0:
-        out.pop()
-    return out
-
-
-def _range_text(p: Parameter) -> str:
-    low = "-oo" if p.low is None else format_fraction(p.low)
-    high = "oo" if p.high is None else format_fraction(p.high)
-    return f"[{low}, {high}]"
-
-
-def all_profiles(shape: Sequence[int]) -> list[tuple[int, ...]]:
-    """Every pure profile of a game of the given shape, in lexicographic order."""
-    return list(itertools.product(*(range(k) for k in shape)))
