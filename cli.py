@@ -306,8 +306,7 @@ def _library(function: Callable[..., Any], *args: Any, hint: str | None = None,
 
 
 def parse_edit(spec: str) -> Edit:
-    """Parse a ``--set`` specification: :func:`gametheory.models.edits.parse_edit`, its errors
-    as click's."""
+    """Parse a ``--set`` specification (gametheory.models.edits.parse_edit, errors as click's)."""
     from gametheory.models.edits import parse_edit as parse
 
     return _library(parse, spec, hint="'--set'")
@@ -486,10 +485,12 @@ def check_target(path: str, **options: Any) -> None:
     check(path, **options)
 
 
-def _check_outputs(targets: Sequence[str | None], *, force: bool, inputs: Sequence[str]) -> None:
+def _check_outputs(targets: Sequence[str | None], *, force: bool, model: Any) -> None:
+    """check_target for each output, never the model's file, and no two of them the same."""
     from gametheory.io.outputs import check_outputs
+    from gametheory.models.edits import model_inputs
 
-    check_outputs(targets, force=force, inputs=inputs)
+    check_outputs(targets, force=force, inputs=model_inputs(model))
 
 
 def write_output(text: str | bytes, output: str | None) -> None:
@@ -555,6 +556,11 @@ def _solve(game: Any, method: str | None,
     from gametheory import solve
 
     result = solve(game, method) if progress is None else solve(game, method, progress=progress)
+    return _finished(result)
+
+
+def _finished(result: Any) -> Any:
+    """The solver's result, or SolverFailed (exit code 3) if it did not finish."""
     if result.status == "failed":
         raise SolverFailed(f"the {result.method} solver did not finish: {result.message}")
     return result
@@ -769,32 +775,12 @@ def analyze(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: s
     """
     fmt = _format(fmt, output, standalone, sgame)
     loaded = load(model, params, edits)
-    from gametheory.analysis import analyze as run_analysis
-    from gametheory.report import format_analysis
-    from gametheory.robustness import verdicts_if_ranked
+    from gametheory.report._model_analysis import analyse_model, format_model_analysis
 
-    game, title = loaded.game, loaded.title
-    tree = getattr(loaded.model, "is_tree", False)
-    if tree:  # analyses of a tree: its reduced strategic form
-        from gametheory.extensive import reduced_strategic_form
-
-        game, title = reduced_strategic_form(game), f"{title} (reduced strategic form)"
-    analysis = run_analysis(game, method, concepts=True if concepts is None else concepts)
-    if analysis.result.status == "failed":
-        raise SolverFailed(
-            f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
-        )
-    ordinal = None
-    if not tree and any(outcome.judgements for outcome in loaded.model.outcomes):
-        from gametheory.ordinal import ordinal_analysis
-
-        ordinal = ordinal_analysis(loaded.game)
-    text = format_analysis(
-        analysis, fmt, decimals=decimals, title=title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone, sgame=sgame,
-        verdicts=None if tree else verdicts_if_ranked(loaded.model), ordinal=ordinal,
-        notes=getattr(loaded.model, "reading_notes", ()),
-    )
+    analysis, title = analyse_model(loaded, method, concepts)
+    _finished(analysis.result)
+    text = format_model_analysis(loaded, analysis, fmt, title=title, decimals=decimals,
+                                 standalone=standalone, sgame=sgame)
     finish(loaded, text, output, save, force)
 
 
@@ -936,8 +922,7 @@ def sweep(model: str, grid: Any, param_options: Any, at: dict[str, str], edits: 
         raise GameError("sweep works on matrix models; for a tree use sensitivity, or solve "
                         "with --param")
     name, values = grid
-    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    _check_outputs((output, plot_file), force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, model=loaded)
     with _progress(len(values), f"Solving {len(values)} points") as bar:
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
@@ -1005,8 +990,7 @@ def sensitivity(model: str, names: tuple[str, ...], param_options: Any, at: dict
     if plot_file is not None and len(names) != 2:
         raise click.UsageError("--plot draws the regime map of two parameters: give two --vary")
     loaded, pg = _load_parametric(model, edits)
-    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    _check_outputs((output, plot_file), force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, model=loaded)
     if pg is None:
         from gametheory.extensive.sensitivity import analyse_tree_parameter
         from gametheory.report._tree import format_tree_sensitivity
@@ -1082,15 +1066,10 @@ def robustness(model: str, over: str | None, samples: int, seed: int | None, wor
       gametheory robustness us-russia --over parameters --param-distribution d=uniform(0,10)
       gametheory robustness us-russia -n 20000 --seed 1 --workers 2 --plot shares.png -o r.json
     """
-    if workers is not None and scheduler is not None:
-        raise click.UsageError("give --workers or --scheduler, not both")
-    if over == "ranks" and distributions:
-        raise click.UsageError("--param-distribution goes with --over parameters, not ranks")
-    if twice := sorted(set(params) & set(distributions)):
-        raise click.UsageError(
-            f"{', '.join(twice)}: give a parameter a value (--param) or a distribution "
-            "(--param-distribution), not both"
-        )
+    from gametheory.robustness.options import check_robustness_options
+
+    _library(check_robustness_options, over, distributions, params, workers, scheduler,
+             usage=True)
     fmt = _format(fmt, output, standalone)
     figure_format = _figure_target(plot_file, dpi)
     from gametheory.report import check_distinct_outputs
@@ -1099,10 +1078,7 @@ def robustness(model: str, over: str | None, samples: int, seed: int | None, wor
     from gametheory.models.edits import edited_model
 
     loaded = edited_model(model, edits)
-    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    for target in (output, plot_file):
-        if target is not None:
-            check_target(target, force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, model=loaded)
     from gametheory.robustness import DaskRunner, LocalRunner, format_robustness, plot_robustness
     from gametheory.robustness import robustness as run_robustness
 

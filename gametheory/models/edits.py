@@ -26,6 +26,7 @@ __all__ = [
     "blame",
     "edited_model",
     "evaluate",
+    "model_inputs",
     "parse_distribution_options",
     "parse_edit",
     "parse_values",
@@ -148,13 +149,18 @@ class Loaded(NamedTuple):
 
     @property
     def inputs(self) -> tuple[str, ...]:
-        path = getattr(self.model, "path", None)
-        return (str(path),) if path else ()
+        return model_inputs(self.model)
 
     @property
     def model_at_values(self) -> Any:
         """The model with the parameter values as its defaults (what --save writes)."""
         return self.model.with_values(self.values) if self.values else self.model
+
+
+def model_inputs(model: Any) -> tuple[str, ...]:
+    """The model's file, if it has one: the input that no output may overwrite."""
+    path = getattr(model, "path", None)
+    return (str(path),) if path else ()
 
 
 def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
