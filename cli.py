@@ -11,7 +11,10 @@ named on the command line); 2 bad usage (unknown command or option, malformed op
 one line on stderr.
 
 New commands are added with ``@cli.command()`` and reuse the shared options below
-(``model_options``, ``output_options``, ``method_option``).
+(``model_options``, ``output_options``, ``format_options``, ``method_option``, ``param_option``,
+``set_option``, ``plot_option``, ``dpi_option``). Parsing option values and checking them is
+the library's (pure functions such as ``gametheory.models.edits.parse_edit`` and
+``gametheory.io.outputs.check_target``); ``_library`` turns their GameError into a usage error.
 """
 
 from __future__ import annotations
@@ -414,49 +417,27 @@ model_options = _stack(
     model_argument,
     param_option(),
     set_option,
-    click.option(
-        "--save",
-        metavar="FILE",
-        type=click.Path(dir_okay=False),
-        help="Also write the model, with the --param and --set changes, to FILE (TOML).",
-    ),
+    click.option("--save", metavar="FILE", type=click.Path(dir_okay=False),
+                 help="Also write the model, with the --param and --set changes, to FILE (TOML)."),
 )
 
 #: --format, --decimals, -o, --force, --standalone, --sgame: every command that prints results.
 output_options = _stack(
-    click.option(
-        "--format",
-        "-f",
-        "fmt",
-        type=click.Choice(FORMATS),
-        help="Output format [default: from the suffix of -o (.json, .md, .tex, .csv), else text].",
-    ),
-    click.option(
-        "--decimals",
-        "-d",
-        type=click.IntRange(0, 30),
-        metavar="N",
-        help="Write numbers with N decimals (0 to 30) instead of exact fractions.",
-    ),
-    click.option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        type=click.Path(dir_okay=False),
-        help="Write to FILE (atomically) instead of standard output.",
-    ),
+    click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+                 help="Output format [default: from the suffix of -o (.json, .md, .tex, .csv), "
+                 "else text]."),
+    click.option("--decimals", "-d", type=click.IntRange(0, 30), metavar="N",
+                 help="Write numbers with N decimals (0 to 30) instead of exact fractions."),
+    click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+                 help="Write to FILE (atomically) instead of standard output."),
     force_option,
     standalone_option,
-    click.option(
-        "--sgame", is_flag=True, help=r"LaTeX: the payoff table in sgame's \begin{game}."
-    ),
+    click.option("--sgame", is_flag=True,
+                 help=r"LaTeX: the payoff table in sgame's \begin{game}."),
 )
 
 method_option = click.option(
-    "--method",
-    "-m",
-    metavar="NAME",
-    callback=_check_method,
+    "--method", "-m", metavar="NAME", callback=_check_method,
     help="Solver: " + ", ".join(METHODS) + " [default: exact] (spe for game trees).",
 )
 
@@ -630,8 +611,7 @@ def solve(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str
     from gametheory.report import format_solve
 
     text = format_solve(
-        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone, sgame=sgame,
+        result, fmt, decimals=decimals, standalone=standalone, sgame=sgame, **loaded.heading,
         notes=getattr(loaded.model, "reading_notes", ()),
     )
     finish(loaded, text, output, save, force)
@@ -1134,10 +1114,7 @@ def ordinal(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: s
     if (target is None) != (player is None):
         raise click.UsageError("--target and --player go together (the inverse question)")
     analysis = ordinal_analysis(loaded.game, target, player, concept)
-    text = format_ordinal(
-        analysis, fmt, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_ordinal(analysis, fmt, standalone=standalone, **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1168,10 +1145,8 @@ def stackelberg(model: str, params: dict[str, str], edits: tuple[Edit, ...], sav
     leaders = [leader] if leader is not None else list(loaded.game.players)
     symbolic = loaded.model.symbolic_payoffs() if loaded.model.parameters else None
     results = [run_stackelberg(loaded.game, name, symbolic, loaded.values) for name in leaders]
-    text = format_stackelberg(
-        results, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_stackelberg(results, fmt, decimals=decimals, standalone=standalone,
+                              **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1224,17 +1199,18 @@ def bargain(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: s
     from gametheory.concepts import rubinstein as run_rubinstein
     from gametheory.report import format_bargaining, format_rubinstein
 
-    head = {"title": loaded.title, "model": loaded.model.name, "parameters": loaded.values}
     if rubinstein:
         result = run_rubinstein(loaded.game, discount, disagreement, first or 0)
-        text = format_rubinstein(result, fmt, decimals=decimals, standalone=standalone, **head)
+        text = format_rubinstein(result, fmt, decimals=decimals, standalone=standalone,
+                                 **loaded.heading)
     else:
         names = SOLUTIONS if solution == "all" else (solution,)
         if weights is not None and solution not in ("nash", "all"):
             raise click.UsageError("--weights applies to --solution nash (or all) only")
         results = [run_bargain(loaded.game, name, disagreement, weights if name == "nash" else None)
                    for name in names]
-        text = format_bargaining(results, fmt, decimals=decimals, standalone=standalone, **head)
+        text = format_bargaining(results, fmt, decimals=decimals, standalone=standalone,
+                                 **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1271,10 +1247,7 @@ def repeated(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: 
 
     symbolic = loaded.model.symbolic_payoffs() if loaded.model.parameters else None
     result = run_repeated(loaded.game, punishment, symbolic)
-    text = format_repeated(
-        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_repeated(result, fmt, decimals=decimals, standalone=standalone, **loaded.heading)
     if plot_file is not None:
         from gametheory.plot._folk import folk_theorem_figure
 
@@ -1315,10 +1288,8 @@ def correlated(model: str, params: dict[str, str], edits: tuple[Edit, ...], save
     from gametheory.report import format_correlated
 
     result = correlated_equilibria(loaded.game, coarse=coarse, vertices=vertices)
-    text = format_correlated(
-        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_correlated(result, fmt, decimals=decimals, standalone=standalone,
+                             **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1351,10 +1322,7 @@ def qre(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str |
     from gametheory.report import format_qre
 
     branch = logit_branch(loaded.game, max_lambda=max_lambda)
-    text = format_qre(
-        branch, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_qre(branch, fmt, decimals=decimals, standalone=standalone, **loaded.heading)
     figure = None
     if plot_file is not None:
         from gametheory.plot.qre import qre_figure_bytes

@@ -148,6 +148,11 @@ class Loaded(NamedTuple):
         return self.model.title or self.model.name
 
     @property
+    def heading(self) -> dict[str, Any]:
+        """The title, model name and parameter values that head a report (as keywords)."""
+        return {"title": self.title, "model": self.model.name, "parameters": self.values}
+
+    @property
     def inputs(self) -> tuple[str, ...]:
         return model_inputs(self.model)
 
