@@ -459,11 +459,13 @@ def _echo_notes(model: Any) -> None:
         click.echo("Note: " + _one_line("; ".join(notes)), err=True)
 
 
-def check_target(path: str, **options: Any) -> None:
+def check_target(
+    path: str, *, force: bool = False, inputs: Sequence[str] = (), model: bool = False
+) -> None:
     """gametheory.io.outputs.check_target: refuse to overwrite the input or a model file."""
     from gametheory.io.outputs import check_target as check
 
-    check(path, **options)
+    check(path, force=force, inputs=inputs, model=model)
 
 
 def _check_outputs(targets: Sequence[str | None], *, force: bool, model: Any) -> None:
