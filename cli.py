@@ -11,7 +11,10 @@ named on the command line); 2 bad usage (unknown command or option, malformed op
 one line on stderr.
 
 New commands are added with ``@cli.command()`` and reuse the shared options below
-(``model_options``, ``output_options``, ``method_option``).
+(``model_options``, ``output_options``, ``format_options``, ``method_option``, ``param_option``,
+``set_option``, ``plot_option``, ``dpi_option``). Parsing option values and checking them is
+the library's (pure functions such as ``gametheory.models.edits.parse_edit`` and
+``gametheory.io.outputs.check_target``); ``_library`` turns their GameError into a usage error.
 """
 
 from __future__ import annotations
@@ -20,9 +23,12 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from gametheory.models.edits import Edit, Loaded
 
 # The command line solves small games: one BLAS thread is plenty, and starting OpenBLAS's pool
 # of threads when numpy is imported costs more than the rest of `gametheory solve` on a busy
@@ -261,93 +267,67 @@ def cli(ctx: click.Context) -> None:
 
 
 # --------------------------------------------------------------------------- shared options
-class Edit(NamedTuple):
-    """One ``--set``: a player's payoff in one cell, or a whole cell (``player`` None)."""
-
-    spec: str
-    player: str | None
-    profile: tuple[str, ...]
-    values: tuple[str, ...]
-
-
 SET_HELP = (
     "Change a payoff: 'PLAYER:S1,S2=VALUE' sets PLAYER's payoff where the players play "
     "S1, S2; 'S1,S2=V1,V2' sets the whole cell, one value per player. Values are numbers or "
     "expressions in the parameters. Repeatable. Example: --set 'US:pressure,hard_demand=3'."
 )
 
+#: Names that moved to the library, still importable from here (without importing the
+#: library at start-up).
+_MOVED = {
+    "Edit": "gametheory.models.edits",
+    "Loaded": "gametheory.models.edits",
+    "apply_edits": "gametheory.models.edits",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import importlib
+
+        return getattr(importlib.import_module(_MOVED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _library(function: Callable[..., Any], *args: Any, hint: str | None = None,
+             usage: bool = False, detail: bool = False) -> Any:
+    """Call a library parser or check; its GameError becomes a usage error (exit code 2).
+
+    click.BadParameter (in an option's callback, ``hint`` naming the option elsewhere), or
+    with ``usage`` click.UsageError; ``detail`` adds the error's hint to its message.
+    """
+    from gametheory.errors import GameError
+
+    try:
+        return function(*args)
+    except GameError as exc:
+        message = f"{exc.message} ({exc.hint})" if detail else exc.message
+        if usage:
+            raise click.UsageError(message) from None
+        raise click.BadParameter(message, param_hint=hint) from None
+
 
 def parse_edit(spec: str) -> Edit:
-    """Parse a ``--set`` specification (syntax only; names are checked against the model).
+    """Parse a ``--set`` specification (gametheory.models.edits.parse_edit, errors as click's)."""
+    from gametheory.models.edits import parse_edit as parse
 
-    Examples
-    --------
-    >>> parse_edit("US:pressure,hard_demand=3")
-    Edit(spec='US:pressure,hard_demand=3', player='US', profile=('pressure', 'hard_demand'), values=('3',))
-    >>> parse_edit("c1,c2 = 1/2, -1").values
-    ('1/2', '-1')
-    """  # noqa: E501
-    example = "e.g. 'US:pressure,hard_demand=3' or 'pressure,hard_demand=3,2'"
-    if "=" not in spec:
-        raise click.BadParameter(f"{spec!r} has no '=' ({example})", param_hint="'--set'")
-    left, right = spec.split("=", 1)
-    player: str | None = None
-    if ":" in left:
-        player, left = (part.strip() for part in left.split(":", 1))
-        if not player:
-            raise click.BadParameter(f"{spec!r}: no player before ':'", param_hint="'--set'")
-    profile = tuple(part.strip() for part in left.split(","))
-    values = tuple(part.strip() for part in right.split(","))
-    if not all(profile):
-        raise click.BadParameter(
-            f"{spec!r}: name one strategy per player, separated by commas ({example})",
-            param_hint="'--set'",
-        )
-    if not all(values):
-        raise click.BadParameter(f"{spec!r}: empty value ({example})", param_hint="'--set'")
-    if player is not None and len(values) != 1:
-        raise click.BadParameter(
-            f"{spec!r}: one player's payoff takes one value ({example})", param_hint="'--set'"
-        )
-    return Edit(spec, player, profile, values)
+    return _library(parse, spec, hint="'--set'")
 
 
 def _parse_params(
     _ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
 ) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for item in value:
-        name, sep, text = item.partition("=")
-        if not sep or not name.strip() or not text.strip():
-            hint = (f"; to vary {name.strip()}: gametheory sensitivity MODEL --vary "
-                    f"{name.strip()}" if not sep and name.strip() else "")
-            raise click.BadParameter(f"{item!r} is not NAME=VALUE (e.g. c=2 or c=1/3){hint}")
-        if ":" in text:
-            raise click.BadParameter(
-                f"{item!r} is a grid, not NAME=VALUE; to solve on a grid: gametheory sweep "
-                f"MODEL --grid {item.strip()}"
-            )
-        params[name.strip()] = text.strip()
-    return params
+    from gametheory.models.edits import parse_values
+
+    return _library(parse_values, value)
 
 
 def _parse_param_options(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
     """sensitivity's and sweep's --param: values, and the older spellings of --vary and --grid."""
-    from gametheory.errors import GameError
-    from gametheory.sensitivity.options import split_param_options
+    from gametheory.sensitivity.options import command_param_options
 
-    try:
-        options = split_param_options(value)
-    except GameError as exc:
-        raise click.BadParameter(exc.message) from None
-    command = ctx.info_name
-    if command == "sweep" and options.names:
-        name = options.names[0]
-        raise click.BadParameter(f"{name!r} is not NAME=VALUE; to sweep {name}: --grid "
-                                 f"{name}=START:STOP:COUNT (e.g. {name}=0:5:101)")
-    if command == "sensitivity" and options.grids:
-        raise click.BadParameter(f"{options.grids[0]!r} is a grid; to solve on a grid: "
-                                 f"gametheory sweep MODEL --grid {options.grids[0]}")
+    options = _library(command_param_options, value, ctx.info_name)
     grids = _parse_grid_option(ctx, param, options.grids)
     return options.values, options.names, grids
 
@@ -386,169 +366,90 @@ def _stack(*decorators: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return apply
 
 
+#: The MODEL argument (completed with the built-in models' names).
+model_argument = click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+
+
+def param_option(
+    help: str = "Set a parameter of the model (repeatable). Example: --param c=2",
+) -> Callable[[Any], Any]:
+    """--param NAME=VALUE (repeatable): the parameters' values, as a dict."""
+    return click.option("--param", "-p", "params", metavar="NAME=VALUE", multiple=True,
+                        callback=_parse_params, help=help)
+
+
+set_option = click.option("--set", "-s", "edits", metavar="SPEC", multiple=True,
+                          callback=_parse_sets, help=SET_HELP)
+#: sweep's and sensitivity's --at (an older spelling of --param NAME=VALUE).
+at_option = click.option("--at", "at", metavar="NAME=VALUE", multiple=True,
+                         callback=_parse_params,
+                         help="The same as --param NAME=VALUE (an older spelling).")
+
+
+def plot_option(help: str) -> Callable[[Any], Any]:
+    """--plot FIG: also draw a figure (its format from the suffix)."""
+    return click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
+                        help=help)
+
+
+#: --force; its help names the outputs of each command (_Command).
+force_option = click.option("--force", is_flag=True,
+                            help="Allow -o/--save to overwrite an existing model file.")
+standalone_option = click.option("--standalone", is_flag=True,
+                                 help="LaTeX: a whole document that compiles as it is.")
+
+
+def format_options(formats: Sequence[str] = FORMATS,
+                   output: str = "Write to FILE (atomically) instead of standard output.") -> Any:
+    """--format, -o, --force and --standalone: the output of commands without --decimals."""
+    return _stack(
+        click.option("--format", "-f", "fmt", type=click.Choice(formats),
+                     help="Output format [default: from the suffix of -o, else text]."),
+        click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+                     help=output),
+        force_option,
+        standalone_option,
+    )
+
+
 #: MODEL, --param, --set and --save: what every command that reads a model takes.
 model_options = _stack(
-    click.argument("model", metavar="MODEL", shell_complete=_complete_models),
-    click.option(
-        "--param",
-        "-p",
-        "params",
-        metavar="NAME=VALUE",
-        multiple=True,
-        callback=_parse_params,
-        help="Set a parameter of the model (repeatable). Example: --param c=2",
-    ),
-    click.option(
-        "--set",
-        "-s",
-        "edits",
-        metavar="SPEC",
-        multiple=True,
-        callback=_parse_sets,
-        help=SET_HELP,
-    ),
-    click.option(
-        "--save",
-        metavar="FILE",
-        type=click.Path(dir_okay=False),
-        help="Also write the model, with the --param and --set changes, to FILE (TOML).",
-    ),
+    model_argument,
+    param_option(),
+    set_option,
+    click.option("--save", metavar="FILE", type=click.Path(dir_okay=False),
+                 help="Also write the model, with the --param and --set changes, to FILE (TOML)."),
 )
 
 #: --format, --decimals, -o, --force, --standalone, --sgame: every command that prints results.
 output_options = _stack(
-    click.option(
-        "--format",
-        "-f",
-        "fmt",
-        type=click.Choice(FORMATS),
-        help="Output format [default: from the suffix of -o (.json, .md, .tex, .csv), else text].",
-    ),
-    click.option(
-        "--decimals",
-        "-d",
-        type=click.IntRange(0, 30),
-        metavar="N",
-        help="Write numbers with N decimals (0 to 30) instead of exact fractions.",
-    ),
-    click.option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        type=click.Path(dir_okay=False),
-        help="Write to FILE (atomically) instead of standard output.",
-    ),
-    click.option(
-        "--force", is_flag=True, help="Allow -o/--save to overwrite an existing model file."
-    ),
-    click.option(
-        "--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is."
-    ),
-    click.option(
-        "--sgame", is_flag=True, help=r"LaTeX: the payoff table in sgame's \begin{game}."
-    ),
+    click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+                 help="Output format [default: from the suffix of -o (.json, .md, .tex, .csv), "
+                 "else text]."),
+    click.option("--decimals", "-d", type=click.IntRange(0, 30), metavar="N",
+                 help="Write numbers with N decimals (0 to 30) instead of exact fractions."),
+    click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
+                 help="Write to FILE (atomically) instead of standard output."),
+    force_option,
+    standalone_option,
+    click.option("--sgame", is_flag=True,
+                 help=r"LaTeX: the payoff table in sgame's \begin{game}."),
 )
 
 method_option = click.option(
-    "--method",
-    "-m",
-    metavar="NAME",
-    callback=_check_method,
+    "--method", "-m", metavar="NAME", callback=_check_method,
     help="Solver: " + ", ".join(METHODS) + " [default: exact] (spe for game trees).",
 )
 
 
 # --------------------------------------------------------------------------- helpers
-class Loaded(NamedTuple):
-    """A model with the command line's changes applied, and its numeric game."""
-
-    model: Any
-    values: dict[str, Any]
-    game: Any
-
-    @property
-    def title(self) -> str:
-        return self.model.title or self.model.name
-
-    @property
-    def inputs(self) -> tuple[str, ...]:
-        path = getattr(self.model, "path", None)
-        return (str(path),) if path else ()
-
-
-def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
-    """The model with each ``--set`` applied, names checked with did-you-mean hints."""
-    from gametheory.errors import GameError, ModelError, did_you_mean
-
-    players = [p.name for p in model.players]
-    if edits and getattr(model, "is_tree", False):
-        raise ModelError("--set edits payoff tables of matrix models; edit the tree's file")
-    for edit in edits:
-        where = f"--set {edit.spec!r}"
-        if edit.player is not None and edit.player not in players:
-            raise ModelError(
-                f"unknown player {edit.player!r}", key=where,
-                hint=did_you_mean(edit.player, players),
-            )
-        if len(edit.profile) != len(players):
-            raise ModelError(
-                f"name one strategy for each of the {len(players)} players "
-                f"({', '.join(players)}), in that order; got {len(edit.profile)}",
-                key=where,
-            )
-        for player, name in zip(model.players, edit.profile, strict=True):
-            ids = [s.id for s in player.strategies]
-            if name not in ids:
-                raise ModelError(
-                    f"{player.name} has no strategy {name!r}", key=where,
-                    hint=did_you_mean(name, ids),
-                )
-        if edit.player is None and len(edit.values) != len(players):
-            raise ModelError(
-                f"a whole cell takes {len(players)} values, one per player "
-                f"({', '.join(players)}); got {len(edit.values)}",
-                key=where,
-            )
-        targets = [edit.player] if edit.player is not None else players
-        for player, value in zip(targets, edit.values, strict=True):
-            try:
-                model = model.with_payoff(player, edit.profile, value)
-            except GameError as exc:
-                raise ModelError(_one_line(exc.message), key=where, hint=exc.hint) from None
-    return model
-
-
 def load(model: str, params: dict[str, str], edits: Sequence[Edit]) -> Loaded:
     """Load MODEL and apply --set and --param."""
-    from gametheory.errors import GameError, ModelError
-    from gametheory.models import load_model
+    from gametheory.models.edits import edited_model, evaluate
 
-    loaded = apply_edits(load_model(model), edits)
-    command = click.get_current_context().info_name
-    if getattr(loaded, "is_bayesian", False) and command not in ("solve", "show"):
-        raise ModelError(f"{command} does not handle Bayesian games yet: use solve or show",
-                         file=getattr(loaded, "path", None) or model)
+    loaded = edited_model(model, edits, click.get_current_context().info_name)
     _echo_notes(loaded)
-    try:
-        values = dict(loaded.values(params)) if (loaded.parameters or params) else {}
-    except GameError as exc:
-        raise ModelError(_one_line(exc.message), key="--param", hint=exc.hint) from None
-    try:
-        game = loaded.game(values) if values else loaded.game()
-    except GameError as exc:
-        # The file evaluates at its defaults (validated): --param or --set is at fault.
-        raise ModelError(
-            _one_line(exc.message), key=_blame(params, edits, exc.key), hint=exc.hint
-        ) from None
-    return Loaded(loaded, values, game)
-
-
-def _blame(params: dict[str, str], edits: Sequence[Edit], payoff: str | None) -> str:
-    """Which options made a payoff impossible to evaluate, for an error's key."""
-    options = [f"--param {name}={value}" for name, value in params.items()]
-    options += [f"--set {edit.spec!r}" for edit in edits]
-    where = ", ".join(options) or "the model"
-    return f"{where} ({payoff})" if payoff else where
+    return evaluate(loaded, params, edits)
 
 
 def _echo_notes(model: Any) -> None:
@@ -561,34 +462,18 @@ def _echo_notes(model: Any) -> None:
 def check_target(
     path: str, *, force: bool = False, inputs: Sequence[str] = (), model: bool = False
 ) -> None:
-    """Refuse to write over the input model or, without --force, over any model file.
+    """gametheory.io.outputs.check_target: refuse to overwrite the input or a model file."""
+    from gametheory.io.outputs import check_target as check
 
-    ``model`` is true for --save, which writes a model: with --force it may replace the input.
-    """
-    from gametheory.errors import GameError
-    from gametheory.report import check_output_path, is_model_file
-
-    check_output_path(path)
-    is_input = os.path.exists(path) and any(
-        os.path.exists(i) and os.path.samefile(path, i) for i in inputs
-    )
-    if is_input and not (model and force):
-        hint = "; use --force to overwrite it" if model else ""
-        raise GameError(f"refusing to overwrite the input model{hint}", file=path)
-    if not force and not is_input and is_model_file(path):
-        raise GameError(
-            "refusing to overwrite a model file; use --force to overwrite it", file=path
-        )
+    check(path, force=force, inputs=inputs, model=model)
 
 
-def _check_outputs(targets: Sequence[str | None], *, force: bool, inputs: Sequence[str]) -> None:
-    """check_target for each output of a command, and no two of them the same file."""
-    from gametheory.report import check_distinct_outputs
+def _check_outputs(targets: Sequence[str | None], *, force: bool, model: Any) -> None:
+    """check_target for each output, never the model's file, and no two of them the same."""
+    from gametheory.io.outputs import check_outputs
+    from gametheory.models.edits import model_inputs
 
-    check_distinct_outputs(targets)
-    for target in targets:
-        if target is not None:
-            check_target(target, force=force, inputs=inputs)
+    check_outputs(targets, force=force, inputs=model_inputs(model))
 
 
 def write_output(text: str | bytes, output: str | None) -> None:
@@ -612,36 +497,28 @@ def finish(
         check_target(output, force=force, inputs=loaded.inputs)
     if save is not None:
         check_target(save, force=force, inputs=loaded.inputs, model=True)
-        model = loaded.model.with_values(loaded.values) if loaded.values else loaded.model
-        write_output(model.to_toml(), save)
+        write_output(loaded.model_at_values.to_toml(), save)
     write_output(text, output)
 
 
-def _format(fmt: str | None, output: str | None) -> str:
-    if fmt is not None:
-        return fmt
-    from gametheory.report import format_for_path
+def _format(fmt: str | None, output: str | None, standalone: bool = False,
+            sgame: bool = False) -> str:
+    """--format, else the format of -o's suffix; --standalone and --sgame need LaTeX."""
+    if fmt is None:
+        from gametheory.report import format_for_path
 
-    return format_for_path(output)
+        fmt = format_for_path(output)
+    from gametheory.io.outputs import check_latex_flags
 
-
-def _check_latex_flags(fmt: str, standalone: bool, sgame: bool) -> None:
-    if (standalone or sgame) and fmt != "latex":
-        flag = "--standalone" if standalone else "--sgame"
-        raise click.UsageError(f"{flag} applies to --format latex only")
+    _library(check_latex_flags, fmt, standalone, sgame, usage=True)
+    return fmt
 
 
 def _figure_format(path: str, param_hint: str) -> str:
     """The figure format named by a file's suffix (png, pdf or svg), or a usage error."""
-    from gametheory.plot import FIGURE_SUFFIXES
+    from gametheory.io.outputs import figure_format
 
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix not in FIGURE_SUFFIXES:
-        raise click.BadParameter(
-            f"{path!r}: the suffix must be one of {', '.join(FIGURE_SUFFIXES)}",
-            param_hint=param_hint,
-        )
-    return suffix[1:]
+    return _library(figure_format, path, hint=param_hint)
 
 
 dpi_option = click.option(
@@ -652,8 +529,9 @@ dpi_option = click.option(
 
 
 def _check_dpi(dpi: int | None, figure_format: str | None) -> None:
-    if dpi is not None and figure_format != "png":
-        raise click.UsageError("--dpi applies to PNG figures (a .png file)")
+    from gametheory.io.outputs import check_dpi
+
+    _library(check_dpi, dpi, figure_format, usage=True)
 
 
 def _solve(game: Any, method: str | None,
@@ -661,6 +539,11 @@ def _solve(game: Any, method: str | None,
     from gametheory import solve
 
     result = solve(game, method) if progress is None else solve(game, method, progress=progress)
+    return _finished(result)
+
+
+def _finished(result: Any) -> Any:
+    """The solver's result, or SolverFailed (exit code 3) if it did not finish."""
     if result.status == "failed":
         raise SolverFailed(f"the {result.method} solver did not finish: {result.message}")
     return result
@@ -697,20 +580,9 @@ def _search_progress(enabled: bool | None) -> Callable[[int, int, int], None] | 
 @click.option("--progress/--no-progress", default=None,
               help="Report the support profiles tried and equilibria found on stderr (exact "
                    "N-player search) [default: when stderr is a terminal].")
-def solve(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    method: str | None,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-    progress: bool | None,
-) -> None:
+def solve(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+          method: str | None, fmt: str | None, decimals: int | None, output: str | None,
+          force: bool, standalone: bool, sgame: bool, progress: bool | None) -> None:
     """Find every Nash equilibrium of MODEL, exactly.
 
     Prints the payoff table (best responses marked *, pure equilibria in [ ]), every
@@ -730,8 +602,7 @@ def solve(
     """
     from gametheory.result import SolveInterrupted
 
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
+    fmt = _format(fmt, output, standalone, sgame)
     loaded = load(model, params, edits)
     try:
         result, interrupted = _solve(loaded.game, method, _search_progress(progress)), False
@@ -742,8 +613,7 @@ def solve(
     from gametheory.report import format_solve
 
     text = format_solve(
-        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone, sgame=sgame,
+        result, fmt, decimals=decimals, standalone=standalone, sgame=sgame, **loaded.heading,
         notes=getattr(loaded.model, "reading_notes", ()),
     )
     finish(loaded, text, output, save, force)
@@ -757,19 +627,9 @@ def solve(
     "--explain", is_flag=True, help="Also show each outcome's ranks, their reasons and sources."
 )
 @output_options
-def show(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    explain: bool,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-) -> None:
+def show(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+         explain: bool, fmt: str | None, decimals: int | None, output: str | None, force: bool,
+         standalone: bool, sgame: bool) -> None:
     """Show MODEL: its strategies, parameters and payoff tables.
 
     \b
@@ -778,8 +638,7 @@ def show(
       gametheory show us-russia --explain
       gametheory show chicken --format latex --sgame
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
+    fmt = _format(fmt, output, standalone, sgame)
     loaded = load(model, params, edits)
     from gametheory.report import format_model
 
@@ -836,12 +695,8 @@ def validate(files: tuple[str, ...]) -> None:
 @cli.command(short_help="Convert between .toml and Gambit's .nfg and .efg.")
 @click.argument("source", metavar="IN", shell_complete=_complete_models)
 @click.argument("target", metavar="OUT", type=click.Path(dir_okay=False))
-@click.option(
-    "--param", "-p", "params", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
-    help="Set a parameter of the model (repeatable). Example: --param c=2",
-)
-@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
-              help=SET_HELP)
+@param_option()
+@set_option
 @click.option("--force", is_flag=True, help="Allow OUT to overwrite an existing model file.")
 def convert(
     source: str, target: str, params: dict[str, str], edits: tuple[Edit, ...], force: bool
@@ -859,42 +714,19 @@ def convert(
       gametheory convert entry-deterrence entry.efg
       gametheory convert entry-deterrence entry-reduced.nfg
     """
-    suffix = os.path.splitext(target)[1].lower()
-    if suffix not in (".toml", ".nfg", ".efg"):
-        raise click.BadParameter(
-            f"{target!r}: the suffix must be .toml, .nfg or .efg", param_hint="'OUT'"
-        )
+    from gametheory.io.convert import conversion_suffix, converted_text
+
+    _library(conversion_suffix, target, hint="'OUT'")
     loaded = load(source, params, edits)
-    if getattr(loaded.model, "is_tree", False) and suffix != ".toml":
-        from gametheory.extensive import reduced_strategic_form
-        from gametheory.io.efg import write_efg
-        from gametheory.io.nfg import write_nfg
-
-        tree = loaded.game
-        text = write_efg(tree) if suffix == ".efg" else write_nfg(reduced_strategic_form(tree))
-    elif suffix == ".efg":
-        from gametheory.errors import GameError
-
-        raise GameError("a game in strategic form has no tree to write as .efg", file=target)
-    elif suffix == ".nfg":
-        from gametheory.io.nfg import write_nfg
-
-        text = write_nfg(loaded.game)
-    else:
-        model = loaded.model.with_values(loaded.values) if loaded.values else loaded.model
-        text = model.to_toml()
+    text = converted_text(loaded, target)
     check_target(target, force=force, inputs=loaded.inputs)
     write_output(text, target)
 
 
 def _parse_concepts(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
     from gametheory.concepts.summary import parse_concepts
-    from gametheory.errors import GameError
 
-    try:
-        return None if value is None else parse_concepts(value)
-    except GameError as exc:
-        raise click.BadParameter(f"{exc.message} ({exc.hint})") from None
+    return None if value is None else _library(parse_concepts, value, detail=True)
 
 
 @cli.command(short_help="Equilibria, Pareto efficiency, dominance, security levels.")
@@ -904,20 +736,9 @@ def _parse_concepts(_ctx: click.Context, _param: click.Parameter, value: str | N
 @click.option("--concepts", metavar="LIST", callback=_parse_concepts,
               help="Only these concepts beyond Nash, comma-separated: selection, correlated, "
               "qre, commitment, bargaining, repeated; or none [default: all that apply].")
-def analyze(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    method: str | None,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-    concepts: frozenset[str] | None,
-) -> None:
+def analyze(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+            method: str | None, fmt: str | None, decimals: int | None, output: str | None,
+            force: bool, standalone: bool, sgame: bool, concepts: frozenset[str] | None) -> None:
     """Analyse MODEL: equilibria, Pareto efficiency, dominance, security levels, value.
 
     One report with the equilibria and their components, which outcomes and equilibria are
@@ -934,35 +755,14 @@ def analyze(
       gametheory analyze us-russia --param d=2 -o report.json
       gametheory analyze us-russia-tracks --concepts correlated,bargaining
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
+    fmt = _format(fmt, output, standalone, sgame)
     loaded = load(model, params, edits)
-    from gametheory.analysis import analyze as run_analysis
-    from gametheory.report import format_analysis
-    from gametheory.robustness import verdicts_if_ranked
+    from gametheory.report._model_analysis import analyse_model, format_model_analysis
 
-    game, title = loaded.game, loaded.title
-    tree = getattr(loaded.model, "is_tree", False)
-    if tree:  # analyses of a tree: its reduced strategic form
-        from gametheory.extensive import reduced_strategic_form
-
-        game, title = reduced_strategic_form(game), f"{title} (reduced strategic form)"
-    analysis = run_analysis(game, method, concepts=True if concepts is None else concepts)
-    if analysis.result.status == "failed":
-        raise SolverFailed(
-            f"the {analysis.result.method} solver did not finish: {analysis.result.message}"
-        )
-    ordinal = None
-    if not tree and any(outcome.judgements for outcome in loaded.model.outcomes):
-        from gametheory.ordinal import ordinal_analysis
-
-        ordinal = ordinal_analysis(loaded.game)
-    text = format_analysis(
-        analysis, fmt, decimals=decimals, title=title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone, sgame=sgame,
-        verdicts=None if tree else verdicts_if_ranked(loaded.model), ordinal=ordinal,
-        notes=getattr(loaded.model, "reading_notes", ()),
-    )
+    analysis, title = analyse_model(loaded, method, concepts)
+    _finished(analysis.result)
+    text = format_model_analysis(loaded, analysis, fmt, title=title, decimals=decimals,
+                                 standalone=standalone, sgame=sgame)
     finish(loaded, text, output, save, force)
 
 
@@ -983,17 +783,8 @@ def analyze(
 )
 @click.option("--force", is_flag=True, help="Allow --save to overwrite an existing model file.")
 @dpi_option
-def plot(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    method: str | None,
-    output: str,
-    kind: str | None,
-    force: bool,
-    dpi: int | None,
-) -> None:
+def plot(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+         method: str | None, output: str, kind: str | None, force: bool, dpi: int | None) -> None:
     """Draw a figure of MODEL (needs matplotlib: pip install "gametheory-exact[plot]").
 
     best-response: both players' best responses on the unit square, equilibria marked (2x2
@@ -1020,20 +811,16 @@ def plot(
 
 def _parse_grid_option(_ctx: click.Context, _param: click.Parameter,
                        value: tuple[str, ...]) -> Any:
-    from gametheory.errors import GameError
     from gametheory.sensitivity import parse_param_grid
 
-    try:
-        return tuple(parse_param_grid(item) for item in value)
-    except GameError as exc:
-        raise click.BadParameter(exc.message) from None
+    return tuple(_library(parse_param_grid, item) for item in value)
 
 
 def _load_parametric(model: str, edits: Sequence[Edit]) -> Any:
-    from gametheory.models import load_model
+    from gametheory.models.edits import edited_model
     from gametheory.sensitivity import ParametricGame
 
-    loaded = apply_edits(load_model(model), edits)
+    loaded = edited_model(model, edits)
     if getattr(loaded, "is_bayesian", False):  # its ex-ante form, exact in the prior
         return loaded, loaded.parametric_game()
     _echo_notes(loaded)
@@ -1057,42 +844,20 @@ def _callback(bar: Any) -> Any:
     return lambda done, _total: bar.update(done - bar.pos)
 
 
-def _figure_target(path: str | None) -> str | None:
-    """The figure format of --plot FILE, checked before any work (suffix, matplotlib)."""
-    if path is None:
-        return None
-    figure_format = _figure_format(path, "'--plot'")
-    from gametheory.plot import require_matplotlib
+def _figure_target(path: str | None, dpi: int | None) -> str | None:
+    """The figure format of --plot FILE, checked before any work (suffix, matplotlib, --dpi)."""
+    figure_format = None
+    if path is not None:
+        figure_format = _figure_format(path, "'--plot'")
+        from gametheory.plot import require_matplotlib
 
-    require_matplotlib()
+        require_matplotlib()
+    _check_dpi(dpi, figure_format)
     return figure_format
 
 
-def _one_grid(at: dict[str, str], param_options: Any, grid: Any) -> tuple[dict[str, str], Any]:
-    """sweep's fixed values (--param, --at) and its one grid (--grid, or --param NAME=A:B:N)."""
-    from gametheory.errors import GameError
-    from gametheory.sensitivity.options import merge_values
-
-    values, _names, grids = param_options
-    grids = tuple(grid) + grids
-    if len(grids) != 1:
-        raise click.UsageError(
-            "give one grid: --grid NAME=START:STOP:COUNT (e.g. --grid d=0:10:101)"
-            if not grids else "give one grid only: sweep varies one parameter"
-        )
-    try:
-        fixed = merge_values(at, values)
-    except GameError as exc:
-        raise click.UsageError(exc.message) from None
-    swept = grids[0][0] if isinstance(grids[0], tuple) else str(grids[0]).partition("=")[0]
-    if swept.strip() in fixed:
-        raise click.UsageError(
-            f"{swept.strip()} is swept by the grid; it cannot also be given a value")
-    return fixed, grids[0]
-
-
 @cli.command(short_help="Solve at every point of a grid of one parameter.")
-@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@model_argument
 @click.option(
     "--grid", "-g", "grid", metavar="NAME=START:STOP:COUNT", callback=_parse_grid_option,
     multiple=True,
@@ -1105,35 +870,14 @@ def _one_grid(at: dict[str, str], param_options: Any, grid: Any) -> tuple[dict[s
     help="Fix another parameter at VALUE (repeatable) [default: its value in the model]. "
     "The older spelling --param NAME=START:STOP:COUNT means --grid.",
 )
-@click.option(
-    "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
-    help="The same as --param NAME=VALUE (an older spelling).",
-)
-@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
-              help=SET_HELP)
-@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
-              help="Also draw each equilibrium's probabilities and payoffs (.png, .svg, .pdf).")
-@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "markdown", "latex",
-                                                          "csv")),
-              help="Output format [default: from the suffix of -o, else text].")
-@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Write the table to FILE instead of standard output.")
-@click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
-@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@at_option
+@set_option
+@plot_option("Also draw each equilibrium's probabilities and payoffs (.png, .svg, .pdf).")
+@format_options(output="Write the table to FILE instead of standard output.")
 @dpi_option
-def sweep(
-    model: str,
-    grid: Any,
-    param_options: Any,
-    at: dict[str, str],
-    edits: tuple[Edit, ...],
-    plot_file: str | None,
-    fmt: str | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    dpi: int | None,
-) -> None:
+def sweep(model: str, grid: Any, param_options: Any, at: dict[str, str], edits: tuple[Edit, ...],
+          plot_file: str | None, fmt: str | None, output: str | None, force: bool,
+          standalone: bool, dpi: int | None) -> None:
     """Solve MODEL exactly at every point of a grid of one parameter.
 
     Prints every equilibrium at every grid point; --plot draws them against the parameter.
@@ -1144,14 +888,15 @@ def sweep(
       gametheory sweep us-russia --grid d=0:10:11 --param s=5
       gametheory sweep us-russia-2x2 --grid w=0:4:41 --plot sweep.png --format csv -o sweep.csv
     """
-    at, grid = _one_grid(at, param_options, grid)
+    from gametheory.sensitivity.options import one_grid
+
+    values, _names, grids = param_options
+    at, grid = _library(one_grid, at, values, tuple(grid) + grids, usage=True)
     from gametheory.sensitivity import format_sweep, plot_sweep
     from gametheory.sensitivity import sweep as run_sweep
 
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, False)
-    figure_format = _figure_target(plot_file)
-    _check_dpi(dpi, figure_format)
+    fmt = _format(fmt, output, standalone)
+    figure_format = _figure_target(plot_file, dpi)
     loaded, pg = _load_parametric(model, edits)
     if pg is None:
         from gametheory.errors import GameError
@@ -1159,8 +904,7 @@ def sweep(
         raise GameError("sweep works on matrix models; for a tree use sensitivity, or solve "
                         "with --param")
     name, values = grid
-    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    _check_outputs((output, plot_file), force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, model=loaded)
     with _progress(len(values), f"Solving {len(values)} points") as bar:
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
     # Format everything before writing anything: an error leaves no file half-done.
@@ -1174,7 +918,7 @@ def sweep(
 
 
 @cli.command(short_help="Equilibria as exact formulas in the parameters.")
-@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@model_argument
 @click.option(
     "--vary", "names", metavar="NAME", multiple=True,
     help="A parameter to vary (repeatable, at most two: two also draw up the regime map) "
@@ -1187,37 +931,17 @@ def sweep(
     "comparative statics [default: the model's values]. The older spelling --param NAME "
     "(no value) means --vary NAME.",
 )
-@click.option(
-    "--at", "at", metavar="NAME=VALUE", multiple=True, callback=_parse_params,
-    help="The same as --param NAME=VALUE (an older spelling).",
-)
-@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
-              help=SET_HELP)
-@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
-              help="With two --vary: draw the regime map (.png, .svg, .pdf).")
+@at_option
+@set_option
+@plot_option("With two --vary: draw the regime map (.png, .svg, .pdf).")
 @click.option("--resolution", type=click.IntRange(2, 400), default=41, show_default=True,
               help="Regime map: grid cells per axis (2 to 400).")
-@click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "latex", "markdown")),
-              help="Output format [default: from the suffix of -o, else text].")
-@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Write to FILE instead of standard output.")
-@click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
-@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@format_options(("text", "json", "latex", "markdown"),
+                "Write to FILE instead of standard output.")
 @dpi_option
-def sensitivity(
-    model: str,
-    names: tuple[str, ...],
-    param_options: Any,
-    at: dict[str, str],
-    edits: tuple[Edit, ...],
-    plot_file: str | None,
-    resolution: int,
-    fmt: str | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    dpi: int | None,
-) -> None:
+def sensitivity(model: str, names: tuple[str, ...], param_options: Any, at: dict[str, str],
+                edits: tuple[Edit, ...], plot_file: str | None, resolution: int, fmt: str | None,
+                output: str | None, force: bool, standalone: bool, dpi: int | None) -> None:
     """How the equilibria of MODEL depend on its parameters, exactly.
 
     For each parameter: the thresholds where the equilibria change and, between them, every
@@ -1243,15 +967,12 @@ def sensitivity(
     from gametheory.sensitivity import format_report, plot_regime_map
     from gametheory.sensitivity import sensitivity as run_sensitivity
 
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, False)
-    figure_format = _figure_target(plot_file)
-    _check_dpi(dpi, figure_format)
+    fmt = _format(fmt, output, standalone)
+    figure_format = _figure_target(plot_file, dpi)
     if plot_file is not None and len(names) != 2:
         raise click.UsageError("--plot draws the regime map of two parameters: give two --vary")
     loaded, pg = _load_parametric(model, edits)
-    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    _check_outputs((output, plot_file), force=force, inputs=inputs)
+    _check_outputs((output, plot_file), force=force, model=loaded)
     if pg is None:
         from gametheory.extensive.sensitivity import analyse_tree_parameter
         from gametheory.report._tree import format_tree_sensitivity
@@ -1280,19 +1001,13 @@ def sensitivity(
 def _parse_distributions(
     _ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]
 ) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in value:
-        name, sep, text = item.partition("=")
-        if not sep or not name.strip() or not text.strip():
-            raise click.BadParameter(f"{item!r} is not NAME=DISTRIBUTION (e.g. d=uniform(0,10))")
-        if name.strip() in out:
-            raise click.BadParameter(f"{name.strip()} is given a distribution twice")
-        out[name.strip()] = text.strip()
-    return out
+    from gametheory.models.edits import parse_distribution_options
+
+    return _library(parse_distribution_options, value)
 
 
 @cli.command(short_help="How robust the equilibria are to open judgements.")
-@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@model_argument
 @click.option("--over", type=click.Choice(("ranks", "parameters")),
               help="Sample cardinal values consistent with the ranks, or the parameters "
               "[default: ranks if the model ranks every outcome, else parameters].")
@@ -1311,25 +1026,15 @@ def _parse_distributions(
               callback=_parse_distributions,
               help="--over parameters: draw NAME from DIST, uniform(a,b) or triangular(a,c,b) "
               "(repeatable).")
-@click.option("--param", "-p", "params", metavar="NAME=VALUE", multiple=True,
-              callback=_parse_params, help="--over parameters: fix a parameter not drawn.")
-@click.option("--set", "-s", "edits", metavar="SPEC", multiple=True, callback=_parse_sets,
-              help=SET_HELP)
-@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
-              help="Also draw the outcome shares and mixed probabilities (.png, .svg, .pdf).")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
-              help="Output format [default: from the suffix of -o, else text].")
-@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Write to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Allow -o/--plot to overwrite a model file.")
-@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@param_option("--over parameters: fix a parameter not drawn.")
+@set_option
+@plot_option("Also draw the outcome shares and mixed probabilities (.png, .svg, .pdf).")
+@format_options()
 @dpi_option
-def robustness(
-    model: str, over: str | None, samples: int, seed: int | None, workers: int | None,
-    scheduler: str | None, distributions: dict[str, str], params: dict[str, str],
-    edits: tuple[Edit, ...], plot_file: str | None, fmt: str | None, output: str | None,
-    force: bool, standalone: bool, dpi: int | None,
-) -> None:
+def robustness(model: str, over: str | None, samples: int, seed: int | None, workers: int | None,
+               scheduler: str | None, distributions: dict[str, str], params: dict[str, str],
+               edits: tuple[Edit, ...], plot_file: str | None, fmt: str | None, output: str | None,
+               force: bool, standalone: bool, dpi: int | None) -> None:
     """How robust the equilibria of MODEL are to the judgements its text leaves open.
 
     Exact verdicts over every admissible reading of the ranks, then SMAA: samples of the
@@ -1343,29 +1048,19 @@ def robustness(
       gametheory robustness us-russia --over parameters --param-distribution d=uniform(0,10)
       gametheory robustness us-russia -n 20000 --seed 1 --workers 2 --plot shares.png -o r.json
     """
-    if workers is not None and scheduler is not None:
-        raise click.UsageError("give --workers or --scheduler, not both")
-    if over == "ranks" and distributions:
-        raise click.UsageError("--param-distribution goes with --over parameters, not ranks")
-    if twice := sorted(set(params) & set(distributions)):
-        raise click.UsageError(
-            f"{', '.join(twice)}: give a parameter a value (--param) or a distribution "
-            "(--param-distribution), not both"
-        )
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, False)
-    figure_format = _figure_target(plot_file)
-    _check_dpi(dpi, figure_format)
+    from gametheory.robustness.options import check_robustness_options
+
+    _library(check_robustness_options, over, distributions, params, workers, scheduler,
+             usage=True)
+    fmt = _format(fmt, output, standalone)
+    figure_format = _figure_target(plot_file, dpi)
     from gametheory.report import check_distinct_outputs
 
     check_distinct_outputs([output, plot_file])
-    from gametheory.models import load_model
+    from gametheory.models.edits import edited_model
 
-    loaded = apply_edits(load_model(model), edits)
-    inputs = (str(loaded.path),) if getattr(loaded, "path", None) else ()
-    for target in (output, plot_file):
-        if target is not None:
-            check_target(target, force=force, inputs=inputs)
+    loaded = edited_model(model, edits)
+    _check_outputs((output, plot_file), force=force, model=loaded)
     from gametheory.robustness import DaskRunner, LocalRunner, format_robustness, plot_robustness
     from gametheory.robustness import robustness as run_robustness
 
@@ -1388,30 +1083,15 @@ def robustness(
 
 @cli.command(short_help="Ordinal lenses: 2x2 topology, Theory of Moves, graph model.")
 @model_options
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
-              help="Output format [default: from the suffix of -o, else text].")
-@click.option("--output", "-o", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Write to FILE (atomically) instead of standard output.")
-@click.option("--force", is_flag=True, help="Allow -o/--save to overwrite a model file.")
-@click.option("--standalone", is_flag=True, help="LaTeX: a whole document that compiles as it is.")
+@format_options()
 @click.option("--target", "-t", metavar="S1,S2", help="Inverse question: this state (one "
               "strategy per player) should be an equilibrium...")
 @click.option("--player", metavar="NAME", help="...by changing only this player's ranking.")
 @click.option("--concept", type=click.Choice(["nash", "gmr", "smr", "seq"]), default="nash",
               show_default=True, help="...under this stability concept.")
-def ordinal(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    fmt: str | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    target: str | None,
-    player: str | None,
-    concept: str,
-) -> None:
+def ordinal(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+            fmt: str | None, output: str | None, force: bool, standalone: bool, target: str | None,
+            player: str | None, concept: str) -> None:
     """Ordinal lenses on MODEL: 2x2 topology, Theory of Moves, graph-model stability.
 
     Payoffs are read as ranks. For a 2x2 game: its place among the 144 strict ordinal games
@@ -1428,8 +1108,7 @@ def ordinal(
       gametheory ordinal us-russia --param d=2 -o stability.md
       gametheory ordinal us-russia --target concede,hard_demand --player US --concept seq
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, False)
+    fmt = _format(fmt, output, standalone)
     loaded = load(model, params, edits)
     from gametheory.ordinal import ordinal_analysis
     from gametheory.report import format_ordinal
@@ -1437,10 +1116,7 @@ def ordinal(
     if (target is None) != (player is None):
         raise click.UsageError("--target and --player go together (the inverse question)")
     analysis = ordinal_analysis(loaded.game, target, player, concept)
-    text = format_ordinal(
-        analysis, fmt, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_ordinal(analysis, fmt, standalone=standalone, **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1449,19 +1125,9 @@ def ordinal(
 @click.option("--leader", "-l", metavar="NAME",
               help="The player who commits first [default: each player in turn].")
 @output_options
-def stackelberg(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    leader: str | None,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-) -> None:
+def stackelberg(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+                leader: str | None, fmt: str | None, decimals: int | None, output: str | None,
+                force: bool, standalone: bool, sgame: bool) -> None:
     """What committing first is worth: Stackelberg equilibria of MODEL, exactly.
 
     For each leader: the best pure and mixed commitment, with the follower breaking ties for
@@ -1473,8 +1139,7 @@ def stackelberg(
       gametheory stackelberg us-russia
       gametheory stackelberg us-russia --leader Russia --format json
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
+    fmt = _format(fmt, output, standalone, sgame)
     loaded = load(model, params, edits)
     from gametheory.concepts import stackelberg as run_stackelberg
     from gametheory.report import format_stackelberg
@@ -1482,10 +1147,8 @@ def stackelberg(
     leaders = [leader] if leader is not None else list(loaded.game.players)
     symbolic = loaded.model.symbolic_payoffs() if loaded.model.parameters else None
     results = [run_stackelberg(loaded.game, name, symbolic, loaded.values) for name in leaders]
-    text = format_stackelberg(
-        results, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_stackelberg(results, fmt, decimals=decimals, standalone=standalone,
+                              **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1511,24 +1174,10 @@ def stackelberg(
 @click.option("--first", metavar="NAME",
               help="--rubinstein: the first mover reported [default: the first player].")
 @output_options
-def bargain(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    solution: str,
-    disagreement: str | None,
-    weights: str | None,
-    rubinstein: bool,
-    discount: dict[str, str],
-    first: str | None,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-) -> None:
+def bargain(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+            solution: str, disagreement: str | None, weights: str | None, rubinstein: bool,
+            discount: dict[str, str], first: str | None, fmt: str | None, decimals: int | None,
+            output: str | None, force: bool, standalone: bool, sgame: bool) -> None:
     """Where would the sides meet if they bargained? Bargaining solutions of MODEL, exactly.
 
     The feasible set is the convex hull of the outcomes' payoffs (correlated play assumed);
@@ -1543,8 +1192,7 @@ def bargain(
       gametheory bargain us-russia --weights US=1,Russia=2
       gametheory bargain us-russia --rubinstein --discount US=0.8 --discount Russia=0.95
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
+    fmt = _format(fmt, output, standalone, sgame)
     if (discount or first) and not rubinstein:
         raise click.UsageError("--discount and --first apply to --rubinstein only")
     loaded = load(model, params, edits)
@@ -1553,17 +1201,18 @@ def bargain(
     from gametheory.concepts import rubinstein as run_rubinstein
     from gametheory.report import format_bargaining, format_rubinstein
 
-    head = {"title": loaded.title, "model": loaded.model.name, "parameters": loaded.values}
     if rubinstein:
         result = run_rubinstein(loaded.game, discount, disagreement, first or 0)
-        text = format_rubinstein(result, fmt, decimals=decimals, standalone=standalone, **head)
+        text = format_rubinstein(result, fmt, decimals=decimals, standalone=standalone,
+                                 **loaded.heading)
     else:
         names = SOLUTIONS if solution == "all" else (solution,)
         if weights is not None and solution not in ("nash", "all"):
             raise click.UsageError("--weights applies to --solution nash (or all) only")
         results = [run_bargain(loaded.game, name, disagreement, weights if name == "nash" else None)
                    for name in names]
-        text = format_bargaining(results, fmt, decimals=decimals, standalone=standalone, **head)
+        text = format_bargaining(results, fmt, decimals=decimals, standalone=standalone,
+                                 **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1574,25 +1223,13 @@ def bargain(
     help="What a deviation triggers for ever: 'minmax' [default], 'nash:K' (equilibrium K of "
     "`gametheory solve`) or a pure stage equilibrium 'S1,S2'.",
 )
-@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
-              help="Also draw the folk-theorem payoff set (.png, .svg, .pdf; two players).")
+@plot_option("Also draw the folk-theorem payoff set (.png, .svg, .pdf; two players).")
 @output_options
 @dpi_option
-def repeated(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    punishment: str | None,
-    plot_file: str | None,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-    dpi: int | None,
-) -> None:
+def repeated(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+             punishment: str | None, plot_file: str | None, fmt: str | None, decimals: int | None,
+             output: str | None, force: bool, standalone: bool, sgame: bool,
+             dpi: int | None) -> None:
     """Is cooperation sustainable if MODEL repeats? Grim trigger and the folk theorem, exactly.
 
     For each pure outcome: the critical discount factor above which grim trigger sustains it
@@ -1604,20 +1241,15 @@ def repeated(
       gametheory repeated us-russia --punishment nash:1 --format json
       gametheory repeated us-russia-2x2 --plot folk.png
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
-    figure_format = _figure_target(plot_file)
-    _check_dpi(dpi, figure_format)
+    fmt = _format(fmt, output, standalone, sgame)
+    figure_format = _figure_target(plot_file, dpi)
     loaded = load(model, params, edits)
     from gametheory.concepts import repeated as run_repeated
     from gametheory.report import format_repeated
 
     symbolic = loaded.model.symbolic_payoffs() if loaded.model.parameters else None
     result = run_repeated(loaded.game, punishment, symbolic)
-    text = format_repeated(
-        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_repeated(result, fmt, decimals=decimals, standalone=standalone, **loaded.heading)
     if plot_file is not None:
         from gametheory.plot._folk import folk_theorem_figure
 
@@ -1637,20 +1269,9 @@ def repeated(
               help="List the vertices of the polytope [default: for games of at most 16 "
               "pure profiles].")
 @output_options
-def correlated(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    coarse: bool,
-    vertices: bool | None,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-) -> None:
+def correlated(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+               coarse: bool, vertices: bool | None, fmt: str | None, decimals: int | None,
+               output: str | None, force: bool, standalone: bool, sgame: bool) -> None:
     """What can a mediator's signal achieve? Correlated equilibria of MODEL, exactly.
 
     The correlated equilibrium with the largest sum of payoffs, each player's best one, and
@@ -1663,17 +1284,14 @@ def correlated(
       gametheory correlated us-russia --no-vertices --format json
       gametheory correlated us-russia-2x2 --coarse
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
+    fmt = _format(fmt, output, standalone, sgame)
     loaded = load(model, params, edits)
     from gametheory.concepts import correlated_equilibria
     from gametheory.report import format_correlated
 
     result = correlated_equilibria(loaded.game, coarse=coarse, vertices=vertices)
-    text = format_correlated(
-        result, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_correlated(result, fmt, decimals=decimals, standalone=standalone,
+                             **loaded.heading)
     finish(loaded, text, output, save, force)
 
 
@@ -1681,25 +1299,12 @@ def correlated(
 @model_options
 @click.option("--max-lambda", type=click.FloatRange(min=0, min_open=True), metavar="L",
               help="Stop the branch at precision L [default: follow it to its limit].")
-@click.option("--plot", "plot_file", metavar="FIG", type=click.Path(dir_okay=False),
-              help="Also draw the probabilities against lambda (.png, .svg, .pdf).")
+@plot_option("Also draw the probabilities against lambda (.png, .svg, .pdf).")
 @output_options
 @dpi_option
-def qre(
-    model: str,
-    params: dict[str, str],
-    edits: tuple[Edit, ...],
-    save: str | None,
-    max_lambda: float | None,
-    plot_file: str | None,
-    fmt: str | None,
-    decimals: int | None,
-    output: str | None,
-    force: bool,
-    standalone: bool,
-    sgame: bool,
-    dpi: int | None,
-) -> None:
+def qre(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
+        max_lambda: float | None, plot_file: str | None, fmt: str | None, decimals: int | None,
+        output: str | None, force: bool, standalone: bool, sgame: bool, dpi: int | None) -> None:
     """How do noisy players play MODEL? The logit quantal response equilibrium.
 
     Follows the principal branch from lambda = 0 (uniform play) by numerical continuation,
@@ -1712,19 +1317,14 @@ def qre(
       gametheory qre us-russia --plot qre.png
       gametheory qre stag-hunt --max-lambda 10 --format csv -o branch.csv
     """
-    fmt = _format(fmt, output)
-    _check_latex_flags(fmt, standalone, sgame)
-    figure_format = _figure_target(plot_file)
-    _check_dpi(dpi, figure_format)
+    fmt = _format(fmt, output, standalone, sgame)
+    figure_format = _figure_target(plot_file, dpi)
     loaded = load(model, params, edits)
     from gametheory.concepts import logit_branch
     from gametheory.report import format_qre
 
     branch = logit_branch(loaded.game, max_lambda=max_lambda)
-    text = format_qre(
-        branch, fmt, decimals=decimals, title=loaded.title, model=loaded.model.name,
-        parameters=loaded.values, standalone=standalone,
-    )
+    text = format_qre(branch, fmt, decimals=decimals, standalone=standalone, **loaded.heading)
     figure = None
     if plot_file is not None:
         from gametheory.plot.qre import qre_figure_bytes
@@ -1737,13 +1337,11 @@ def qre(
 
 
 @cli.command()
-@click.argument("model", metavar="MODEL", shell_complete=_complete_models)
+@model_argument
 @click.option("--output", "-o", "directory", metavar="DIR", required=True,
               type=click.Path(file_okay=False),
               help="The bundle's directory: new or empty (--force replaces an earlier bundle).")
-@click.option("--param", "-p", "params", metavar="NAME=VALUE", multiple=True,
-              callback=_parse_params,
-              help="Set a parameter of the model (repeatable). Example: --param d=2")
+@param_option("Set a parameter of the model (repeatable). Example: --param d=2")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True, metavar="S",
               help="Seed of the robustness samples.")
 @click.option("--samples", "-n", type=click.IntRange(1, 1_000_000), default=2000,

@@ -24,10 +24,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import GameValueError
 
-__all__ = ["ParamOptions", "merge_values", "param_kind", "split_param_options"]
+__all__ = [
+    "ParamOptions",
+    "command_param_options",
+    "merge_values",
+    "one_grid",
+    "param_kind",
+    "split_param_options",
+]
 
 
 def param_kind(item: str) -> str:
@@ -109,3 +117,55 @@ def merge_values(first: Mapping[str, str], second: Mapping[str, str]) -> dict[st
             )
         merged[name] = text
     return merged
+
+
+def command_param_options(items: Iterable[str], command: str | None) -> ParamOptions:
+    """``--param`` items of ``sweep`` or ``sensitivity``, refusing the other one's spelling.
+
+    Raises
+    ------
+    GameValueError
+        For a bad item (:func:`split_param_options`), a bare name given to ``sweep`` or a grid
+        given to ``sensitivity``, each with the spelling that does it.
+
+    Examples
+    --------
+    >>> command_param_options(["d=0:1:3"], "sweep").grids
+    ('d=0:1:3',)
+    >>> command_param_options(["d"], "sweep")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameValueError: 'd' is not NAME=VALUE; to sweep d: --grid d=START:STOP:COUNT (e.g. d=0:5:101)
+    """  # noqa: E501
+    options = split_param_options(items)
+    if command == "sweep" and options.names:
+        name = options.names[0]
+        raise GameValueError(f"{name!r} is not NAME=VALUE; to sweep {name}: --grid "
+                             f"{name}=START:STOP:COUNT (e.g. {name}=0:5:101)")
+    if command == "sensitivity" and options.grids:
+        raise GameValueError(f"{options.grids[0]!r} is a grid; to solve on a grid: "
+                             f"gametheory sweep MODEL --grid {options.grids[0]}")
+    return options
+
+
+def one_grid(at: Mapping[str, str], values: Mapping[str, str],
+             grids: tuple[Any, ...]) -> tuple[dict[str, str], Any]:
+    """sweep's fixed values (--param, --at) and its one grid (--grid, or --param NAME=A:B:N).
+
+    Raises
+    ------
+    GameValueError
+        For no grid or more than one, a parameter given two values, or a value for the
+        parameter the grid sweeps.
+    """
+    if len(grids) != 1:
+        raise GameValueError(
+            "give one grid: --grid NAME=START:STOP:COUNT (e.g. --grid d=0:10:101)"
+            if not grids else "give one grid only: sweep varies one parameter"
+        )
+    fixed = merge_values(at, values)
+    swept = grids[0][0] if isinstance(grids[0], tuple) else str(grids[0]).partition("=")[0]
+    if swept.strip() in fixed:
+        raise GameValueError(
+            f"{swept.strip()} is swept by the grid; it cannot also be given a value")
+    return fixed, grids[0]
