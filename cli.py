@@ -535,11 +535,16 @@ def _check_dpi(dpi: int | None, figure_format: str | None) -> None:
 
 
 def _solve(game: Any, method: str | None,
-           progress: Callable[[int, int, int], Any] | None = None) -> Any:
+           progress: Callable[[int, int | None, int], Any] | None = None) -> Any:
     from gametheory import solve
 
-    result = solve(game, method) if progress is None else solve(game, method, progress=progress)
-    return _finished(result)
+    if progress is None:
+        return _finished(solve(game, method))
+    try:
+        return _finished(solve(game, method, progress=progress))
+    finally:
+        if getattr(progress, "open_line", False):  # end the progress line before the result
+            click.echo("", err=True)
 
 
 def _finished(result: Any) -> Any:
@@ -549,8 +554,10 @@ def _finished(result: Any) -> Any:
     return result
 
 
-def _search_progress(enabled: bool | None) -> Callable[[int, int, int], None] | None:
-    """A progress line on stderr for long N-player searches (a terminal, or --progress)."""
+def _search_progress(enabled: bool | None) -> Callable[[int, int | None, int], None] | None:
+    """A progress line on stderr for long exact searches (a terminal, or --progress): N-player
+    support profiles (``total`` known), or a large two-player game's polytope vertices
+    (``total`` None: the line ends when the command writes its result, see :func:`_solve`)."""
     import time
 
     from gametheory.report import progress_text
@@ -560,15 +567,17 @@ def _search_progress(enabled: bool | None) -> Callable[[int, int, int], None] | 
         return None
     last = [0.0]
 
-    def report(tried: int, total: int, found: int) -> None:
+    def report(tried: int, total: int | None, found: int) -> None:
         if tty:  # one line, rewritten in place
             end = "\n" if tried == total else ""
             click.echo("\r" + progress_text(tried, total, found), err=True, nl=False)
             click.echo(end, err=True, nl=False)
+            report.open_line = not end
         elif tried in (0, total) or time.monotonic() - last[0] >= 1:
             last[0] = time.monotonic()
             click.echo(progress_text(tried, total, found), err=True)
 
+    report.open_line = False
     return report
 
 
@@ -578,8 +587,10 @@ def _search_progress(enabled: bool | None) -> Callable[[int, int, int], None] | 
 @method_option
 @output_options
 @click.option("--progress/--no-progress", default=None,
-              help="Report the support profiles tried and equilibria found on stderr (exact "
-                   "N-player search) [default: when stderr is a terminal].")
+              help="Report the search's progress on stderr: support profiles tried (exact "
+                   "N-player search) or polytope vertices visited (two-player games from 19 "
+                   "strategies a side), and equilibria found [default: when stderr is a "
+                   "terminal].")
 def solve(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
           method: str | None, fmt: str | None, decimals: int | None, output: str | None,
           force: bool, standalone: bool, sgame: bool, progress: bool | None) -> None:
@@ -608,7 +619,7 @@ def solve(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str
         result, interrupted = _solve(loaded.game, method, _search_progress(progress)), False
     except SolveInterrupted as stop:
         result, interrupted = stop.result, True
-        click.echo("\nInterrupted: the equilibria certified so far follow; others may exist.",
+        click.echo("Interrupted: the equilibria certified so far follow; others may exist.",
                    err=True)
     from gametheory.report import format_solve
 

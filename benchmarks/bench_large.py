@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
 
     me = [sys.executable, __file__, "--worker"]
     print(f"## exact on a random {args.size}x{args.size} game, {args.budget:g} s budget\n")
-    output, finished = _run([*me, "exact", str(args.size), str(args.seed)], args.budget)
+    output, _ = _run([*me, "exact", str(args.size), str(args.seed)], args.budget)
     records = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
     if records:
         last = records[-1]
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\n## one equilibrium of a random {args.lh_size}x{args.lh_size} game\n")
     for solver, title in (("ours", "gametheory lemke-howson (certified)"),
                           ("quantecon", "QuantEcon lemke_howson (float)")):
-        output, finished = _run([*me, "lh", str(args.lh_size), str(args.seed), solver], 600)
+        output, _ = _run([*me, "lh", str(args.lh_size), str(args.seed), solver], 600)
         lines = [line for line in output.splitlines() if line.startswith("{")]
         if not lines:
             print(f"{title}: failed ({output.strip().splitlines()[-1:] or 'no output'})")

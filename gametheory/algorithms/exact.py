@@ -168,8 +168,9 @@ def exact_equilibria(
         raise SolveInterrupted(SolveResult(
             game=game, method="exact", equilibria=equilibria, components=components,
             exact=True, complete=False, status="incomplete",
-            message=(f"interrupted: {len(equilibria)} extreme equilibria certified so far; "
-                     "others may exist"),
+            message=(f"interrupted: {len(equilibria)} extreme "
+                     f"{'equilibrium' if len(equilibria) == 1 else 'equilibria'} certified so "
+                     "far; others may exist"),
         ))
     if degenerate:
         status = "degenerate"

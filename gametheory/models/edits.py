@@ -173,6 +173,10 @@ def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
     players = [p.name for p in model.players]
     if edits and getattr(model, "is_tree", False):
         raise ModelError("--set edits payoff tables of matrix models; edit the tree's file")
+    if edits and getattr(model, "is_bayesian", False):
+        raise ModelError(
+            "--set edits payoff tables of matrix models; a Bayesian game's payoffs are set per "
+            "type in its file (its parameters can be set with --param)")
     for edit in edits:
         where = f"--set {edit.spec!r}"
         if edit.player is not None and edit.player not in players:
