@@ -545,6 +545,8 @@ def _solve(game: Any, method: str | None,
     finally:
         if getattr(progress, "open_line", False):  # end the progress line before the result
             click.echo("", err=True)
+        if getattr(progress, "pending", None):  # the last state, if not yet written
+            click.echo(progress.pending, err=True)
 
 
 def _finished(result: Any) -> Any:
@@ -568,16 +570,21 @@ def _search_progress(enabled: bool | None) -> Callable[[int, int | None, int], N
     last = [0.0]
 
     def report(tried: int, total: int | None, found: int) -> None:
+        text = progress_text(tried, total, found)
         if tty:  # one line, rewritten in place
             end = "\n" if tried == total else ""
-            click.echo("\r" + progress_text(tried, total, found), err=True, nl=False)
+            click.echo("\r" + text, err=True, nl=False)
             click.echo(end, err=True, nl=False)
             report.open_line = not end
         elif tried in (0, total) or time.monotonic() - last[0] >= 1:
             last[0] = time.monotonic()
-            click.echo(progress_text(tried, total, found), err=True)
+            click.echo(text, err=True)
+            report.pending = None
+        else:  # written at the end if nothing follows (:func:`_solve`)
+            report.pending = text
 
     report.open_line = False
+    report.pending = None
     return report
 
 

@@ -128,3 +128,53 @@ def test_streamed_search_interrupted_keeps_certified_equilibria():
     assert 0 < len(partial.equilibria) < len(full)
     assert {eq.profile for eq in partial.equilibria} <= full
     assert all(eq.regret == 0 for eq in partial.equilibria)
+
+
+def _coordination_nfg(path, size: int) -> None:
+    from gametheory.io.nfg import write_nfg
+
+    eye = np.eye(size, dtype=int)
+    path.write_text(write_nfg(Game.from_arrays(eye, eye)), encoding="utf-8")
+
+
+def test_cli_progress_of_the_streamed_search(tmp_path, monkeypatch) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    import cli
+
+    _coordination_nfg(tmp_path / "c.nfg", 4)
+    monkeypatch.setattr(exact_module, "REVERSE_SEARCH_FROM", 1)
+    result = CliRunner().invoke(cli.cli, ["solve", str(tmp_path / "c.nfg"), "--progress",
+                                          "-f", "json"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == "polytope vertices visited: 0; equilibria found: 0"
+    assert lines[-1] == "polytope vertices visited: 16; equilibria found: 15"
+    assert len(json.loads(result.stdout)["equilibria"]) == 15  # 2**4 - 1 supports
+
+
+def test_cli_ctrl_c_during_the_streamed_search(tmp_path, monkeypatch) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    import cli
+
+    _coordination_nfg(tmp_path / "c.nfg", 5)
+    monkeypatch.setattr(exact_module, "REVERSE_SEARCH_FROM", 1)
+    real = one_sided_module.OneSidedSearch.pairs_at
+
+    def interrupt(self, point, mask):
+        if self.visited == 20:
+            raise KeyboardInterrupt
+        return real(self, point, mask)
+
+    monkeypatch.setattr(one_sided_module.OneSidedSearch, "pairs_at", interrupt)
+    result = CliRunner().invoke(cli.cli, ["solve", str(tmp_path / "c.nfg"), "-f", "json"])
+    assert result.exit_code == 130
+    assert "Interrupted" in result.stderr and "Traceback" not in result.output
+    data = json.loads(result.stdout)
+    assert data["status"] == "incomplete" and data["complete"] is False
+    assert 0 < len(data["equilibria"]) < 31
