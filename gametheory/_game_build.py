@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .errors import GameValueError
-from .numbers import to_fraction
+from .numbers import MAX_DIGITS, to_fraction
 
 if TYPE_CHECKING:
     from .game import Game
@@ -38,13 +39,25 @@ def _nested_shape(value: Any, where: str) -> tuple[int, ...]:
     return ()
 
 
+#: Integers below this in absolute value are inside the number policy (:data:`MAX_DIGITS`).
+_INT_LIMIT = 10**MAX_DIGITS
+
+
 def _exact_array(value: Any, where: str) -> np.ndarray:
     shape = _nested_shape(value, where)
     if not shape:
         raise GameValueError("payoffs must be an array, not a single number", key=where)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iu":
+        # Machine integers (at most 20 digits: inside the number policy) need no checks.
+        out = np.empty(value.size, dtype=object)
+        out[:] = [Fraction(v) for v in value.reshape(-1).tolist()]
+        return out.reshape(shape)
     flat = np.asarray(value, dtype=object).reshape(-1) if shape else None
     out = np.empty(len(flat), dtype=object)
     for k, item in enumerate(flat):
+        if type(item) is int and -_INT_LIMIT < item < _INT_LIMIT:  # fast path, same result
+            out[k] = Fraction(item)
+            continue
         try:
             out[k] = to_fraction(item)
         except GameValueError as exc:

@@ -91,17 +91,15 @@ def enumerate_vertices(matrix: np.ndarray) -> Vertices:
     # The simplex {z >= 0, C_0 z <= 1}: the origin and z = e_i / C_0i, homogenised as (w, t).
     rays = np.zeros((d + 1, d + 1), dtype=object)
     rays[0, d] = 1
-    masks = np.zeros((d + 1, words), dtype=np.uint64)
-    for i in range(d):
-        masks[0] |= _bit(i, words)
-    first = _bit(d, words)
+    full = (1 << d) - 1
+    initial = [full] + [(full & ~(1 << i)) | (1 << d) for i in range(d)]
+    masks = np.array(
+        [[(mask >> (_WORD * w)) & (2**_WORD - 1) for w in range(words)] for mask in initial],
+        dtype=np.uint64,
+    )
     for i in range(d):
         rays[i + 1, i] = 1
         rays[i + 1, d] = matrix[0, i]
-        for j in range(d):
-            if j != i:
-                masks[i + 1] |= _bit(j, words)
-        masks[i + 1] |= first
     rays = _normalise(rays)
 
     for row in range(1, k):
