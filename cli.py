@@ -606,8 +606,9 @@ def solve(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str
     Prints the payoff table (best responses marked *, pure equilibria in [ ]), every
     equilibrium with its payoffs, and the components (continua) of equilibria.
 
-    Ctrl-C during an N-player search prints the equilibria certified so far, marked
-    incomplete, and exits with status 130.
+    Ctrl-C during an N-player search, or the streamed search of a two-player game with 19 or
+    more strategies a side (bounded memory, slower per vertex, no total known in advance),
+    prints the equilibria certified so far, marked incomplete, and exits with status 130.
 
     \b
     Examples:
@@ -626,8 +627,8 @@ def solve(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str
         result, interrupted = _solve(loaded.game, method, _search_progress(progress)), False
     except SolveInterrupted as stop:
         result, interrupted = stop.result, True
-        click.echo("Interrupted: the equilibria certified so far follow; others may exist.",
-                   err=True)
+        click.echo("Interrupted: the result lists the equilibria certified so far; others may "
+                   "exist.", err=True)
     from gametheory.report import format_solve
 
     text = format_solve(
@@ -1395,10 +1396,12 @@ def report(model: str, directory: str, params: dict[str, str], seed: int, sample
     inputs = tuple(getattr(loaded, "inputs", ()) or ())
     # Before the work, and again at the end.
     check_bundle_directory(directory, force=force, inputs=inputs)
-    # -o is left out: the directory does not change what is in it.
+    # -o is written as the placeholder DIR: the directory does not change what is in it, and
+    # the bundle stays the same bytes wherever it is written.
     command = shlex.join(["gametheory", "report", model,
                           *(f"--param={k}={v}" for k, v in params.items()),
-                          f"--seed={seed}", f"--samples={samples}", f"--resolution={resolution}"])
+                          f"--seed={seed}", f"--samples={samples}", f"--resolution={resolution}",
+                          "-o", "DIR"])
     generated = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     files = paper_bundle(loaded.model, loaded.values or None, seed=seed, samples=samples,
                          resolution=resolution, command=command, generated=generated,

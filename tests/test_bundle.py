@@ -70,7 +70,7 @@ def test_provenance_names_the_input_the_parameters_and_every_file(bundles):
     assert (provenance["seed"], provenance["samples"]) == (5, 100)
     assert provenance["version"] == gametheory.__version__
     assert provenance["command"] == ("gametheory report us-russia-2x2 --param=d=2 --seed=5 "
-                                     "--samples=100 --resolution=3")
+                                     "--samples=100 --resolution=3 -o DIR")
     for name, digest in provenance["files"].items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
     assert set(provenance["files"]) == set(_files(folder)) - {"provenance.json"}

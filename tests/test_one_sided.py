@@ -178,3 +178,6 @@ def test_cli_ctrl_c_during_the_streamed_search(tmp_path, monkeypatch) -> None:
     data = json.loads(result.stdout)
     assert data["status"] == "incomplete" and data["complete"] is False
     assert 0 < len(data["equilibria"]) < 31
+    text = CliRunner().invoke(cli.cli, ["solve", str(tmp_path / "c.nfg")])
+    assert text.exit_code == 130
+    assert "Nash equilibria certified so far (search interrupted; others may exist)" in text.stdout

@@ -146,7 +146,8 @@ def test_sensitivity_tree_json(folder: Path) -> None:
          "Error: method: method 'zero-sum' applies to games in strategic form, not to a game "
          "tree (methods for a game tree: spe, backward-induction, exact, pure, pbe)\n"),
         (["solve", "entry.toml", "--set", "E:out,fight=3"],
-         "Error: --set edits payoff tables of matrix models; edit the tree's file\n"),
+         "Error: --set edits payoff tables of matrix models; edit the tree's file (a built-in "
+         "tree: copy it first with `gametheory convert MODEL my-tree.toml`)\n"),
         (["sensitivity", "entry.toml", "--param", "zz"], None),
     ],
 )

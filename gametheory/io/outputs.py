@@ -28,6 +28,11 @@ def check_target(
     from ..report import check_output_path, is_model_file
 
     check_output_path(path)
+    device = os.path.exists(path) and not os.path.isfile(path)  # e.g. /dev/stdout
+    if model and not device and not path.lower().endswith(".toml"):
+        raise GameError(
+            "--save writes a model file in TOML: name it .toml (for Gambit's formats, "
+            "`gametheory convert MODEL OUT.nfg`)", file=path)
     is_input = os.path.exists(path) and any(
         os.path.exists(i) and os.path.samefile(path, i) for i in inputs
     )

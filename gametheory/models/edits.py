@@ -172,7 +172,9 @@ def apply_edits(model: Any, edits: Sequence[Edit]) -> Any:
     """The model with each ``--set`` applied, names checked with did-you-mean hints."""
     players = [p.name for p in model.players]
     if edits and getattr(model, "is_tree", False):
-        raise ModelError("--set edits payoff tables of matrix models; edit the tree's file")
+        raise ModelError(
+            "--set edits payoff tables of matrix models; edit the tree's file (a built-in "
+            "tree: copy it first with `gametheory convert MODEL my-tree.toml`)")
     if edits and getattr(model, "is_bayesian", False):
         raise ModelError(
             "--set edits payoff tables of matrix models; a Bayesian game's payoffs are set per "

@@ -198,6 +198,8 @@ def _equilibria_caption(result: SolveResult) -> str:
     noun = "equilibrium" if n == 1 else "equilibria"
     # "Extreme" matters only when there are continua: then the list is their corners.
     kind = "extreme " if any(len(c.equilibria) > 1 for c in result.components) else ""
+    if result.status == "incomplete":  # an interrupted search: say so where the eye lands
+        return f"{n} {kind}Nash {noun} certified so far (search interrupted; others may exist)"
     return f"{n} {kind}Nash {noun}"
 
 
@@ -341,6 +343,8 @@ def no_equilibrium_text(result: SolveResult) -> str:
         return "No pure equilibrium; mixed equilibria were not searched."
     if result.complete:  # pragma: no cover - impossible for a finite game
         return "No Nash equilibrium was found."
+    if result.status == "incomplete":
+        return "No equilibrium was certified before the search was interrupted."
     rejected = len(result.rejected)
     detail = (
         f"{rejected} candidate{'s' if rejected != 1 else ''} failed the exact check"
