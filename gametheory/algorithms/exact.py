@@ -33,13 +33,20 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..game import Game
-from ..result import Component, Equilibrium, SolveInterrupted, SolveResult
+from ..result import SolveInterrupted, SolveResult
+from ._components import _components
+from ._exact_keys import (
+    _certified_values,
+    _equilibrium,
+    _exactly_sorted,
+    _Fractions,
+    _Int64Payoffs,
+)
 from ._one_sided import Key, _key, one_sided_pairs, streamed_pairs
 from ._polytope import Vertices, enumerate_vertices
 
@@ -207,139 +214,6 @@ def _key_of_point(point: np.ndarray) -> Key:
     return _key(point[:-1].tolist())  # Python integers (an object array)
 
 
-def _decreasing(key: Key) -> tuple[float, ...]:
-    """Float sort key by decreasing probabilities; :func:`_exactly_sorted` makes it exact.
-
-    ``w / d`` of two Python integers is correctly rounded, so the order is monotone."""
-    d = key[-1]
-    return tuple(-(w / d) for w in key[:-1])
-
-
-def _float_keys(keys: list[tuple[Key, ...]]) -> np.ndarray:
-    """The float sort keys (:func:`_decreasing`) of many items, one row each.
-
-    Integers below 2**53 convert to float64 exactly and numpy's division is correctly rounded,
-    so the vectorised keys equal the per-item ones; larger integers take the per-item path."""
-    widths = [len(k) for k in keys[0]]
-    try:
-        flat = np.array([[w for k in item for w in k] for item in keys], dtype=np.int64)
-    except OverflowError:
-        flat = None
-    if flat is None or np.abs(flat).max() >= 2**53:
-        return np.array([[f for k in item for f in _decreasing(k)] for item in keys])
-    parts, at = [], 0
-    for width in widths:
-        block = flat[:, at : at + width]
-        parts.append(-(block[:, :-1] / block[:, -1:]))
-        at += width
-    return np.concatenate(parts, axis=1)
-
-
-def _exact_decreasing(key: Key) -> tuple[Fraction, ...]:
-    d = key[-1]
-    return tuple(-Fraction(w, d) for w in key[:-1])
-
-
-def _exactly_sorted(items: list, key) -> list:
-    """Sort by decreasing probabilities, ``key(item)`` being a tuple of :data:`Key`, floats first.
-
-    Rounding is monotone, so sorting on floats orders every pair whose floats differ
-    correctly (numpy's stable lexicographic sort); runs of equal float keys are then
-    re-sorted on the exact key. Ties keep the order of ``items``.
-    """
-    if len(items) < 2:
-        return list(items)
-    floats = _float_keys([key(item) for item in items])
-    order = np.lexsort(floats.T[::-1])
-    ordered = floats[order]
-    same = np.all(ordered[1:] == ordered[:-1], axis=1)
-    out = [items[k] for k in order.tolist()]
-    if not same.any():
-        return out
-    # Runs of equal floats: [start, stop) where same[start..stop-2] all hold.
-    starts = np.flatnonzero(same & ~np.concatenate(([False], same[:-1])))
-    for start in starts.tolist():
-        stop = start + 1
-        while stop - 1 < len(same) and same[stop - 1]:
-            stop += 1
-        out[start:stop] = sorted(
-            out[start:stop], key=lambda item: tuple(_exact_decreasing(v) for v in key(item)))
-    return out
-
-
-class _Int64Payoffs:
-    """The scaled payoffs as int64 when they fit, for the fast products of
-    :func:`_certified_values` (exact while no sum can reach 2**63)."""
-
-    def __init__(self, a_scaled: np.ndarray, b_scaled: np.ndarray) -> None:
-        self.a = self.b = None
-        self.bound = 0
-        big = max((abs(int(v)) for v in (*a_scaled.flat, *b_scaled.flat)), default=0)
-        if big < 2**62:
-            self.a = a_scaled.astype(np.int64)
-            self.b = b_scaled.astype(np.int64)
-            self.bound = big
-
-    def fits(self, total: int) -> bool:
-        """Whether ``payoff x weight`` sums with weights summing to ``total`` fit in int64."""
-        return self.a is not None and self.bound * total < 2**62
-
-
-def _certified_values(
-    a_scaled: np.ndarray, b_scaled: np.ndarray, kx: Key, ky: Key,
-    small: _Int64Payoffs | None = None,
-) -> tuple[int, int] | None:
-    """:func:`gametheory.result.certify` for two players, in integers: every strategy played
-    is a best response (payoffs times the lcm of their denominators, probabilities as integer
-    weights: the same comparisons, no fractions). Returns the two best-response values (in
-    those units) or None if the profile is not an equilibrium."""
-    wx, wy = kx[:-1], ky[:-1]
-    if min(wx) < 0 or min(wy) < 0 or sum(wx) != kx[-1] or sum(wy) != ky[-1]:
-        return None
-    if small is not None and small.fits(max(kx[-1], ky[-1])):
-        rows = small.a.dot(np.array(wy, dtype=np.int64)).tolist()
-        columns = np.array(wx, dtype=np.int64).dot(small.b).tolist()
-    else:
-        rows = a_scaled.dot(np.fromiter(wy, dtype=object, count=len(wy))).tolist()
-        columns = np.fromiter(wx, dtype=object, count=len(wx)).dot(b_scaled).tolist()
-    top_row, top_column = max(rows), max(columns)
-    if all(r == top_row for p, r in zip(wx, rows, strict=True) if p) and all(
-            c == top_column for q, c in zip(wy, columns, strict=True) if q):
-        return top_row, top_column
-    return None
-
-
-def _equilibrium(
-    game: Game, a_scale: int, b_scale: int, kx: Key, ky: Key, values: tuple[int, int],
-    fractions: _Fractions,
-) -> Equilibrium:
-    """The certified equilibrium of the keys, with its payoffs ``values`` (from
-    :func:`_certified_values`) as exact Fractions. ``fractions`` caches the probabilities made
-    so far (Fractions are immutable: equal ones are shared)."""
-    dx, dy = kx[-1], ky[-1]
-    zero = _ZERO
-    x = tuple(zero if not w else fractions[w, dx] for w in kx[:-1])
-    y = tuple(zero if not w else fractions[w, dy] for w in ky[:-1])
-    return Equilibrium(
-        players=game.players,
-        strategies=game.strategies,
-        profile=(x, y),
-        payoffs=(Fraction(values[0], a_scale * dy), Fraction(values[1], b_scale * dx)),
-        regret=_ZERO,
-    )
-
-
-_ZERO = Fraction(0)
-
-
-class _Fractions(dict):
-    """``cache[w, d]`` is ``Fraction(w, d)``, made once (Fractions are immutable)."""
-
-    def __missing__(self, key: tuple[int, int]) -> Fraction:
-        value = self[key] = Fraction(*key)
-        return value
-
-
 def _both_sides(a: np.ndarray, b: np.ndarray, m: int, n: int) -> tuple[list[tuple[Key, Key]], bool]:
     """Completely labelled pairs by enumerating both polytopes, and whether one is degenerate."""
     p_vertices = enumerate_vertices(_positive_integer(b).T.copy())
@@ -389,80 +263,3 @@ def _completely_labelled(
         pairs.extend((i, j) for j in matches)
     origin_q = next(j for j, row in enumerate(q_vertices.points) if not any(row[:-1]))
     return [(i, j) for i, j in pairs if j != origin_q]
-
-
-def _components(keys: list[tuple[Key, Key]]) -> tuple[Component, ...]:
-    """Connected components and maximal Nash subsets of the extreme-equilibrium graph.
-
-    ``keys`` are the equilibria's (row, column) distributions as :data:`Key`, in the order of
-    the equilibria. Components are listed by their first equilibrium, each one's equilibria and
-    Nash subsets as sorted tuples of indices (so the numbering of the vertices below, by first
-    appearance, does not show in the result).
-    """
-    xi: dict[Key, int] = {}
-    yi: dict[Key, int] = {}
-    edges = [(xi.setdefault(kx, len(xi)), yi.setdefault(ky, len(yi))) for kx, ky in keys]
-
-    # Union-find over row vertices k and column vertices len(xi) + col.
-    parent = list(range(len(xi) + len(yi)))
-
-    def find(u: int) -> int:
-        while parent[u] != u:
-            parent[u] = parent[parent[u]]
-            u = parent[u]
-        return u
-
-    for k, col in edges:
-        ru, rv = find(k), find(len(xi) + col)
-        if ru != rv:
-            parent[max(ru, rv)] = min(ru, rv)
-    # Each component's edges, in one pass over the edges (not one pass per component:
-    # coordination games have thousands of components). Edges are visited in increasing
-    # order, so each group is sorted and the groups appear by their first equilibrium.
-    groups: dict[int, list[int]] = {}
-    for e, (k, _) in enumerate(edges):
-        groups.setdefault(find(k), []).append(e)
-    components = []
-    for group in groups.values():
-        if len(group) == 1:  # an isolated extreme equilibrium (nondegenerate games: all)
-            components.append(Component(equilibria=(group[0],), nash_subsets=((group[0],),)))
-            continue
-        # Column vertices numbered within the component, so the masks stay small.
-        local: dict[int, int] = {}
-        neighbours: dict[int, int] = defaultdict(int)
-        edge_of: dict[tuple[int, int], int] = {}
-        for e in group:
-            k, col = edges[e]
-            c = local.setdefault(col, len(local))
-            neighbours[k] |= 1 << c
-            edge_of[k, c] = e
-        rows = sorted(neighbours)
-        subsets = []
-        for ymask in _closed_sets([neighbours[k] for k in rows]):
-            xset = [k for k in rows if neighbours[k] & ymask == ymask]
-            yset = _bits(ymask)
-            subsets.append(tuple(sorted(edge_of[k, c] for k in xset for c in yset)))
-        components.append(Component(equilibria=tuple(group), nash_subsets=tuple(sorted(subsets))))
-    return tuple(components)
-
-
-def _bits(mask: int) -> list[int]:
-    """The positions of the set bits of a non-negative integer, in increasing order."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
-
-
-def _closed_sets(neighbourhoods: list[int]) -> list[int]:
-    """All non-empty intersections of the given neighbourhood masks (the maximal bicliques)."""
-    closed: set[int] = set()
-    frontier = {mask for mask in neighbourhoods if mask}
-    while frontier:
-        closed |= frontier
-        frontier = {
-            a & b for a in frontier for b in neighbourhoods if a & b and (a & b) not in closed
-        }
-    return sorted(closed)
