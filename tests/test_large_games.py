@@ -120,3 +120,17 @@ def test_coordination_game_has_one_isolated_equilibrium_per_support(size):
     assert len(result.equilibria) == (1 << size) - 1
     assert [c.equilibria for c in result.components] == [(e,) for e in range(len(expected))]
     assert all(c.nash_subsets == ((c.equilibria[0],),) for c in result.components)
+
+
+def test_report_of_a_large_game_leaves_out_the_payoff_table() -> None:
+    from gametheory.report import format_solve
+    from gametheory.report._solve import MAX_TABLE_STRATEGIES
+
+    n = MAX_TABLE_STRATEGIES + 1
+    wide = Game.from_arrays([[j for j in range(n)]], [[0] * n])  # 1 x n: row's payoffs 0..n-1
+    text = format_solve(solve(wide, "exact"), "text")
+    assert f"a 1x{n} table, not printed here" in text
+    assert "best response" not in text  # the table's legend
+    narrow = Game.from_arrays([[j for j in range(n - 1)]], [[0] * (n - 1)])
+    narrow_text = format_solve(solve(narrow, "exact"), "text")
+    assert "not printed here" not in narrow_text and "best response" in narrow_text

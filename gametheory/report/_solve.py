@@ -357,6 +357,11 @@ def no_equilibrium_text(result: SolveResult) -> str:
     )
 
 
+#: Games with more strategies than this for some player are reported without their payoff table
+#: (:func:`solve_document`).
+MAX_TABLE_STRATEGIES = 40
+
+
 def solve_document(
     result: SolveResult,
     *,
@@ -373,7 +378,13 @@ def solve_document(
     caption = f"Payoffs ({', '.join(game.players)})"
     if parameters:
         caption += " at " + parameters_text(parameters)
-    blocks.append(game_bimatrix(game, caption, label=f"{label}-payoffs" if label else ""))
+    if max(game.shape) > MAX_TABLE_STRATEGIES:  # a table nobody reads, megabytes long
+        shape = "x".join(str(k) for k in game.shape)
+        blocks.append(Paragraph(
+            f"{caption}: a {shape} table, not printed here (more than {MAX_TABLE_STRATEGIES} "
+            "strategies for a player); `gametheory show` prints it."))
+    else:
+        blocks.append(game_bimatrix(game, caption, label=f"{label}-payoffs" if label else ""))
     if result.equilibria:
         blocks.append(equilibria_table(result, label=f"{label}-equilibria" if label else ""))
         footnotes = root_footnotes(result) if numbers.decimals is None else ""
