@@ -181,6 +181,8 @@ class _Group(click.Group):
             # looking it up here keeps `--help` and completion free of numpy.
             errors = sys.modules.get("gametheory.errors")
             if errors is not None and isinstance(exc, errors.GameError):
+                if exc.key == "method":  # the library's name for what the CLI calls --method
+                    exc.key = "--method"
                 code = _fail(str(exc), EXIT_INPUT)
             elif "integer string conversion" in str(exc):
                 # A safety net: gametheory formats integers of any size (numbers.format_int).

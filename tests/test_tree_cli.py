@@ -143,7 +143,7 @@ def test_sensitivity_tree_json(folder: Path) -> None:
     "args, message",
     [
         (["solve", "entry.toml", "-m", "zero-sum"],
-         "Error: method: method 'zero-sum' applies to games in strategic form, not to a game "
+         "Error: --method: method 'zero-sum' applies to games in strategic form, not to a game "
          "tree (methods for a game tree: spe, backward-induction, exact, pure, pbe)\n"),
         (["solve", "entry.toml", "--set", "E:out,fight=3"],
          "Error: --set edits payoff tables of matrix models; edit the tree's file (a built-in "
@@ -163,7 +163,7 @@ def test_backward_induction_on_information_sets_is_one_line(tmp_path: Path) -> N
     result = run("solve", str(Path(__file__).parent / "data" / "efg" / "myerson1991_fig2_1.efg"),
                  "-m", "backward-induction")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: method: backward-induction needs perfect information")
+    assert result.stderr.startswith("Error: --method: backward-induction needs perfect information")
 
 
 def test_analyze_a_tree_uses_its_reduced_form(folder: Path) -> None:
