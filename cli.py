@@ -19,10 +19,11 @@ the library's (pure functions such as ``gametheory.models.edits.parse_edit`` and
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -536,6 +537,19 @@ def _check_dpi(dpi: int | None, figure_format: str | None) -> None:
     _library(check_dpi, dpi, figure_format, usage=True)
 
 
+@contextlib.contextmanager
+def _option_named(option: str) -> Iterator[None]:
+    """Library errors inside name the command-line option (the library says ``parameter``)."""
+    errors = sys.modules.get("gametheory.errors")
+    try:
+        yield
+    except ValueError as exc:
+        if errors is not None and isinstance(exc, errors.GameError) and (
+                exc.key is None or exc.key.startswith("parameter")):
+            exc.key = option
+        raise
+
+
 def _solve(game: Any, method: str | None,
            progress: Callable[[int, int | None, int], Any] | None = None) -> Any:
     from gametheory import solve
@@ -925,6 +939,11 @@ def sweep(model: str, grid: Any, param_options: Any, at: dict[str, str], edits: 
         raise GameError("sweep works on matrix models; for a tree use sensitivity, or solve "
                         "with --param")
     name, values = grid
+    with _option_named("--grid"):  # the library names the parameter, not the option
+        pg.parameter(name)
+    with _option_named(f"--grid {name}"):
+        for value in values:
+            pg.values({**at, name: value})
     _check_outputs((output, plot_file), force=force, model=loaded)
     with _progress(len(values), f"Solving {len(values)} points") as bar:
         result = run_sweep(pg, name, values, at=at, progress=_callback(bar))
@@ -993,6 +1012,9 @@ def sensitivity(model: str, names: tuple[str, ...], param_options: Any, at: dict
     if plot_file is not None and len(names) != 2:
         raise click.UsageError("--plot draws the regime map of two parameters: give two --vary")
     loaded, pg = _load_parametric(model, edits)
+    for name in names if pg is not None else ():
+        with _option_named("--vary"):
+            pg.parameter(name)
     _check_outputs((output, plot_file), force=force, model=loaded)
     if pg is None:
         from gametheory.extensive.sensitivity import analyse_tree_parameter

@@ -974,3 +974,19 @@ def test_figures_without_matplotlib_say_which_extra_to_install(
         "Error: plot: figures need matplotlib: pip install 'gametheory-exact[plot]'"
     )
     assert not (tmp_path / "fig.png").exists()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["sweep", "us-russia", "--grid", "zz=0:1:5"], "Error: --grid: unknown parameter 'zz'"),
+        (["sweep", "us-russia", "--grid", "d=0:100:5"],
+         "Error: --grid d: value 25 is outside the range [0, 10]"),
+        (["sensitivity", "us-russia", "--vary", "zz"], "Error: --vary: unknown parameter 'zz'"),
+        (["solve", "us-russia", "--method", "spe"], "Error: --method: method 'spe' applies to"),
+    ],
+)
+def test_errors_name_the_option(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
