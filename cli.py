@@ -572,7 +572,9 @@ def _finished(result: Any) -> Any:
     return result
 
 
-def _search_progress(enabled: bool | None) -> Callable[[int, int | None, int], None] | None:
+def _search_progress(
+    enabled: bool | None,
+) -> Callable[[int, int | None, int | None], None] | None:
     """A progress line on stderr for long exact searches (a terminal, or --progress): N-player
     support profiles (``total`` known), or a large two-player game's polytope vertices
     (``total`` None: the line ends when the command writes its result, see :func:`_solve`)."""
@@ -585,7 +587,7 @@ def _search_progress(enabled: bool | None) -> Callable[[int, int | None, int], N
         return None
     last = [0.0]
 
-    def report(tried: int, total: int | None, found: int) -> None:
+    def report(tried: int, total: int | None, found: int | None) -> None:
         text = progress_text(tried, total, found)
         if tty:  # one line, rewritten in place
             end = "\n" if tried == total else ""
@@ -611,9 +613,9 @@ def _search_progress(enabled: bool | None) -> Callable[[int, int | None, int], N
 @output_options
 @click.option("--progress/--no-progress", default=None,
               help="Report the search's progress on stderr: support profiles tried (exact "
-                   "N-player search) or polytope vertices visited (two-player games from 19 "
-                   "strategies a side), and equilibria found [default: when stderr is a "
-                   "terminal].")
+                   "N-player search), polytope vertices visited (two-player games from 19 "
+                   "strategies a side) or constraints added (from 13), and equilibria found "
+                   "[default: when stderr is a terminal].")
 def solve(model: str, params: dict[str, str], edits: tuple[Edit, ...], save: str | None,
           method: str | None, fmt: str | None, decimals: int | None, output: str | None,
           force: bool, standalone: bool, sgame: bool, progress: bool | None) -> None:

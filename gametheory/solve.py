@@ -161,9 +161,10 @@ def solve(game: Any, method: str | None = None, *,
     progress : callable, optional
         For ``"exact"`` on more than two players: called as ``progress(tried, total, found)``
         as the search goes (:func:`~gametheory.algorithms.exact_nplayer.exact_nplayer_equilibria`);
-        for ``"exact"`` on a large two-player game (the streamed search of
-        :func:`~gametheory.algorithms.exact.exact_equilibria`), as
-        ``progress(visited, None, found)``; other methods do not report progress.
+        for ``"exact"`` on a two-player game from 13 strategies a side, as described in
+        :func:`~gametheory.algorithms.exact.exact_equilibria` (``progress(visited, None,
+        found)`` for the streamed search, ``progress(added, total, None)`` for the double
+        description method); other methods do not report progress.
 
     Returns
     -------

@@ -181,3 +181,26 @@ def test_cli_ctrl_c_during_the_streamed_search(tmp_path, monkeypatch) -> None:
     text = CliRunner().invoke(cli.cli, ["solve", str(tmp_path / "c.nfg")])
     assert text.exit_code == 130
     assert "Nash equilibria certified so far (search interrupted; others may exist)" in text.stdout
+
+
+def test_double_description_progress(tmp_path, monkeypatch) -> None:
+    """From PROGRESS_FROM strategies a side the double description reports the constraints
+    added to both polytopes, in order, up to all of them; the result is unchanged."""
+    from click.testing import CliRunner
+
+    import cli
+
+    game = Game.from_arrays([[3, 0, 1], [0, 2, 0], [1, 0, 4]], [[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+    expected = exact_equilibria(game)
+    seen = []
+    monkeypatch.setattr(exact_module, "PROGRESS_FROM", 1)
+    result = exact_equilibria(game, progress=lambda *a: seen.append(a))
+    assert [eq.profile for eq in result.equilibria] == [eq.profile for eq in expected.equilibria]
+    assert [tried for tried, _, _ in seen] == sorted(tried for tried, _, _ in seen)
+    assert seen[-1] == (6, 6, None) and all(total == 6 and found is None
+                                             for _, total, found in seen)
+    _coordination_nfg(tmp_path / "c.nfg", 3)
+    shown = CliRunner().invoke(cli.cli, ["solve", str(tmp_path / "c.nfg"), "--progress"])
+    assert shown.exit_code == 0
+    assert shown.stderr.splitlines()[-1] == (
+        "constraints added to the best-response polytopes: 6 of 6")

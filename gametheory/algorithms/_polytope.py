@@ -17,7 +17,9 @@ arrays of Python integers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -61,13 +63,17 @@ def _normalise(rays: np.ndarray) -> np.ndarray:
     return rays // g[:, None]
 
 
-def enumerate_vertices(matrix: np.ndarray) -> Vertices:
+def enumerate_vertices(
+    matrix: np.ndarray, progress: Callable[[int, int], Any] | None = None
+) -> Vertices:
     """All vertices of the polytope {z >= 0, C z <= 1} for a matrix C of positive integers.
 
     Parameters
     ----------
     matrix : numpy.ndarray
         Integer matrix C of shape (k, d), every entry positive (so the polytope is bounded).
+    progress : callable, optional
+        Called as ``progress(added, k)`` after each of the k constraints is added.
 
     Returns
     -------
@@ -102,7 +108,11 @@ def enumerate_vertices(matrix: np.ndarray) -> Vertices:
         rays[i + 1, d] = matrix[0, i]
     rays = _normalise(rays)
 
+    if progress is not None:
+        progress(1, k)
     for row in range(1, k):
+        if progress is not None and row > 1:
+            progress(row, k)
         label = _bit(d + row, words)
         # Slack of the new inequality C_row w <= t at every ray, exactly.
         values = rays[:, d] - rays[:, :d].dot(matrix[row])
@@ -123,6 +133,8 @@ def enumerate_vertices(matrix: np.ndarray) -> Vertices:
         else:
             rays, masks = rays[keep], masks[keep]
 
+    if progress is not None and k > 1:
+        progress(k, k)
     if words == 1:
         labels = tuple(masks[:, 0].tolist())
     else:

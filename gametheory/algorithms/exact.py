@@ -61,6 +61,9 @@ ONE_SIDED_FROM = 13
 #: as in the one-sided enumeration, equilibria found while the search runs (progress, Ctrl-C).
 #: Below it the double description method is faster (it keeps every vertex in memory).
 REVERSE_SEARCH_FROM = 19
+#: Square-ish games whose smaller side has at least this many strategies (and fewer than
+#: :data:`REVERSE_SEARCH_FROM`) report the double description's progress: constraints added.
+PROGRESS_FROM = 13
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
@@ -91,7 +94,10 @@ def exact_equilibria(
     progress : callable, optional
         For games whose smaller side has :data:`REVERSE_SEARCH_FROM` strategies or more (the
         streamed search): called as ``progress(visited, None, found)``, vertices of the smaller
-        player's polytope visited and equilibria found so far. Not called for smaller games.
+        player's polytope visited and equilibria found so far. For games enumerated from both
+        sides whose smaller side has :data:`PROGRESS_FROM` strategies or more: called as
+        ``progress(added, total, None)``, constraints added to the two best-response polytopes
+        by the double description method. Not called for other games.
 
     Returns
     -------
@@ -152,7 +158,8 @@ def exact_equilibria(
         yx, degenerate = one_sided_pairs(_positive_integer(a), _positive_integer(b).T.copy())
         keys = [(x, y) for y, x in yx]
     else:
-        keys, degenerate = _both_sides(a, b, m, n)
+        keys, degenerate = _both_sides(
+            a, b, m, n, progress if min(m, n) >= PROGRESS_FROM else None)
 
     # Every candidate is certified and sorted on its integer key (weights, common
     # denominator), which is canonical; Fractions are made once, for the result.
@@ -214,10 +221,24 @@ def _key_of_point(point: np.ndarray) -> Key:
     return _key(point[:-1].tolist())  # Python integers (an object array)
 
 
-def _both_sides(a: np.ndarray, b: np.ndarray, m: int, n: int) -> tuple[list[tuple[Key, Key]], bool]:
-    """Completely labelled pairs by enumerating both polytopes, and whether one is degenerate."""
-    p_vertices = enumerate_vertices(_positive_integer(b).T.copy())
-    q_vertices = enumerate_vertices(_positive_integer(a))
+def _both_sides(
+    a: np.ndarray, b: np.ndarray, m: int, n: int,
+    progress: Callable[[int, int | None, int | None], Any] | None = None,
+) -> tuple[list[tuple[Key, Key]], bool]:
+    """Completely labelled pairs by enumerating both polytopes, and whether one is degenerate.
+
+    ``progress``, if given, is called as ``progress(added, m + n, None)`` as the constraints of
+    P (n of them), then of Q (m), are added."""
+    total = m + n
+    on_p = on_q = None
+    if progress is not None:
+        def on_p(added: int, _k: int) -> None:
+            progress(added, total, None)
+
+        def on_q(added: int, _k: int) -> None:
+            progress(n + added, total, None)
+    p_vertices = enumerate_vertices(_positive_integer(b).T.copy(), on_p)
+    q_vertices = enumerate_vertices(_positive_integer(a), on_q)
     p_labels = list(p_vertices.labels)
     q_labels = [_remap_q_labels(mask, m, n) for mask in q_vertices.labels]
     pairs = _completely_labelled(p_labels, q_labels, p_vertices, q_vertices, m, n)

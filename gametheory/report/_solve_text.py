@@ -14,9 +14,10 @@ def interrupted(result: SolveResult) -> bool:
     return result.status == "incomplete" and result.message.startswith("interrupted")
 
 
-def progress_text(tried: int, total: int | None, found: int) -> str:
-    """One line of progress of an exact search: an N-player search by support profiles, or
-    (``total`` None) a two-player search by the vertices of a best-response polytope.
+def progress_text(tried: int, total: int | None, found: int | None) -> str:
+    """One line of progress of an exact search: an N-player search by support profiles, a
+    two-player search by the vertices of a best-response polytope (``total`` None), or the
+    double description method's constraints (``found`` None: nothing is found before the end).
 
     Examples
     --------
@@ -24,7 +25,11 @@ def progress_text(tried: int, total: int | None, found: int) -> str:
     'support profiles tried: 3 of 27; equilibria found: 1'
     >>> progress_text(5120, None, 2)
     'polytope vertices visited: 5120; equilibria found: 2'
+    >>> progress_text(12, 36, None)
+    'constraints added to the best-response polytopes: 12 of 36'
     """
+    if found is None:
+        return f"constraints added to the best-response polytopes: {tried} of {total}"
     if total is None:
         return f"polytope vertices visited: {tried}; equilibria found: {found}"
     return f"support profiles tried: {tried} of {total}; equilibria found: {found}"
