@@ -8,12 +8,16 @@ the games are drawn with small payoffs so that most are degenerate.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import games, reference_extreme_equilibria
 
+import cli
 from gametheory import Game
 from gametheory.algorithms import _one_sided as one_sided_module
 from gametheory.algorithms import exact as exact_module
@@ -21,6 +25,7 @@ from gametheory.algorithms._one_sided import one_sided_pairs
 from gametheory.algorithms._polytope import enumerate_vertices
 from gametheory.algorithms._reverse_search import reverse_search_vertices
 from gametheory.algorithms.exact import _both_sides, _positive_integer, exact_equilibria
+from gametheory.io.nfg import write_nfg
 from gametheory.result import SolveInterrupted
 
 
@@ -131,19 +136,11 @@ def test_streamed_search_interrupted_keeps_certified_equilibria():
 
 
 def _coordination_nfg(path, size: int) -> None:
-    from gametheory.io.nfg import write_nfg
-
     eye = np.eye(size, dtype=int)
     path.write_text(write_nfg(Game.from_arrays(eye, eye)), encoding="utf-8")
 
 
 def test_cli_progress_of_the_streamed_search(tmp_path, monkeypatch) -> None:
-    import json
-
-    from click.testing import CliRunner
-
-    import cli
-
     _coordination_nfg(tmp_path / "c.nfg", 4)
     monkeypatch.setattr(exact_module, "REVERSE_SEARCH_FROM", 1)
     result = CliRunner().invoke(cli.cli, ["solve", str(tmp_path / "c.nfg"), "--progress",
@@ -156,12 +153,6 @@ def test_cli_progress_of_the_streamed_search(tmp_path, monkeypatch) -> None:
 
 
 def test_cli_ctrl_c_during_the_streamed_search(tmp_path, monkeypatch) -> None:
-    import json
-
-    from click.testing import CliRunner
-
-    import cli
-
     _coordination_nfg(tmp_path / "c.nfg", 5)
     monkeypatch.setattr(exact_module, "REVERSE_SEARCH_FROM", 1)
     real = one_sided_module.OneSidedSearch.pairs_at
@@ -186,10 +177,6 @@ def test_cli_ctrl_c_during_the_streamed_search(tmp_path, monkeypatch) -> None:
 def test_double_description_progress(tmp_path, monkeypatch) -> None:
     """From PROGRESS_FROM strategies a side the double description reports the constraints
     added to both polytopes, in order, up to all of them; the result is unchanged."""
-    from click.testing import CliRunner
-
-    import cli
-
     game = Game.from_arrays([[3, 0, 1], [0, 2, 0], [1, 0, 4]], [[1, 0, 2], [0, 3, 0], [2, 0, 1]])
     expected = exact_equilibria(game)
     seen = []

@@ -140,8 +140,7 @@ class OneSidedSearch:
         if not found:
             return []
         x = _key(point[:-1].tolist())
-        for _, labels in found:
-            self.degenerate = self.degenerate or labels > n
+        self.degenerate = self.degenerate or any(labels > n for _, labels in found)
         return [(x, y) for y, _ in found]
 
 

@@ -83,7 +83,7 @@ def _remap_q_labels(mask: int, m: int, n: int) -> int:
 
 
 def exact_equilibria(
-    game: Game, progress: Callable[[int, int | None, int], Any] | None = None
+    game: Game, progress: Callable[[int, int | None, int | None], Any] | None = None
 ) -> SolveResult:
     """Every extreme Nash equilibrium of a two-player game, exactly, with the components.
 
@@ -145,18 +145,10 @@ def exact_equilibria(
     interrupted = False
     if streamed:
         one_sided = True
-        if m <= n:
-            keys, degenerate, interrupted = streamed_pairs(
-                _positive_integer(b).T.copy(), _positive_integer(a), progress)
-        else:
-            yx, degenerate, interrupted = streamed_pairs(
-                _positive_integer(a), _positive_integer(b).T.copy(), progress)
-            keys = [(x, y) for y, x in yx]
-    elif one_sided and m < n:
-        keys, degenerate = one_sided_pairs(_positive_integer(b).T.copy(), _positive_integer(a))
+        keys, (degenerate, interrupted) = _from_smaller_side(
+            a, b, m, n, lambda p, q: streamed_pairs(p, q, progress))
     elif one_sided:
-        yx, degenerate = one_sided_pairs(_positive_integer(a), _positive_integer(b).T.copy())
-        keys = [(x, y) for y, x in yx]
+        keys, (degenerate,) = _from_smaller_side(a, b, m, n, one_sided_pairs)
     else:
         keys, degenerate = _both_sides(
             a, b, m, n, progress if min(m, n) >= PROGRESS_FROM else None)
@@ -212,6 +204,17 @@ def exact_equilibria(
     )
 
 
+def _from_smaller_side(
+    a: np.ndarray, b: np.ndarray, m: int, n: int, search: Callable[..., tuple]
+) -> tuple[list[tuple[Key, Key]], tuple]:
+    """``search(P's matrix, Q's matrix)`` run on the smaller player's polytope (the row
+    player's when ``m <= n``), its pairs turned back into (row, column) order, and the rest of
+    what it returned."""
+    if m <= n:
+        keys, *rest = search(_positive_integer(b).T.copy(), _positive_integer(a))
+        return keys, tuple(rest)
+    yx, *rest = search(_positive_integer(a), _positive_integer(b).T.copy())
+    return [(x, y) for y, x in yx], tuple(rest)
 
 
 def _key_of_point(point: np.ndarray) -> Key:
