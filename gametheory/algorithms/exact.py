@@ -31,6 +31,7 @@ equilibrium set.
 from __future__ import annotations
 
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -47,6 +48,7 @@ from ._exact_keys import (
     _Fractions,
     _Int64Payoffs,
 )
+from ._float_vertices import float_pass_pairs
 from ._one_sided import Key, _key, one_sided_pairs, streamed_pairs
 from ._polytope import Vertices, enumerate_vertices
 
@@ -64,6 +66,15 @@ REVERSE_SEARCH_FROM = 19
 #: Square-ish games whose smaller side has at least this many strategies (and fewer than
 #: :data:`REVERSE_SEARCH_FROM`) report the double description's progress: constraints added.
 PROGRESS_FROM = 13
+#: Games enumerated from both sides whose smaller side has at least this many strategies try
+#: the certified floating-point pass first (:mod:`._float_vertices`: qhull finds the vertices,
+#: every vertex and the completeness of the set are then proven; a degenerate game falls back
+#: to the exact double description) when ``scipy.spatial`` is already imported ...
+FLOAT_PASS_FROM = 8
+#: ... and from this many strategies a side in any case (importing scipy.spatial, a few
+#: tenths of a second, is then repaid by the pass).
+FLOAT_PASS_IMPORT_FROM = 13
+
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
@@ -233,6 +244,15 @@ def _both_sides(
     ``progress``, if given, is called as ``progress(added, m + n, None)`` as the constraints of
     P (n of them), then of Q (m), are added."""
     total = m + n
+    p_matrix, q_matrix = _positive_integer(b).T.copy(), _positive_integer(a)
+    if _float_pass_pays(min(m, n)) and not _pure_ties(p_matrix, q_matrix):
+        if progress is not None:
+            progress(0, total, None)
+        keys = float_pass_pairs(p_matrix, q_matrix)
+        if keys is not None:
+            if progress is not None:
+                progress(total, total, None)
+            return keys, False
     on_p = on_q = None
     if progress is not None:
         def on_p(added: int, _k: int) -> None:
@@ -240,8 +260,8 @@ def _both_sides(
 
         def on_q(added: int, _k: int) -> None:
             progress(n + added, total, None)
-    p_vertices = enumerate_vertices(_positive_integer(b).T.copy(), on_p)
-    q_vertices = enumerate_vertices(_positive_integer(a), on_q)
+    p_vertices = enumerate_vertices(p_matrix, on_p)
+    q_vertices = enumerate_vertices(q_matrix, on_q)
     p_labels = list(p_vertices.labels)
     q_labels = [_remap_q_labels(mask, m, n) for mask in q_vertices.labels]
     pairs = _completely_labelled(p_labels, q_labels, p_vertices, q_vertices, m, n)
@@ -251,6 +271,24 @@ def _both_sides(
     x_of = {i: _key_of_point(p_vertices.points[i]) for i in {i for i, _ in pairs}}
     y_of = {j: _key_of_point(q_vertices.points[j]) for j in {j for _, j in pairs}}
     return [(x_of[i], y_of[j]) for i, j in pairs], degenerate
+
+
+def _float_pass_pays(smaller: int) -> bool:
+    """Whether to try the certified float pass on a game with ``smaller`` strategies a side."""
+    if smaller >= FLOAT_PASS_IMPORT_FROM:
+        return True
+    return smaller >= FLOAT_PASS_FROM and "scipy.spatial" in sys.modules
+
+
+def _pure_ties(p_matrix: np.ndarray, q_matrix: np.ndarray) -> bool:
+    """Whether some pure strategy has two best responses (the commonest degeneracy, decided
+    exactly here so that such games skip the float pass, which would fail on them)."""
+    for matrix in (p_matrix.T, q_matrix.T):  # rows of B, columns of A
+        for line in matrix.tolist():
+            top = max(line)
+            if line.count(top) > 1:
+                return True
+    return False
 
 
 def _completely_labelled(

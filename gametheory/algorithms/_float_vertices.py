@@ -1,0 +1,286 @@
+"""Vertices of a best-response polytope found in floating point and proven exactly.
+
+The polytope is ``P = {z in R^d : z >= 0, C z <= 1}`` for a matrix ``C`` (k x d) of positive
+integers, as in :mod:`._polytope`. Its vertices are enumerated in floating point by qhull
+(``scipy.spatial.ConvexHull`` of the polar points, one per constraint: a vertex of P is a facet
+of the polar, and the facet's points are the vertex's tight constraints). Floating point can
+misclassify a tight constraint, so nothing qhull says is trusted; the tight sets it returns are
+*proven* to be all the vertices of P, or :func:`certified_tight_sets` returns None and the
+caller uses the exact double description (:mod:`._polytope`):
+
+1. Each tight set ``T`` (d constraints) defines one point: the free coordinates
+   ``S = {i : z_i >= 0 not in T}`` solve ``C_{J,S} z_S = 1`` (J: the rows of C in T). With an
+   approximate inverse ``R`` of ``K = C_{J,S}`` and rigorous bounds on every rounding error
+   (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed. 2002, section 3.5:
+   ``|fl(A B) - A B| <= gamma_s |A| |B|`` with ``gamma_s = s u / (1 - s u)``),
+   ``||I - R K|| < 1`` proves ``K`` nonsingular and bounds ``||K^{-1}||`` (Higham, section
+   14.1 / Rump's verification method), hence the error ``|z - z~|`` of the float solution.
+   The point is proven a *simple* vertex with tight set exactly ``T`` when every free
+   coordinate exceeds the error bound and every other constraint's slack exceeds its bound.
+2. Every vertex of a simple polytope has exactly d edges, one per tight constraint dropped;
+   the edge's other end has the d - 1 remaining constraints tight. If for every proven vertex
+   ``T`` and every ``i in T`` another proven vertex contains ``T - {i}`` (so each "drop one" set
+   occurs exactly twice), that vertex is the edge's other end (a point of an edge's relative
+   interior is no vertex), so the proven set is closed under adjacency. The graph of a polytope
+   is connected (Balinski, 1961), so the set holds every vertex, and every vertex is simple.
+
+The result is then exact: the vertex set, the tight sets and nondegeneracy are proven; only the
+coordinates of the vertices an equilibrium needs are then computed, in integers, by the caller.
+The rounding-error model holds for any summation order and for fused multiply-add (BLAS), and
+every bound is doubled as a margin for the rounding of the bounds' own computation. Degenerate
+and near-degenerate polytopes fail the proof (a degenerate vertex has more than d tight
+constraints) and take the exact method.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__: list[str] = []
+
+#: Unit roundoff of IEEE double precision.
+_U = 2.0**-53
+#: Entries of C up to this bound are exact floats and keep the rounding analysis far from
+#: overflow; larger ones take the exact method.
+_MAX_ENTRY = 2**40
+#: Tight sets are bit masks in one uint64 word: d + k labels at most.
+_MAX_LABELS = 64
+
+
+def _gamma(s: int) -> float:
+    """Higham's gamma_s, doubled (the margin for rounding in the bounds themselves)."""
+    return 2.0 * s * _U / (1.0 - s * _U)
+
+
+def certified_tight_sets(matrix: np.ndarray) -> np.ndarray | None:
+    """The tight sets of every vertex of ``{z >= 0, C z <= 1}``, proven, or None.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        C, shape (k, d), positive integers (object or integer dtype).
+
+    Returns
+    -------
+    numpy.ndarray or None
+        uint64 bit masks, one per vertex, over the d + k labels of :class:`._polytope.Vertices`
+        (bit ``i < d``: ``z_i = 0``; bit ``d + j``: row j of C tight), each with exactly d bits;
+        None if the polytope is degenerate, too close to degenerate for the proof, has more
+        than 64 labels or entries above 2**40, or if qhull fails. The order is qhull's.
+    """
+    k, d = matrix.shape
+    if d < 2 or d + k > _MAX_LABELS:
+        return None
+    if max(int(v) for v in matrix.flat) > _MAX_ENTRY:
+        return None
+    c = np.asarray(matrix, dtype=np.float64)
+    tight = _qhull_tight_sets(c)
+    if tight is None:
+        return None
+    bits = np.left_shift(np.uint64(1), tight.astype(np.uint64))
+    masks = np.bitwise_or.reduce(bits, axis=1)
+    if len(np.unique(masks)) != len(masks):
+        return None
+    if not _closed_under_adjacency(masks, bits):
+        return None
+    if not _all_simple_vertices(c, tight):
+        return None
+    return masks
+
+
+def _qhull_tight_sets(c: np.ndarray) -> np.ndarray | None:
+    """qhull's facets of the polar of P: an int array (vertices, d) of constraint indices."""
+    from scipy.spatial import ConvexHull, QhullError
+
+    d = c.shape[1]
+    # An interior point z0 = t * 1 with C z0 <= 1/2; constraint a.z <= b becomes the polar
+    # point a / (b - a.z0): -e_i / t for z_i >= 0, C_j / (1 - C_j z0) for the rows.
+    t = 0.5 / c.sum(axis=1).max()
+    points = np.vstack([-np.eye(d) / t, c / (1.0 - c.sum(axis=1) * t)[:, None]])
+    try:
+        hull = ConvexHull(points)
+    except (QhullError, ValueError):
+        return None
+    simplices = np.sort(hull.simplices, axis=1)
+    if simplices.shape[1] != d:  # pragma: no cover - qhull returns d points per facet
+        return None
+    return simplices
+
+
+def _closed_under_adjacency(masks: np.ndarray, bits: np.ndarray) -> bool:
+    """Whether each "drop one tight constraint" set occurs exactly twice (step 2)."""
+    drop_one = (masks[:, None] & ~bits).ravel()
+    _, counts = np.unique(drop_one, return_counts=True)
+    return bool((counts == 2).all())
+
+
+#: Vertices with fewer free coordinates are checked together with larger ones, padded with an
+#: identity block (exact), until a batch holds this many: fewer numpy calls on small polytopes.
+_BATCH = 512
+
+
+def _all_simple_vertices(c: np.ndarray, tight: np.ndarray) -> bool:
+    """Whether every tight set defines a simple vertex with exactly that tight set (step 1)."""
+    k, d = c.shape
+    sizes = (tight >= d).sum(axis=1)  # rows of C in each tight set (= free coordinates)
+    # C with a zero row k and a zero column d appended: the padding's index.
+    padded = np.zeros((k + 1, d + 1))
+    padded[:k, :d] = c
+    row_norms = np.append(c.sum(axis=1), 0.0)  # ||C_j||_1 (C is positive), exact
+    pending: list[np.ndarray] = []
+    count = 0
+    levels = [s for s in np.unique(sizes).tolist() if s > 0]  # s = 0: the origin, slack 1
+    for at, s in enumerate(levels):
+        group = np.flatnonzero(sizes == s)
+        pending.append(group)
+        count += len(group)
+        if count < _BATCH and at + 1 < len(levels):
+            continue
+        rows, cols = _padded_systems(tight, sizes, np.concatenate(pending), s, d, k)
+        if not _group_is_simple(padded, row_norms, rows, cols, s):
+            return False
+        pending, count = [], 0
+    return True
+
+
+def _padded_systems(
+    tight: np.ndarray, sizes: np.ndarray, group: np.ndarray, s: int, d: int, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of C (padded with ``k``) and the free coordinates (padded with ``d``) of the
+    tight sets ``group``, each with at most s of each, as two (g, s) index arrays."""
+    g = len(group)
+    sets = tight[group]  # sorted: the rows of C come last
+    own = sizes[group]
+    position = np.arange(d)[None, :]
+    is_row = position >= (d - own)[:, None]
+    rows = np.full((g, s), k)
+    cols = np.full((g, s), d)
+    # Row r of a tight set with t rows goes to slot r - (d - t) (the first t slots).
+    at, where = np.nonzero(is_row)
+    rows[at, where - (d - own[at])] = sets[at, where] - d
+    free = np.ones((g, d), dtype=bool)
+    at, where = np.nonzero(~is_row)
+    free[at, sets[at, where]] = False
+    at, where = np.nonzero(free)  # row-major: each vertex's free coordinates in order
+    slot = np.arange(len(at)) - np.repeat(np.cumsum(own) - own, own)
+    cols[at, slot] = where
+    return rows, cols
+
+
+def _group_is_simple(
+    padded: np.ndarray, row_norms: np.ndarray, rows: np.ndarray, cols: np.ndarray, s: int
+) -> bool:
+    """Step 1 for a batch of tight sets, each system padded to size s with an identity block.
+
+    The padded system ``[[K, 0], [0, I]] z = 1`` has the vertex's free coordinates first and
+    ones after: its error bound holds for the vertex. Every quantity below bounds its exact
+    counterpart from above (C is positive, so ``|K| = K``); the rounding of the bounds
+    themselves is covered by the doubled gammas and the ``(1 + c u)`` factors."""
+    g = len(rows)
+    k, d = padded.shape[0] - 1, padded.shape[1] - 1
+    square = padded[rows[:, :, None], cols[:, None, :]]  # (g, s, s), exact
+    pad = (rows == k)
+    if pad.any():
+        square[pad[:, :, None] & np.eye(s, dtype=bool)[None]] = 1.0
+    try:
+        inverse = np.linalg.inv(square)  # R
+    except np.linalg.LinAlgError:
+        return False
+    if not np.isfinite(inverse).all():
+        return False
+    gamma = _gamma(s + 2)
+    abs_inverse = np.abs(inverse)
+    # alpha >= ||I - R K||_inf: |I - fl(R K)| plus gamma |R| |K|, whose row sums are
+    # |R| (K 1): a product with a vector, not a matrix.
+    residual_matrix = np.abs(np.eye(s) - inverse @ square).sum(axis=2)
+    spread = (abs_inverse @ square.sum(axis=2)[:, :, None])[:, :, 0]
+    alpha = (residual_matrix * (1 + 4 * _U) + gamma * spread).max(axis=1) * (1 + 4 * s * _U)
+    if not (alpha < 0.5).all():
+        return False
+    # ||K^-1||_inf <= ||R||_inf / (1 - alpha) (Higham, 2002, section 14.1).
+    inverse_norm = abs_inverse.sum(axis=2).max(axis=1) / (1.0 - alpha) * (1 + 8 * s * _U)
+    z = inverse.sum(axis=2)  # z~ = R 1, the float solution
+    kz = (square @ z[:, :, None])[:, :, 0]
+    residual = np.abs(1.0 - kz).max(axis=1) * (1 + 4 * _U) + gamma * (
+        (square @ np.abs(z)[:, :, None])[:, :, 0] + 1.0).max(axis=1)
+    delta = inverse_norm * residual * (1 + 8 * s * _U)  # >= ||z - z~||_inf
+    if not (z.min(axis=1) > 2.0 * delta).all():
+        return False
+    full = np.zeros((g, d + 1))
+    np.put_along_axis(full, cols, z, axis=1)
+    product = full[:, :d] @ padded[:k, :d].T  # (g, k); z~ >= 0 is proven, so = |C| |z~|
+    slack = 1.0 - product
+    bound = (delta[:, None] * row_norms[None, :k] + _gamma(d + 2) * (product + 1.0)) * 2.0
+    strict = np.ones((g, k + 1), dtype=bool)
+    strict[:, :k] = slack > bound
+    strict[np.arange(g)[:, None], rows] = True  # the rows of T are tight by construction
+    return bool(strict.all())
+
+
+def float_pass_pairs(
+    p_matrix: np.ndarray, q_matrix: np.ndarray
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]] | None:
+    """Every completely labelled pair of a nondegenerate game from the proven tight sets.
+
+    Parameters
+    ----------
+    p_matrix, q_matrix : numpy.ndarray
+        ``B^T`` (n x m) and ``A`` (m x n), positive integers: ``P = {x >= 0, B^T x <= 1}`` and
+        ``Q = {y >= 0, A y <= 1}`` as in :mod:`.exact`.
+
+    Returns
+    -------
+    list or None
+        The extreme equilibria as pairs of :data:`._one_sided.Key` (unsorted), or None when
+        either polytope's vertex set could not be proven (:func:`certified_tight_sets`), e.g.
+        in a degenerate game: the caller then enumerates exactly.
+
+    Both polytopes proven simple means the game is nondegenerate, so a vertex pair is
+    completely labelled exactly when Q's labels are the complement of P's (a bit-mask match);
+    the coordinates of the matched vertices only are then solved in integers.
+    """
+    from ._lemke_howson import solve_fraction_free
+    from ._one_sided import _key
+
+    n, m = p_matrix.shape
+    if m + n > _MAX_LABELS:
+        return None
+    p_masks = certified_tight_sets(p_matrix)
+    if p_masks is None:
+        return None
+    q_own = certified_tight_sets(q_matrix)
+    if q_own is None:
+        return None
+    # Q's own labels (bit j: y_j = 0, bit n + i: row i tight) to the game's labels.
+    low = np.uint64((1 << n) - 1)
+    q_masks = (q_own >> np.uint64(n)) | ((q_own & low) << np.uint64(m))
+    full = np.uint64((1 << (m + n)) - 1)
+    need = full ^ p_masks
+    _, at_p, at_q = np.intersect1d(need, q_masks, assume_unique=True, return_indices=True)
+    origin = (1 << m) - 1  # the pair (0, 0) is completely labelled but no equilibrium
+    pairs = []
+    p_rows, q_rows = p_matrix.tolist(), q_matrix.tolist()
+    for i, j in zip(at_p.tolist(), at_q.tolist(), strict=True):
+        p_mask, q_mask = int(p_masks[i]), int(q_own[j])
+        if p_mask == origin:
+            continue
+        x = _vertex_weights(p_rows, p_mask, m, solve_fraction_free)
+        y = _vertex_weights(q_rows, q_mask, n, solve_fraction_free)
+        if x is None or y is None:  # pragma: no cover - the systems are proven nonsingular
+            return None
+        pairs.append((_key(x), _key(y)))
+    return pairs
+
+
+def _vertex_weights(rows: list[list[int]], mask: int, d: int, solve) -> list[int] | None:
+    """Integer weights proportional to the vertex of ``{z >= 0, C z <= 1}`` with tight set
+    ``mask`` (C as ``rows``): the free coordinates solve ``C_{J,S} z_S = 1`` exactly."""
+    free = [i for i in range(d) if not mask >> i & 1]
+    tight = [j for j in range(len(rows)) if mask >> (d + j) & 1]
+    solved = solve([[rows[j][i] for i in free] for j in tight])
+    if solved is None or min(solved[0]) <= 0:
+        return None
+    weights = [0] * d
+    for i, w in zip(free, solved[0], strict=True):
+        weights[i] = w
+    return weights

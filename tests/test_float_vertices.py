@@ -1,0 +1,241 @@
+"""The certified floating-point pass of the exact method (:mod:`._float_vertices`).
+
+qhull finds the vertices in floating point; every vertex and the completeness of the set are
+then proven, or the pass returns None and the exact double description runs. Tested here:
+the proven sets equal the exact enumeration wherever the pass answers, it answers on
+nondegenerate polytopes, each step of the proof rejects what it must (a missing vertex, a
+duplicated one, a point that is no vertex, a near-degenerate polytope), and ``solve`` gives
+the same result, byte for byte, with the pass forced on and off.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import games
+
+from gametheory import Game, solve
+from gametheory.algorithms import exact as exact_module
+from gametheory.algorithms._float_vertices import (
+    _all_simple_vertices,
+    _closed_under_adjacency,
+    _qhull_tight_sets,
+    certified_tight_sets,
+    float_pass_pairs,
+)
+from gametheory.algorithms._polytope import enumerate_vertices
+
+pytest.importorskip("scipy.spatial")
+
+
+def _matrix(rows: list[list[int]]) -> np.ndarray:
+    out = np.empty((len(rows), len(rows[0])), dtype=object)
+    out[:] = [[int(v) for v in row] for row in rows]
+    return out
+
+
+def _random_positive(rng: random.Random, k: int, d: int, high: int) -> np.ndarray:
+    return _matrix([[rng.randint(1, high) for _ in range(d)] for _ in range(k)])
+
+
+def _exact_labels(matrix: np.ndarray) -> tuple[set[int], bool]:
+    """The exact tight sets (double description) and whether the polytope is simple."""
+    vertices = enumerate_vertices(matrix)
+    d = matrix.shape[1]
+    return set(vertices.labels), all(mask.bit_count() == d for mask in vertices.labels)
+
+
+# --------------------------------------------------------------------------- the proven sets
+@given(
+    k=st.integers(1, 8), d=st.integers(2, 8),
+    high=st.sampled_from([2, 3, 10, 1000, 10**6]), seed=st.integers(0, 2**32),
+)
+@settings(max_examples=150, deadline=None)
+def test_proven_sets_equal_the_exact_enumeration(k, d, high, seed):
+    matrix = _random_positive(random.Random(seed), k, d, high)
+    labels, simple = _exact_labels(matrix)
+    proven = certified_tight_sets(matrix)
+    if proven is None:
+        # Only a degenerate polytope may be refused on these well-separated integers.
+        assert not simple or high <= 3
+        return
+    assert simple
+    assert {int(v) for v in proven} == labels
+    assert all(int(v).bit_count() == d for v in proven)
+
+
+@pytest.mark.parametrize("size", [4, 7, 10, 12])
+def test_the_pass_answers_on_nondegenerate_polytopes(size):
+    # Wide integer ranges make ties (degeneracy) vanishingly rare: every polytope here is
+    # simple (checked exactly), and the pass must prove it, not give up.
+    rng = random.Random(size)
+    for _ in range(3):
+        matrix = _random_positive(rng, size, size, 10**6)
+        labels, simple = _exact_labels(matrix)
+        assert simple
+        proven = certified_tight_sets(matrix)
+        assert proven is not None
+        assert {int(v) for v in proven} == labels
+
+
+def test_degenerate_polytopes_are_refused():
+    # Two equal rows: every vertex on that facet has d + 1 tight constraints.
+    assert certified_tight_sets(_matrix([[2, 1, 1], [2, 1, 1], [1, 3, 1]])) is None
+    # The unit cube {z >= 0, z_i <= 1}: simple, but the pure strategy ties of a game
+    # like [[1, 1], [1, 1]] give a degenerate apex.
+    assert certified_tight_sets(_matrix([[1, 1], [1, 1]])) is None
+
+
+def test_near_degenerate_polytopes_are_refused_or_right():
+    # Rows that differ by one unit in 10**12: vertices a hair apart. The pass must either
+    # prove the exact set or give up; it may never return a wrong set.
+    big = 10**12
+    for matrix in (
+        _matrix([[big, big + 1, big], [big + 1, big, big], [big, big, big + 1]]),
+        _matrix([[big, 1, 1], [big + 1, 1, 2], [1, big, 1], [3, 1, big]]),
+    ):
+        proven = certified_tight_sets(matrix)
+        labels, simple = _exact_labels(matrix)
+        if proven is not None:
+            assert simple and {int(v) for v in proven} == labels
+
+
+def test_large_entries_take_the_exact_method():
+    assert certified_tight_sets(_matrix([[2**41, 1], [1, 2**41]])) is None
+
+
+def test_too_many_labels_take_the_exact_method():
+    # d + k > 64 labels do not fit one machine word.
+    assert certified_tight_sets(_random_positive(random.Random(1), 33, 32, 100)) is None
+
+
+# --------------------------------------------------------------------------- each step refuses
+def _simple_case(seed: int = 5, size: int = 6):
+    matrix = _random_positive(random.Random(seed), size, size, 10**6)
+    c = np.asarray(matrix, dtype=np.float64)
+    tight = _qhull_tight_sets(c)
+    bits = np.left_shift(np.uint64(1), tight.astype(np.uint64))
+    return c, tight, bits, np.bitwise_or.reduce(bits, axis=1)
+
+
+def test_closure_refuses_a_missing_vertex():
+    _, _, bits, masks = _simple_case()
+    assert _closed_under_adjacency(masks, bits)
+    for drop in (0, len(masks) // 2, len(masks) - 1):
+        keep = np.arange(len(masks)) != drop
+        assert not _closed_under_adjacency(masks[keep], bits[keep])
+
+
+def test_a_duplicated_vertex_is_refused(monkeypatch):
+    # Every neighbour of a duplicated vertex would be matched twice by the copies alone:
+    # the distinctness test must refuse it before the closure is trusted.
+    c, tight, _, _ = _simple_case()
+    from gametheory.algorithms import _float_vertices
+
+    doubled = np.vstack([tight, tight[:1]])
+    monkeypatch.setattr(_float_vertices, "_qhull_tight_sets", lambda _c: doubled)
+    assert certified_tight_sets(_matrix(c.astype(int).tolist())) is None
+
+
+def test_step_one_refuses_a_point_that_is_no_vertex():
+    c, tight, _, _ = _simple_case()
+    assert _all_simple_vertices(c, tight)
+    d = c.shape[1]
+    k = c.shape[0]
+    # Replace one tight row of a vertex by another row of C: the d constraints still meet
+    # in one point, but it violates a constraint of P (or is not simple there).
+    all_sets = {tuple(row) for row in tight.tolist()}
+    for row in tight.tolist():
+        rows = [v for v in row if v >= d]
+        if not rows:
+            continue
+        for other in range(d, d + k):
+            if other in row:
+                continue
+            changed = tuple(sorted([v for v in row if v != rows[0]] + [other]))
+            if changed not in all_sets:
+                assert not _all_simple_vertices(c, np.array([changed]))
+                return
+    pytest.fail("no tight set to change")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- solve, both ways
+def _solved(game: Game, monkeypatch, float_pass: bool):
+    with monkeypatch.context() as patch:
+        patch.setattr(exact_module, "FLOAT_PASS_FROM", 1 if float_pass else 10**6)
+        patch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1 if float_pass else 10**6)
+        result = solve(game, "exact")
+    return (
+        [eq.profile for eq in result.equilibria],
+        [eq.payoffs for eq in result.equilibria],
+        [(c.equilibria, c.nash_subsets) for c in result.components],
+        result.status,
+        result.message,
+    )
+
+
+@given(games(2, 6, (0, 999), degenerate=False) | games(1, 5, (0, 3)))
+@settings(max_examples=60, deadline=None)
+def test_solve_is_the_same_with_and_without_the_pass(game):
+    patch = pytest.MonkeyPatch()
+    try:
+        assert _solved(game, patch, True) == _solved(game, patch, False)
+    finally:
+        patch.undo()
+
+
+@pytest.mark.parametrize("size", [9, 11])
+def test_solve_is_the_same_on_larger_random_games(size, monkeypatch):
+    rng = np.random.default_rng([7, size])
+    for _ in range(2):
+        a = rng.integers(0, 10**6, (size, size)).tolist()
+        b = rng.integers(0, 10**6, (size, size)).tolist()
+        game = Game.from_arrays(a, b)
+        assert _solved(game, monkeypatch, True) == _solved(game, monkeypatch, False)
+
+
+def test_the_pass_is_used_and_proves_nondegeneracy():
+    rng = np.random.default_rng(11)
+    a = rng.integers(0, 10**6, (10, 10))
+    b = rng.integers(0, 10**6, (10, 10))
+    p = exact_module._positive_integer(np.array(
+        [[Fraction(int(v)) for v in row] for row in b.T], dtype=object))
+    q = exact_module._positive_integer(np.array(
+        [[Fraction(int(v)) for v in row] for row in a], dtype=object))
+    pairs = float_pass_pairs(p, q)
+    assert pairs is not None and len(pairs) % 2 == 1  # a nondegenerate game: an odd number
+    result = solve(Game.from_arrays(a.tolist(), b.tolist()), "exact")
+    assert result.status == "ok"
+    assert len(result.equilibria) == len(pairs)
+
+
+def test_a_game_with_pure_ties_skips_the_pass(monkeypatch):
+    # Row 0 of B has its maximum twice: the pure strategy has two best responses.
+    called = []
+    monkeypatch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1)
+    monkeypatch.setattr(exact_module, "float_pass_pairs",
+                        lambda p, q: called.append(1) or None)
+    game = Game.from_arrays([[1, 0], [0, 1]], [[2, 2], [0, 1]])
+    assert solve(game, "exact").status == "degenerate"
+    assert not called
+
+
+LRSNASH = shutil.which("lrsnash")
+
+
+@pytest.mark.skipif(LRSNASH is None, reason="lrsnash (lrslib) is not installed")
+def test_the_pass_against_lrsnash_on_12x12_games(monkeypatch):
+    from test_peers import _lrsnash_extreme
+
+    monkeypatch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1)
+    rng = np.random.default_rng([16, 12])
+    for _ in range(2):
+        game = Game.from_arrays(rng.integers(0, 1000, (12, 12)).tolist(),
+                                rng.integers(0, 1000, (12, 12)).tolist())
+        assert _lrsnash_extreme(game) == {eq.profile for eq in solve(game, "exact").equilibria}
