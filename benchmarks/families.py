@@ -172,9 +172,7 @@ def dual_cyclic_game(d: int) -> tuple[list[list[int]], list[list[int]]]:
         if slack <= 0:  # cannot happen: the dual cyclic polytope is simple
             raise ArithmeticError(f"constraint {k + 1} is not slack at the vertex {{1..{d}}}")
         # -(a_k^T A_F^{-1}) / sigma_k, column by column.
-        rows.append([
-            -sum(a[k][i] * inverse[i][j] for i in range(d)) / slack for j in range(d)
-        ])
+        rows.append([-sum(a[k][i] * inverse[i][j] for i in range(d)) / slack for j in range(d)])
     scale = math.lcm(*(v.denominator for row in rows for v in row))
     ints = [[int(v * scale) for v in row] for row in rows]
     common = math.gcd(*(v for row in ints for v in row))
