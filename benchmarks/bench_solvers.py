@@ -45,6 +45,7 @@ SOLVERS: dict[str, str] = {
 
 WARM_UP = ([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
 _LRS_USER_TIME = re.compile(r"^\*([0-9.]+)u\b", re.MULTILINE)
+_EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b")
 
 
 # --------------------------------------------------------------------------- the solvers
@@ -187,6 +188,7 @@ class Measurement:
     memory: list[float] = field(default_factory=list)
     games: int = 0
     note: str = ""
+    failed: bool = False  # the worker raised (as opposed to running out of budget)
 
     @property
     def complete(self) -> bool:
@@ -251,8 +253,14 @@ def measure(name: str, size: int, games: list, budget: float) -> Measurement:
             done = subprocess.run(command, capture_output=True, text=True, timeout=budget)
             output, failed = done.stdout, done.returncode != 0
             if failed:
+                # The exception's own line, not what a long message (qhull's) prints after it.
                 lines = done.stderr.strip().splitlines()
-                result.note = lines[-1] if lines else f"exit code {done.returncode}"
+                raised = [line for line in lines if _EXCEPTION.match(line)]
+                last = (raised or lines or [f"exit code {done.returncode}"])[-1]
+                kind, colon, message = last.partition(": ")
+                last = kind.rsplit(".", 1)[-1] + colon + message
+                result.note = last if len(last) <= 70 else last[:67] + "..."
+                result.failed = True
         except subprocess.TimeoutExpired as expired:
             output = expired.stdout or ""
             if isinstance(output, bytes):
@@ -283,6 +291,8 @@ def _available(name: str) -> str | None:
 
 
 def _format_time(value: float, budget: float) -> str:
+    if math.isnan(value):
+        return "failed"
     if math.isinf(value):
         return f"> {budget:g}"
     return f"{value:.4f}" if value < 10 else f"{value:.1f}"
@@ -337,7 +347,9 @@ def _size(size) -> str:
 def _row(m: Measurement, ours: Measurement | None, budget: float) -> str:
     median = m.median()
     ratio = "-"
-    if ours is not None and ours.complete and m.solver != "ours":
+    if m.failed and not m.complete:
+        median = math.nan
+    elif ours is not None and ours.complete and m.solver != "ours":
         base = ours.median()
         ratio = f"> {budget / base:.0f}" if math.isinf(median) else f"{median / base:.1f}"
     same = "-"
