@@ -26,6 +26,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The generators live beside this file; the script (and each worker) runs with this folder first
+# on sys.path, and the insert makes ``import bench_solvers`` from elsewhere work too.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from families import coordination, dual_cyclic_game, random_games, rectangular
+
 # name -> description, in the order of the table.
 SOLVERS: dict[str, str] = {
     "ours": "gametheory exact",
@@ -40,6 +45,7 @@ SOLVERS: dict[str, str] = {
 
 WARM_UP = ([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
 _LRS_USER_TIME = re.compile(r"^\*([0-9.]+)u\b", re.MULTILINE)
+_EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b")
 
 
 # --------------------------------------------------------------------------- the solvers
@@ -187,6 +193,7 @@ class Measurement:
     memory: list[float] = field(default_factory=list)
     games: int = 0
     note: str = ""
+    failed: bool = False  # the worker raised (as opposed to running out of budget)
 
     @property
     def complete(self) -> bool:
@@ -198,37 +205,6 @@ class Measurement:
         return statistics.median(padded) if padded else math.nan
 
 
-def random_games(size: int, count: int, seed: int, high: int) -> list:
-    """``count`` random size x size games with integer payoffs 0..high (numpy, seeded)."""
-    import numpy as np
-
-    rng = np.random.default_rng([seed, size, high])
-    return [
-        (
-            rng.integers(0, high + 1, (size, size)).tolist(),
-            rng.integers(0, high + 1, (size, size)).tolist(),
-        )
-        for _ in range(count)
-    ]
-
-
-def coordination(size: int) -> list:
-    """The coordination game (I, I): 2^size - 1 equilibria, one per non-empty support."""
-    eye = [[int(i == j) for j in range(size)] for i in range(size)]
-    return [(eye, eye)]
-
-
-def rectangular(rows: int, cols: int, count: int, seed: int) -> list:
-    """``count`` random rows x cols games with payoffs 0..999."""
-    import numpy as np
-
-    rng = np.random.default_rng([seed, rows, cols])
-    return [
-        (rng.integers(0, 1000, (rows, cols)).tolist(), rng.integers(0, 1000, (rows, cols)).tolist())
-        for _ in range(count)
-    ]
-
-
 def families(count: int, seed: int) -> list:
     """The families of issue 16's table: (title, [(size label, games), ...])."""
     return [
@@ -238,13 +214,21 @@ def families(count: int, seed: int) -> list:
         ("degenerate (payoffs 0..2)", [(12, random_games(12, count, seed, 2))]),
         ("rectangular (0..999)",
          [((r, c), rectangular(r, c, count, seed)) for r, c in ((5, 20), (3, 40), (10, 30))]),
+        # One game a size whatever ``count``: the construction is deterministic.
+        ("dual cyclic polytope", [(d, [dual_cyclic_game(d)]) for d in (4, 6, 8, 10, 12, 14)]),
     ]
 
 
 def run_families(args: argparse.Namespace) -> None:
     solvers = [s for s in SOLVERS if s in args.solvers]
+    chosen = families(args.games, args.seed)
+    if args.family:
+        chosen = [f for f in chosen if args.family.lower() in f[0].lower()]
+        if not chosen:
+            names = ", ".join(repr(title) for title, _ in families(0, args.seed))
+            raise SystemExit(f"--family {args.family!r} matches none of {names}")
     print(_environment())
-    for title, sizes in families(args.games, args.seed):
+    for title, sizes in chosen:
         print(f"\n## {title}: seed {args.seed}\n")
         header = (
             f"{'size':>7} {'solver':<31} {'median s':>10} {'peer/ours':>10} {'same #eq':>9}  notes"
@@ -274,8 +258,14 @@ def measure(name: str, size: int, games: list, budget: float) -> Measurement:
             done = subprocess.run(command, capture_output=True, text=True, timeout=budget)
             output, failed = done.stdout, done.returncode != 0
             if failed:
+                # The exception's own line, not what a long message (qhull's) prints after it.
                 lines = done.stderr.strip().splitlines()
-                result.note = lines[-1] if lines else f"exit code {done.returncode}"
+                raised = [line for line in lines if _EXCEPTION.match(line)]
+                last = (raised or lines or [f"exit code {done.returncode}"])[-1]
+                kind, colon, message = last.partition(": ")
+                last = kind.rsplit(".", 1)[-1] + colon + message
+                result.note = last if len(last) <= 70 else last[:67] + "..."
+                result.failed = True
         except subprocess.TimeoutExpired as expired:
             output = expired.stdout or ""
             if isinstance(output, bytes):
@@ -306,6 +296,8 @@ def _available(name: str) -> str | None:
 
 
 def _format_time(value: float, budget: float) -> str:
+    if math.isnan(value):
+        return "failed"
     if math.isinf(value):
         return f"> {budget:g}"
     return f"{value:.4f}" if value < 10 else f"{value:.1f}"
@@ -360,7 +352,9 @@ def _size(size) -> str:
 def _row(m: Measurement, ours: Measurement | None, budget: float) -> str:
     median = m.median()
     ratio = "-"
-    if ours is not None and ours.complete and m.solver != "ours":
+    if m.failed and not m.complete:
+        median = math.nan
+    elif ours is not None and ours.complete and m.solver != "ours":
         base = ours.median()
         ratio = f"> {budget / base:.0f}" if math.isinf(median) else f"{median / base:.1f}"
     same = "-"
@@ -425,7 +419,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--families",
         action="store_true",
-        help="time the families of issue 16 (coordination, random, degenerate, rectangular)",
+        help="time the families of issue 16 (coordination, random, degenerate, rectangular, "
+        "dual cyclic polytope)",
+    )
+    parser.add_argument(
+        "--family",
+        metavar="NAME",
+        help="time only the families whose title contains NAME, e.g. cyclic (implies --families)",
     )
     parser.add_argument("--worker", nargs=2, metavar=("SOLVER", "GAMES"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -434,7 +434,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.quick:
         args.sizes, args.games, args.budget = [4, 6, 8], 3, 20.0
-    if args.families:
+    if args.families or args.family:
         run_families(args)
         return
     run(args)
