@@ -29,7 +29,13 @@ from pathlib import Path
 # The generators live beside this file; the script (and each worker) runs with this folder first
 # on sys.path, and the insert makes ``import bench_solvers`` from elsewhere work too.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from families import coordination, dual_cyclic_game, random_games, rectangular
+from families import (
+    coordination,
+    dual_cyclic_game,
+    nondegenerate_games,
+    random_games,
+    rectangular,
+)
 
 # name -> description, in the order of the table.
 SOLVERS: dict[str, str] = {
@@ -209,8 +215,8 @@ def families(count: int, seed: int) -> list:
     """The families of issue 16's table: (title, [(size label, games), ...])."""
     return [
         ("coordination (identity)", [(n, coordination(n)) for n in (10, 12, 14)]),
-        ("random nondegenerate (0..999)",
-         [(n, random_games(n, count, seed, 999)) for n in (6, 8, 12, 16)]),
+        ("random nondegenerate (0..999; a game with a pure best-response tie is redrawn)",
+         [(n, nondegenerate_games(n, count, seed)) for n in (6, 8, 10, 12, 14, 16)]),
         ("degenerate (payoffs 0..2)", [(12, random_games(12, count, seed, 2))]),
         ("rectangular (0..999)",
          [((r, c), rectangular(r, c, count, seed)) for r, c in ((5, 20), (3, 40), (10, 30))]),

@@ -15,6 +15,7 @@ __all__ = [
     "coordination",
     "dual_cyclic_game",
     "gale_even",
+    "nondegenerate_games",
     "random_games",
     "rectangular",
     "upper_bound_vertices",
@@ -33,6 +34,24 @@ def random_games(size: int, count: int, seed: int, high: int) -> list:
         )
         for _ in range(count)
     ]
+
+
+def nondegenerate_games(size: int, count: int, seed: int, high: int = 999) -> list:
+    """``count`` random size x size games with payoffs 0..high in which no pure strategy has
+    two best responses (games with such a tie, about one in four at 12x12 with 0..999, are
+    redrawn: they are degenerate). Other degeneracies are left to chance, and are rare."""
+    import numpy as np
+
+    rng = np.random.default_rng([seed, size, high, 1])
+    out: list = []
+    while len(out) < count:
+        a = rng.integers(0, high + 1, (size, size))
+        b = rng.integers(0, high + 1, (size, size))
+        tie = ((b == b.max(axis=1, keepdims=True)).sum(axis=1) > 1).any() or (
+            (a == a.max(axis=0, keepdims=True)).sum(axis=0) > 1).any()
+        if not tie:
+            out.append((a.tolist(), b.tolist()))
+    return out
 
 
 def coordination(size: int) -> list:

@@ -239,3 +239,72 @@ def test_the_pass_against_lrsnash_on_12x12_games(monkeypatch):
         game = Game.from_arrays(rng.integers(0, 1000, (12, 12)).tolist(),
                                 rng.integers(0, 1000, (12, 12)).tolist())
         assert _lrsnash_extreme(game) == {eq.profile for eq in solve(game, "exact").equilibria}
+
+
+# --------------------------------------------------------------------------- one-sided search
+def _one_sided(game: Game, monkeypatch, float_pass: bool):
+    from gametheory.algorithms import _one_sided
+
+    with monkeypatch.context() as patch:
+        patch.setattr(exact_module, "ONE_SIDED_FROM", 1)
+        patch.setattr(exact_module, "FLOAT_PASS_FROM", 1 if float_pass else 10**6)
+        patch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1 if float_pass else 10**6)
+        if not float_pass:
+            patch.setattr(_one_sided, "proven_outside", lambda q, labels: [False] * len(labels))
+        result = solve(game, "exact")
+    return (
+        [eq.profile for eq in result.equilibria],
+        [(c.equilibria, c.nash_subsets) for c in result.components],
+        result.status,
+        result.message,
+    )
+
+
+@given(st.integers(0, 2**32), st.sampled_from([1, 2, 4, 999]))
+@settings(max_examples=60, deadline=None)
+def test_one_sided_search_is_the_same_with_and_without_floats(seed, high):
+    rng = random.Random(seed)
+    m = rng.randint(1, 5)
+    n = rng.randint(m + 1, 11)
+    if rng.random() < 0.5:
+        m, n = n, m
+    a = [[rng.randint(0, high) for _ in range(n)] for _ in range(m)]
+    b = [[rng.randint(0, high) for _ in range(n)] for _ in range(m)]
+    game = Game.from_arrays(a, b)
+    patch = pytest.MonkeyPatch()
+    try:
+        assert _one_sided(game, patch, True) == _one_sided(game, patch, False)
+    finally:
+        patch.undo()
+
+
+@given(st.integers(0, 2**32), st.sampled_from([2, 3, 999]))
+@settings(max_examples=60, deadline=None)
+def test_a_face_proven_outside_has_no_exact_vertex(seed, high):
+    # Every face the float test skips is empty by the exact face solve.
+    from gametheory.algorithms._one_sided import _face_vertices, proven_outside
+
+    rng = random.Random(seed)
+    m, n = rng.randint(1, 5), rng.randint(1, 9)
+    p = _random_positive(rng, n, m, high)  # B^T
+    q = _random_positive(rng, m, n, high)  # A
+    labels = enumerate_vertices(p).labels
+    outside = proven_outside(q, labels)
+    rows = q.tolist()
+    for mask, skip in zip(labels, outside, strict=True):
+        support = [i for i in range(m) if not mask >> i & 1]
+        tight = [j for j in range(n) if mask >> (m + j) & 1]
+        exact = _face_vertices(q, rows, support, tight, {}) if support else []
+        if skip:
+            assert exact == []
+
+
+def test_most_faces_of_a_rectangular_game_are_proven_outside():
+    from gametheory.algorithms._one_sided import proven_outside
+
+    rng = random.Random(3)
+    p = _random_positive(rng, 20, 5, 999)
+    q = _random_positive(rng, 5, 20, 999)
+    labels = enumerate_vertices(p).labels
+    outside = proven_outside(q, labels)
+    assert sum(outside) > len(labels) // 2

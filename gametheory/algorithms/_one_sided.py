@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ._float_vertices import certified_tight_sets
 from ._lemke_howson import solve_fraction_free
 from ._polytope import enumerate_vertices
 from ._reverse_search import reverse_search_vertices
@@ -47,7 +48,7 @@ def _key(weights: list[int]) -> Key:
 
 
 def one_sided_pairs(
-    p_matrix: np.ndarray, q_matrix: np.ndarray
+    p_matrix: np.ndarray, q_matrix: np.ndarray, float_pass: bool = False
 ) -> tuple[list[tuple[Key, Key]], bool]:
     """Every completely labelled pair, enumerating only ``P = {x >= 0, p_matrix x <= 1}``.
 
@@ -57,6 +58,10 @@ def one_sided_pairs(
         ``B^T`` of shape (n, m), positive Python integers (P's constraints).
     q_matrix : numpy.ndarray
         ``A`` of shape (m, n), positive Python integers (Q's constraints).
+    float_pass : bool
+        Try the certified floating-point vertex enumeration of P first
+        (:func:`._float_vertices.certified_tight_sets`; it imports scipy.spatial); the
+        exact double description runs when it cannot prove P's vertices.
 
     Returns
     -------
@@ -65,11 +70,40 @@ def one_sided_pairs(
         integer weights in lowest terms followed by their sum (``x = w / d``), in the order of
         P's vertices, and whether a degenerate vertex was met.
     """
-    vertices = enumerate_vertices(p_matrix)
+    proven = certified_tight_sets(p_matrix) if float_pass else None
+    if proven is not None:  # P is simple: its vertices' coordinates are solved when needed
+        labels, points = [int(v) for v in proven], None
+    else:
+        vertices = enumerate_vertices(p_matrix)
+        labels, points = list(vertices.labels), vertices.points
     search = OneSidedSearch(p_matrix, q_matrix)
-    pairs = [pair for point, mask in zip(vertices.points, vertices.labels, strict=True)
-             for pair in search.pairs_at(point, mask)]
+    outside = proven_outside(q_matrix, labels)
+    pairs = []
+    for index, mask in enumerate(labels):
+        if outside[index]:  # F(x) is one point, proven outside Q: no pair, nothing degenerate
+            search.visited += 1
+            continue
+        point = points[index] if points is not None else _point(search.p_rows, mask)
+        pairs.extend(search.pairs_at(point, mask))
     return pairs, search.degenerate
+
+
+def _point(p_rows: list[list[int]], mask: int) -> np.ndarray:
+    """Integer weights of P's (simple) vertex with tight set ``mask``, as a point
+    ``(w_1, ..., w_m, 1)`` for :meth:`OneSidedSearch.pairs_at` (which rescales ``w``)."""
+    m = len(p_rows[0])
+    free = [i for i in range(m) if not mask >> i & 1]
+    if not free:
+        return np.zeros(m + 1, dtype=object)  # the origin
+    tight = [j for j in range(len(p_rows)) if mask >> (m + j) & 1]
+    solved = solve_fraction_free([[p_rows[j][i] for i in free] for j in tight])
+    if solved is None:  # pragma: no cover - the system is proven nonsingular
+        raise AssertionError("a proven vertex of P has a singular system")
+    point = np.zeros(m + 1, dtype=object)
+    for i, w in zip(free, solved[0], strict=True):
+        point[i] = w
+    point[m] = solved[1]
+    return point
 
 
 #: How often (in vertices of P) a streamed search reports progress.
@@ -122,6 +156,7 @@ class OneSidedSearch:
         self.n, self.m = p_matrix.shape
         self.q_matrix = q_matrix
         self.q_rows = q_matrix.tolist()  # Python integers: the face solves stay out of numpy
+        self.p_rows = p_matrix.tolist()
         self.faces: dict[tuple[int, ...], list[tuple[Key, int, int]]] = {}
         self.degenerate = False
         self.visited = 0
@@ -187,3 +222,51 @@ def _face_vertices(
         faces[key] = found
     need = sum(1 << i for i in support)
     return [(y, labels) for y, rows, labels in faces[key] if rows & need == need]
+
+
+def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) -> list[bool]:
+    """For each simple vertex of P (``labels``), whether its face F(x) of Q is proven empty in
+    floating point, so that the exact face solve can be skipped.
+
+    A simple vertex with support S has |S| tight columns J; F(x) is the one point solving
+    ``A_{SJ} y_J = 1`` when that matrix is nonsingular, and it is empty when a coordinate or
+    a row's slack of that point is negative. Both are decided with rigorous error bounds
+    (:func:`._float_vertices.verified_solutions`); anything not proven (a singular or
+    ill-conditioned system, a sign within the bound, a degenerate vertex, entries above
+    2**40) is False and takes the exact path, so the pairs found are exactly those of the
+    exact face solves.
+    """
+    from ._float_vertices import _MAX_ENTRY, slack_signs, verified_solutions
+
+    m, n = q_matrix.shape
+    out = np.zeros(len(labels), dtype=bool)
+    if not len(labels) or max(int(v) for v in q_matrix.flat) > _MAX_ENTRY:
+        return out.tolist()
+    bits = _label_bits(labels, m + n)  # (v, m + n) bool
+    zero, tight = bits[:, :m], bits[:, m:]
+    sizes = m - zero.sum(axis=1)
+    # Simple vertices (exactly m labels) other than the origin; the rest take the exact path.
+    candidate = (bits.sum(axis=1) == m) & (sizes > 0)
+    padded = np.zeros((m + 1, n + 1))
+    padded[:m, :n] = np.asarray(q_matrix, dtype=np.float64)
+    row_norms = padded.sum(axis=1)
+    for s in np.unique(sizes[candidate]).tolist():
+        indices = np.flatnonzero(candidate & (sizes == s))
+        # Row-major nonzero: each vertex's support (tight columns) in increasing order.
+        rows = np.nonzero(~zero[indices])[1].reshape(len(indices), s)
+        cols = np.nonzero(tight[indices])[1].reshape(len(indices), s)
+        y, delta, proven = verified_solutions(padded, rows, cols, s)
+        negative = (y < -2.0 * delta[:, None]).any(axis=1)
+        signs = slack_signs(padded, row_norms, rows, cols, y, delta)
+        out[indices] = proven & (negative | (signs == -1).any(axis=1))
+    return out.tolist()
+
+
+def _label_bits(labels: tuple[int, ...] | list[int], width: int) -> np.ndarray:
+    """Bit masks (Python integers of any width) as a (len, width) boolean array."""
+    words = (width + 63) // 64
+    raw = np.array([[(mask >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(words)]
+                    for mask in labels], dtype=np.uint64)
+    shifts = np.arange(64, dtype=np.uint64)
+    bits = ((raw[:, :, None] >> shifts[None, None, :]) & np.uint64(1)).astype(bool)
+    return bits.reshape(len(labels), words * 64)[:, :width]

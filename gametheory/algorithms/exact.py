@@ -159,7 +159,9 @@ def exact_equilibria(
         keys, (degenerate, interrupted) = _from_smaller_side(
             a, b, m, n, lambda p, q: streamed_pairs(p, q, progress))
     elif one_sided:
-        keys, (degenerate,) = _from_smaller_side(a, b, m, n, one_sided_pairs)
+        float_pass = _float_pass_pays(min(m, n))
+        keys, (degenerate,) = _from_smaller_side(
+            a, b, m, n, lambda p, q: one_sided_pairs(p, q, float_pass))
     else:
         keys, degenerate = _both_sides(
             a, b, m, n, progress if min(m, n) >= PROGRESS_FROM else None)
