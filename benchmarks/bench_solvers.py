@@ -62,11 +62,6 @@ def _solver(name: str):
     clock has stopped.
     """
     if name == "ours":
-        # scipy.spatial is imported before the clock like every peer's library: the exact
-        # method's certified float pass uses its qhull (from 8 strategies a side once imported;
-        # QuantEcon's vertex enumeration imports it too).
-        import scipy.spatial  # noqa: F401
-
         from gametheory import Game, solve
 
         return lambda a, b: (solve(Game.from_arrays(a, b), "exact").equilibria, None)

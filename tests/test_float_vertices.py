@@ -1,6 +1,6 @@
 """The certified floating-point pass of the exact method (:mod:`._float_vertices`).
 
-qhull finds the vertices in floating point; every vertex and the completeness of the set are
+A float double description finds the vertices; every vertex and the completeness of the set are
 then proven, or the pass returns None and the exact double description runs. Tested here:
 the proven sets equal the exact enumeration wherever the pass answers, it answers on
 nondegenerate polytopes, each step of the proof rejects what it must (a missing vertex, a
@@ -25,13 +25,12 @@ from gametheory.algorithms import exact as exact_module
 from gametheory.algorithms._float_vertices import (
     _all_simple_vertices,
     _closed_under_adjacency,
-    _qhull_tight_sets,
+    _float_masks,
+    _tight_sets,
     certified_tight_sets,
     float_pass_pairs,
 )
 from gametheory.algorithms._polytope import enumerate_vertices
-
-pytest.importorskip("scipy.spatial")
 
 
 def _matrix(rows: list[list[int]]) -> np.ndarray:
@@ -119,9 +118,10 @@ def test_too_many_labels_take_the_exact_method():
 def _simple_case(seed: int = 5, size: int = 6):
     matrix = _random_positive(random.Random(seed), size, size, 10**6)
     c = np.asarray(matrix, dtype=np.float64)
-    tight = _qhull_tight_sets(c)
+    masks = _float_masks(c)
+    tight = _tight_sets(masks, size, size)
     bits = np.left_shift(np.uint64(1), tight.astype(np.uint64))
-    return c, tight, bits, np.bitwise_or.reduce(bits, axis=1)
+    return c, tight, bits, masks
 
 
 def test_closure_refuses_a_missing_vertex():
@@ -135,11 +135,12 @@ def test_closure_refuses_a_missing_vertex():
 def test_a_duplicated_vertex_is_refused(monkeypatch):
     # Every neighbour of a duplicated vertex would be matched twice by the copies alone:
     # the distinctness test must refuse it before the closure is trusted.
-    c, tight, _, _ = _simple_case()
+    c, _, _, _ = _simple_case()
     from gametheory.algorithms import _float_vertices
 
-    doubled = np.vstack([tight, tight[:1]])
-    monkeypatch.setattr(_float_vertices, "_qhull_tight_sets", lambda _c: doubled)
+    masks = _float_vertices._float_masks(c)
+    doubled = np.concatenate([masks, masks[:1]])
+    monkeypatch.setattr(_float_vertices, "_float_masks", lambda _c: doubled)
     assert certified_tight_sets(_matrix(c.astype(int).tolist())) is None
 
 
@@ -169,7 +170,6 @@ def test_step_one_refuses_a_point_that_is_no_vertex():
 def _solved(game: Game, monkeypatch, float_pass: bool):
     with monkeypatch.context() as patch:
         patch.setattr(exact_module, "FLOAT_PASS_FROM", 1 if float_pass else 10**6)
-        patch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1 if float_pass else 10**6)
         result = solve(game, "exact")
     return (
         [eq.profile for eq in result.equilibria],
@@ -218,7 +218,7 @@ def test_the_pass_is_used_and_proves_nondegeneracy():
 def test_a_game_with_pure_ties_skips_the_pass(monkeypatch):
     # Row 0 of B has its maximum twice: the pure strategy has two best responses.
     called = []
-    monkeypatch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1)
+    monkeypatch.setattr(exact_module, "FLOAT_PASS_FROM", 1)
     monkeypatch.setattr(exact_module, "float_pass_pairs",
                         lambda p, q: called.append(1) or None)
     game = Game.from_arrays([[1, 0], [0, 1]], [[2, 2], [0, 1]])
@@ -233,7 +233,7 @@ LRSNASH = shutil.which("lrsnash")
 def test_the_pass_against_lrsnash_on_12x12_games(monkeypatch):
     from test_peers import _lrsnash_extreme
 
-    monkeypatch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1)
+    monkeypatch.setattr(exact_module, "FLOAT_PASS_FROM", 1)
     rng = np.random.default_rng([16, 12])
     for _ in range(2):
         game = Game.from_arrays(rng.integers(0, 1000, (12, 12)).tolist(),
@@ -248,7 +248,6 @@ def _one_sided(game: Game, monkeypatch, float_pass: bool):
     with monkeypatch.context() as patch:
         patch.setattr(exact_module, "ONE_SIDED_FROM", 1)
         patch.setattr(exact_module, "FLOAT_PASS_FROM", 1 if float_pass else 10**6)
-        patch.setattr(exact_module, "FLOAT_PASS_IMPORT_FROM", 1 if float_pass else 10**6)
         if not float_pass:
             patch.setattr(_one_sided, "proven_outside", lambda q, labels: [False] * len(labels))
         result = solve(game, "exact")

@@ -60,8 +60,8 @@ def one_sided_pairs(
         ``A`` of shape (m, n), positive Python integers (Q's constraints).
     float_pass : bool
         Try the certified floating-point vertex enumeration of P first
-        (:func:`._float_vertices.certified_tight_sets`; it imports scipy.spatial); the
-        exact double description runs when it cannot prove P's vertices.
+        (:func:`._float_vertices.certified_tight_sets`); the exact double description runs
+        when it cannot prove P's vertices.
 
     Returns
     -------

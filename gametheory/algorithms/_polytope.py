@@ -151,12 +151,28 @@ def _new_rays(
     d: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The rays on the new hyperplane from adjacent (inside, outside) pairs."""
+    pi, qi, common = adjacent_pairs(masks, pos, neg, d)
+    if len(pi) == 0:
+        return np.empty((0, d + 1), dtype=object), np.empty((0, masks.shape[1]), np.uint64)
+    # v_p > 0 > v_q: the combination v_p r_q - v_q r_p has zero slack and non-negative entries.
+    vp = values[pi][:, None]
+    vq = values[qi][:, None]
+    combined = vp * rays[qi] - vq * rays[pi]
+    return _normalise(combined), common
+
+
+def adjacent_pairs(
+    masks: np.ndarray, pos: np.ndarray, neg: np.ndarray, d: int, small_grid: int = _SMALL_GRID
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The adjacent (inside, outside) pairs of rays, as two index arrays, and the zero set
+    they share (the new ray's labels before the new constraint's). Up to ``small_grid``
+    (inside, outside) pairs the whole grid is tested at once."""
     counts = np.bitwise_count(masks).sum(axis=1)
     # A ray with exactly d zeros is simple: its d tight constraints are independent, so a pair
     # with a simple member spans an edge exactly when it shares d - 1 zeros. Only pairs of two
     # degenerate rays need the combinatorial test (no third ray's zero set contains the common
     # zero set).
-    if masks.shape[1] == 1 and len(pos) * len(neg) > _SMALL_GRID:
+    if masks.shape[1] == 1 and len(pos) * len(neg) > small_grid:
         pi, qi = _pairs_single_word(masks[:, 0], counts, pos, neg, d)
     elif masks.shape[1] == 1:  # few pairs: the whole grid in one step is cheaper
         grid = np.bitwise_count(masks[pos, 0][:, None] & masks[neg, 0][None, :])
@@ -175,14 +191,7 @@ def _new_rays(
             contains = ((masks[None, :, :] & block[:, None, :]) == block[:, None, :]).all(axis=2)
             adjacent[rows] = contains.sum(axis=1) == 2
         pi, qi, common = pi[adjacent], qi[adjacent], common[adjacent]
-    if len(pi) == 0:
-        return np.empty((0, d + 1), dtype=object), np.empty((0, masks.shape[1]), np.uint64)
-
-    # v_p > 0 > v_q: the combination v_p r_q - v_q r_p has zero slack and non-negative entries.
-    vp = values[pi][:, None]
-    vq = values[qi][:, None]
-    combined = vp * rays[qi] - vq * rays[pi]
-    return _normalise(combined), common
+    return pi, qi, common
 
 
 def _pairs_grid(

@@ -16,7 +16,11 @@ best response (:math:`(B^\\top x)_j = 1`); a point of :math:`Q` has label :math:
 :math:`y_j = 0` and label :math:`i` if row :math:`i` is a best response. The extreme Nash
 equilibria are exactly the *completely labelled* pairs of vertices :math:`(x, y) \\ne (0, 0)`,
 rescaled to probabilities, in degenerate games too. Vertices are enumerated exactly by
-:mod:`._polytope`; complete labelling is a bit-mask test. In a large rectangular game (a side
+:mod:`._polytope`; complete labelling is a bit-mask test. From :data:`FLOAT_PASS_FROM`
+strategies a side the certified floating-point pass (:mod:`._float_vertices`) comes first:
+qhull's vertices are proven, with their tight sets and the completeness of the set, so a
+nondegenerate game is decided without exact enumeration; where the proof fails (a degenerate
+game) the exact enumeration runs. In a large rectangular game (a side
 of :data:`ONE_SIDED_FROM` strategies or more) only the smaller player's polytope is enumerated,
 and the matching vertices of the other are solved for exactly (:mod:`._one_sided`, as lrsnash
 does); its status is then ``"degenerate"`` when a degenerate vertex is met, and the message says
@@ -31,7 +35,6 @@ equilibrium set.
 from __future__ import annotations
 
 import math
-import sys
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -66,15 +69,12 @@ REVERSE_SEARCH_FROM = 19
 #: Square-ish games whose smaller side has at least this many strategies (and fewer than
 #: :data:`REVERSE_SEARCH_FROM`) report the double description's progress: constraints added.
 PROGRESS_FROM = 13
-#: Games enumerated from both sides whose smaller side has at least this many strategies try
-#: the certified floating-point pass first (:mod:`._float_vertices`: qhull finds the vertices,
-#: every vertex and the completeness of the set are then proven; a degenerate game falls back
-#: to the exact double description) when ``scipy.spatial`` is already imported ...
+#: Games whose smaller side has at least this many strategies (and fewer than
+#: :data:`REVERSE_SEARCH_FROM`) try the certified floating-point pass first
+#: (:mod:`._float_vertices`: the vertices are found in floating point, then each vertex and
+#: the completeness of the set are proven; a degenerate game falls back to the exact double
+#: description). Below it the exact enumeration is as fast.
 FLOAT_PASS_FROM = 8
-#: ... and from this many strategies a side in any case (importing scipy.spatial, a few
-#: tenths of a second, is then repaid by the pass).
-FLOAT_PASS_IMPORT_FROM = 13
-
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
@@ -277,9 +277,7 @@ def _both_sides(
 
 def _float_pass_pays(smaller: int) -> bool:
     """Whether to try the certified float pass on a game with ``smaller`` strategies a side."""
-    if smaller >= FLOAT_PASS_IMPORT_FROM:
-        return True
-    return smaller >= FLOAT_PASS_FROM and "scipy.spatial" in sys.modules
+    return smaller >= FLOAT_PASS_FROM
 
 
 def _pure_ties(p_matrix: np.ndarray, q_matrix: np.ndarray) -> bool:
