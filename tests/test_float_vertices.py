@@ -170,6 +170,7 @@ def test_step_one_refuses_a_point_that_is_no_vertex():
 def _solved(game: Game, monkeypatch, float_pass: bool):
     with monkeypatch.context() as patch:
         patch.setattr(exact_module, "FLOAT_PASS_FROM", 1 if float_pass else 10**6)
+        patch.setattr(exact_module, "FLOAT_PASS_ENTRIES", 0)
         result = solve(game, "exact")
     return (
         [eq.profile for eq in result.equilibria],
@@ -219,6 +220,7 @@ def test_a_game_with_pure_ties_skips_the_pass(monkeypatch):
     # Row 0 of B has its maximum twice: the pure strategy has two best responses.
     called = []
     monkeypatch.setattr(exact_module, "FLOAT_PASS_FROM", 1)
+    monkeypatch.setattr(exact_module, "FLOAT_PASS_ENTRIES", 0)
     monkeypatch.setattr(exact_module, "float_pass_pairs",
                         lambda p, q: called.append(1) or None)
     game = Game.from_arrays([[1, 0], [0, 1]], [[2, 2], [0, 1]])
@@ -248,6 +250,7 @@ def _one_sided(game: Game, monkeypatch, float_pass: bool):
     with monkeypatch.context() as patch:
         patch.setattr(exact_module, "ONE_SIDED_FROM", 1)
         patch.setattr(exact_module, "FLOAT_PASS_FROM", 1 if float_pass else 10**6)
+        patch.setattr(exact_module, "FLOAT_PASS_ENTRIES", 0)
         if not float_pass:
             patch.setattr(_one_sided, "proven_outside", lambda q, labels: [False] * len(labels))
         result = solve(game, "exact")
@@ -307,3 +310,30 @@ def test_most_faces_of_a_rectangular_game_are_proven_outside():
     labels = enumerate_vertices(p).labels
     outside = proven_outside(q, labels)
     assert sum(outside) > len(labels) // 2
+
+
+def test_tiny_payoffs_and_small_games_take_the_exact_method(monkeypatch):
+    # A coordination game's exact enumeration is cheaper than the float pass (small integers).
+    called = []
+    monkeypatch.setattr(exact_module, "float_pass_pairs",
+                        lambda p, q: called.append(1) or None)
+    eye = [[int(i == j) for j in range(9)] for i in range(9)]
+    assert len(solve(Game.from_arrays(eye, eye), "exact").equilibria) == 2**9 - 1
+    rng = np.random.default_rng(2)
+    small = Game.from_arrays(rng.integers(0, 999, (7, 7)).tolist(),
+                             rng.integers(0, 999, (7, 7)).tolist())
+    solve(small, "exact")
+    assert not called
+
+
+def test_the_float_pass_runs_on_a_10x10_random_game(monkeypatch):
+    seen = []
+    real = exact_module.float_pass_pairs
+    monkeypatch.setattr(exact_module, "float_pass_pairs",
+                        lambda p, q: seen.append(real(p, q)) or seen[-1])
+    rng = np.random.default_rng(11)
+    game = Game.from_arrays(rng.integers(0, 10**6, (10, 10)).tolist(),
+                            rng.integers(0, 10**6, (10, 10)).tolist())
+    result = solve(game, "exact")
+    assert len(seen) == 1 and seen[0] is not None
+    assert result.status == "ok" and len(result.equilibria) == len(seen[0])

@@ -75,6 +75,8 @@ PROGRESS_FROM = 13
 #: the completeness of the set are proven; a degenerate game falls back to the exact double
 #: description). Below it the exact enumeration is as fast.
 FLOAT_PASS_FROM = 8
+#: ... and whose scaled payoffs (positive integers) reach this size somewhere.
+FLOAT_PASS_ENTRIES = 32
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
@@ -247,7 +249,8 @@ def _both_sides(
     P (n of them), then of Q (m), are added."""
     total = m + n
     p_matrix, q_matrix = _positive_integer(b).T.copy(), _positive_integer(a)
-    if _float_pass_pays(min(m, n)) and not _pure_ties(p_matrix, q_matrix):
+    if (_float_pass_pays(min(m, n)) and not _small_entries(p_matrix, q_matrix)
+            and not _pure_ties(p_matrix, q_matrix)):
         if progress is not None:
             progress(0, total, None)
         keys = float_pass_pairs(p_matrix, q_matrix)
@@ -278,6 +281,13 @@ def _both_sides(
 def _float_pass_pays(smaller: int) -> bool:
     """Whether to try the certified float pass on a game with ``smaller`` strategies a side."""
     return smaller >= FLOAT_PASS_FROM
+
+
+def _small_entries(p_matrix: np.ndarray, q_matrix: np.ndarray) -> bool:
+    """Whether every entry is below :data:`FLOAT_PASS_ENTRIES`: the exact enumeration's
+    integers then stay small (a coordination game's enumeration is cheaper exactly), and such
+    games are mostly degenerate."""
+    return max(max(p_matrix.flat), max(q_matrix.flat)) < FLOAT_PASS_ENTRIES
 
 
 def _pure_ties(p_matrix: np.ndarray, q_matrix: np.ndarray) -> bool:
