@@ -251,6 +251,7 @@ def _one_sided(game: Game, monkeypatch, float_pass: bool):
         patch.setattr(exact_module, "ONE_SIDED_FROM", 1)
         patch.setattr(exact_module, "FLOAT_PASS_FROM", 1 if float_pass else 10**6)
         patch.setattr(exact_module, "FLOAT_PASS_ENTRIES", 0)
+        patch.setattr(_one_sided, "_FEW_VERTICES", 0)
         if not float_pass:
             patch.setattr(_one_sided, "proven_outside", lambda q, labels: [False] * len(labels))
         result = solve(game, "exact")
@@ -284,6 +285,7 @@ def test_one_sided_search_is_the_same_with_and_without_floats(seed, high):
 @settings(max_examples=60, deadline=None)
 def test_a_face_proven_outside_has_no_exact_vertex(seed, high):
     # Every face the float test skips is empty by the exact face solve.
+    from gametheory.algorithms import _one_sided
     from gametheory.algorithms._one_sided import _face_vertices, proven_outside
 
     rng = random.Random(seed)
@@ -291,7 +293,12 @@ def test_a_face_proven_outside_has_no_exact_vertex(seed, high):
     p = _random_positive(rng, n, m, high)  # B^T
     q = _random_positive(rng, m, n, high)  # A
     labels = enumerate_vertices(p).labels
-    outside = proven_outside(q, labels)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(_one_sided, "_FEW_VERTICES", 0)
+    try:
+        outside = proven_outside(q, labels)
+    finally:
+        patch.undo()
     rows = q.tolist()
     for mask, skip in zip(labels, outside, strict=True):
         support = [i for i in range(m) if not mask >> i & 1]

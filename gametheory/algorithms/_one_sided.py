@@ -106,6 +106,10 @@ def _point(p_rows: list[list[int]], mask: int) -> np.ndarray:
     return point
 
 
+#: Below this many vertices of P the faces are all solved exactly (:func:`proven_outside`'s
+#: numpy set-up costs more than it saves: a 3x40 game has a few dozen).
+_FEW_VERTICES = 64
+
 #: How often (in vertices of P) a streamed search reports progress.
 PROGRESS_EVERY = 256
 
@@ -231,17 +235,18 @@ def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) ->
     A simple vertex with support S has |S| tight columns J; F(x) is the one point solving
     ``A_{SJ} y_J = 1`` when that matrix is nonsingular, and it is empty when a coordinate or
     a row's slack of that point is negative. Both are decided with rigorous error bounds
-    (:func:`._float_vertices.verified_solutions`); anything not proven (a singular or
+    (:func:`._verified_solve.verified_solutions`); anything not proven (a singular or
     ill-conditioned system, a sign within the bound, a degenerate vertex, entries above
     2**40) is False and takes the exact path, so the pairs found are exactly those of the
     exact face solves.
     """
-    from ._float_vertices import _MAX_ENTRY, slack_signs, verified_solutions
+    from ._float_vertices import _MAX_ENTRY
+    from ._verified_solve import slack_signs, verified_solutions
 
     m, n = q_matrix.shape
     out = np.zeros(len(labels), dtype=bool)
-    if not len(labels) or max(int(v) for v in q_matrix.flat) > _MAX_ENTRY:
-        return out.tolist()
+    if len(labels) < _FEW_VERTICES or max(int(v) for v in q_matrix.flat) > _MAX_ENTRY:
+        return out.tolist()  # few vertices: the exact solves are cheaper than the set-up
     bits = _label_bits(labels, m + n)  # (v, m + n) bool
     zero, tight = bits[:, :m], bits[:, m:]
     sizes = m - zero.sum(axis=1)

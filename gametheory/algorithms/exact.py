@@ -18,9 +18,9 @@ equilibria are exactly the *completely labelled* pairs of vertices :math:`(x, y)
 rescaled to probabilities, in degenerate games too. Vertices are enumerated exactly by
 :mod:`._polytope`; complete labelling is a bit-mask test. From :data:`FLOAT_PASS_FROM`
 strategies a side the certified floating-point pass (:mod:`._float_vertices`) comes first:
-qhull's vertices are proven, with their tight sets and the completeness of the set, so a
-nondegenerate game is decided without exact enumeration; where the proof fails (a degenerate
-game) the exact enumeration runs. In a large rectangular game (a side
+the vertices found in floating point are proven, with their tight sets and the completeness
+of the set, so a nondegenerate game is decided without exact enumeration; where the proof
+fails (a degenerate game) the exact enumeration runs. In a large rectangular game (a side
 of :data:`ONE_SIDED_FROM` strategies or more) only the smaller player's polytope is enumerated,
 and the matching vertices of the other are solved for exactly (:mod:`._one_sided`, as lrsnash
 does); its status is then ``"degenerate"`` when a degenerate vertex is met, and the message says
@@ -77,6 +77,7 @@ PROGRESS_FROM = 13
 FLOAT_PASS_FROM = 8
 #: ... and whose scaled payoffs (positive integers) reach this size somewhere.
 FLOAT_PASS_ENTRIES = 32
+
 
 def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     """A positive affine image of the matrix with positive integer entries."""
