@@ -53,6 +53,8 @@ _SMALL_GRID = 65536
 #: degenerate at once (on 120 random polytopes of dimension 8 to 12 with entries 1..10 to
 #: 1..1000, no simple one was given up with 8; more rays only cost time on degenerate ones).
 _DEGENERATE_RAYS = 8
+#: From this many matched vertices their coordinates are solved in batches.
+_MANY_SYSTEMS = 64
 
 
 def certified_tight_sets(matrix: np.ndarray) -> np.ndarray | None:
@@ -157,6 +159,8 @@ def _closed_under_adjacency(masks: np.ndarray, bits: np.ndarray) -> bool:
 #: Vertices with fewer free coordinates are checked together with larger ones, padded with an
 #: identity block (exact), until a batch holds this many: fewer numpy calls on small polytopes.
 _BATCH = 512
+#: At most this many systems are checked at once (a few arrays of s x s floats each).
+_CHUNK = 16384
 
 
 def _all_simple_vertices(c: np.ndarray, tight: np.ndarray) -> bool:
@@ -176,9 +180,12 @@ def _all_simple_vertices(c: np.ndarray, tight: np.ndarray) -> bool:
         count += len(group)
         if count < _BATCH and at + 1 < len(levels):
             continue
-        rows, cols = _padded_systems(tight, sizes, np.concatenate(pending), s, d, k)
-        if not _group_is_simple(padded, row_norms, rows, cols, s):
-            return False
+        batch = np.concatenate(pending)
+        for start in range(0, len(batch), _CHUNK):  # bounded memory on large polytopes
+            part = batch[start : start + _CHUNK]
+            rows, cols = _padded_systems(tight, sizes, part, s, d, k)
+            if not _group_is_simple(padded, row_norms, rows, cols, s):
+                return False
         pending, count = [], 0
     return True
 
@@ -275,15 +282,30 @@ def float_pass_pairs(
 def vertex_weights(matrix: np.ndarray, masks: np.ndarray) -> list[list[int]] | None:
     """Exact integer weights proportional to the (simple, nonzero) vertices of
     ``{z >= 0, C z <= 1}`` with tight sets ``masks`` (uint64, d bits each): the free
-    coordinates S solve ``C_{J,S} z_S = 1`` (J: the tight rows), all systems of one size at
-    once (:func:`._bareiss.solve_fraction_free_many`). None if a system is singular or a
-    free coordinate is not positive (not a simple vertex)."""
+    coordinates S solve ``C_{J,S} z_S = 1`` (J: the tight rows) by fraction-free elimination,
+    all systems of one size at once when there are many
+    (:func:`._bareiss.solve_fraction_free_many`). None if a system is singular or a free
+    coordinate is not positive (not a simple vertex)."""
     from ._bareiss import solve_fraction_free_many
+    from ._lemke_howson import solve_fraction_free
 
     k, d = matrix.shape
     out: list[list[int] | None] = [None] * len(masks)
     if not len(masks):
         return []
+    if len(masks) < _MANY_SYSTEMS:  # one by one: the batch's numpy set-up costs more
+        rows_of = matrix.tolist()
+        for index, mask in enumerate(masks.tolist()):
+            free = [i for i in range(d) if not mask >> i & 1]
+            tight = [j for j in range(k) if mask >> (d + j) & 1]
+            solved = solve_fraction_free([[rows_of[j][i] for i in free] for j in tight])
+            if solved is None or min(solved[0]) <= 0:
+                return None
+            weights = [0] * d
+            for i, w in zip(free, solved[0], strict=True):
+                weights[i] = w
+            out[index] = weights
+        return out  # type: ignore[return-value]
     if max(int(v) for v in matrix.flat) < 2**62:
         matrix = np.asarray(matrix, dtype=np.int64)  # faster indexing, and Bareiss in int64
     shifts = np.arange(d + k, dtype=np.uint64)
