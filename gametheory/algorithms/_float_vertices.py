@@ -97,7 +97,8 @@ def certified_tight_sets(matrix: np.ndarray) -> np.ndarray | None:
 
 def _float_masks(c: np.ndarray) -> np.ndarray | None:
     """The vertices' tight sets (uint64 masks) by the double description method in float64,
-    or None as soon as a vertex is met on a new constraint's hyperplane (a degeneracy).
+    or None once more than :data:`_DEGENERATE_RAYS` rays lie on a constraint's hyperplane
+    beyond their d (a degenerate polytope, most likely).
 
     As :func:`._polytope.enumerate_vertices`, with float rays: a ray's slack counts as zero
     within ``1e-9`` times the size of its terms; rays are rescaled to a largest entry of 1."""
