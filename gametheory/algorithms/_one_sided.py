@@ -240,7 +240,7 @@ def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) ->
     2**40) is False and takes the exact path, so the pairs found are exactly those of the
     exact face solves.
     """
-    from ._float_vertices import _MAX_ENTRY
+    from ._float_vertices import _CHUNK, _MAX_ENTRY
     from ._verified_solve import slack_signs, verified_solutions
 
     m, n = q_matrix.shape
@@ -256,14 +256,16 @@ def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) ->
     padded[:m, :n] = np.asarray(q_matrix, dtype=np.float64)
     row_norms = padded.sum(axis=1)
     for s in np.unique(sizes[candidate]).tolist():
-        indices = np.flatnonzero(candidate & (sizes == s))
-        # Row-major nonzero: each vertex's support (tight columns) in increasing order.
-        rows = np.nonzero(~zero[indices])[1].reshape(len(indices), s)
-        cols = np.nonzero(tight[indices])[1].reshape(len(indices), s)
-        y, delta, proven = verified_solutions(padded, rows, cols, s)
-        negative = (y < -2.0 * delta[:, None]).any(axis=1)
-        signs = slack_signs(padded, row_norms, rows, cols, y, delta)
-        out[indices] = proven & (negative | (signs == -1).any(axis=1))
+        group = np.flatnonzero(candidate & (sizes == s))
+        for start in range(0, len(group), _CHUNK):  # bounded memory
+            indices = group[start : start + _CHUNK]
+            # Row-major nonzero: each vertex's support (tight columns) in increasing order.
+            rows = np.nonzero(~zero[indices])[1].reshape(len(indices), s)
+            cols = np.nonzero(tight[indices])[1].reshape(len(indices), s)
+            y, delta, proven = verified_solutions(padded, rows, cols, s)
+            negative = (y < -2.0 * delta[:, None]).any(axis=1)
+            signs = slack_signs(padded, row_norms, rows, cols, y, delta)
+            out[indices] = proven & (negative | (signs == -1).any(axis=1))
     return out.tolist()
 
 
