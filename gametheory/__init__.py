@@ -11,12 +11,30 @@ The public API::
     solve(tree)                     # its subgame-perfect equilibria, certified
 """
 
-from .bayesian.game import BayesianGame
+from typing import TYPE_CHECKING, Any
+
 from .errors import GameError, GameValueError, ModelError
-from .extensive.tree import Tree
 from .game import Game, Profile
 from .result import Component, Equilibrium, SolveResult, certify
 from .solve import METHODS, solve
+
+if TYPE_CHECKING:
+    from .bayesian.game import BayesianGame
+    from .extensive.tree import Tree
+
+# BayesianGame and Tree are imported on first use (PEP 562): a matrix game's `solve` needs
+# neither, and importing them costs start-up time.
+_LAZY = {"BayesianGame": ".bayesian.game", "Tree": ".extensive.tree"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "METHODS",

