@@ -140,11 +140,19 @@ def _float_masks(c: np.ndarray) -> np.ndarray | None:
     return masks[:, 0]
 
 
+def mask_bits(masks: np.ndarray, width: int) -> np.ndarray:
+    """Bit masks as a (len, width) boolean array: ``masks`` uint64 of shape (v,), or (v, w)
+    for masks of w words (least significant word first)."""
+    words = masks.reshape(len(masks), -1)
+    shifts = np.arange(64, dtype=np.uint64)
+    bits = ((words[:, :, None] >> shifts[None, None, :]) & np.uint64(1)).astype(bool)
+    return bits.reshape(len(masks), -1)[:, :width]
+
+
 def _tight_sets(masks: np.ndarray, d: int, k: int) -> np.ndarray | None:
     """The masks as a (vertices, d) array of sorted constraint indices, or None unless every
     mask has exactly d bits (a degenerate vertex, or a misclassified sign)."""
-    shifts = np.arange(d + k, dtype=np.uint64)
-    bits = ((masks[:, None] >> shifts[None, :]) & np.uint64(1)).astype(bool)
+    bits = mask_bits(masks, d + k)
     if not (bits.sum(axis=1) == d).all():
         return None
     return np.nonzero(bits)[1].reshape(len(masks), d)
@@ -309,8 +317,7 @@ def vertex_weights(matrix: np.ndarray, masks: np.ndarray) -> list[list[int]] | N
         return out  # type: ignore[return-value]
     if max(int(v) for v in matrix.flat) < 2**62:
         matrix = np.asarray(matrix, dtype=np.int64)  # faster indexing, and Bareiss in int64
-    shifts = np.arange(d + k, dtype=np.uint64)
-    bits = ((masks[:, None] >> shifts[None, :]) & np.uint64(1)).astype(bool)
+    bits = mask_bits(masks, d + k)
     free = ~bits[:, :d]
     sizes = free.sum(axis=1)
     if not (bits[:, d:].sum(axis=1) == sizes).all() or not sizes.all():

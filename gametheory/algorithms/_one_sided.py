@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from ._float_vertices import certified_tight_sets
+from ._float_vertices import certified_tight_sets, vertex_weights
 from ._lemke_howson import solve_fraction_free
 from ._polytope import enumerate_vertices
 from ._reverse_search import reverse_search_vertices
@@ -78,32 +78,24 @@ def one_sided_pairs(
         labels, points = list(vertices.labels), vertices.points
     search = OneSidedSearch(p_matrix, q_matrix)
     outside = proven_outside(q_matrix, labels)
+    m = p_matrix.shape[1]
+    origin = (1 << m) - 1
     pairs = []
     for index, mask in enumerate(labels):
         if outside[index]:  # F(x) is one point, proven outside Q: no pair, nothing degenerate
             search.visited += 1
             continue
-        point = points[index] if points is not None else _point(search.p_rows, mask)
+        if points is not None:
+            point = points[index]
+        elif mask == origin:
+            point = np.zeros(m + 1, dtype=object)  # pairs_at skips the origin
+        else:  # a proven vertex: its exact coordinates, solved only now (pairs_at rescales)
+            weights = vertex_weights(p_matrix, proven[index : index + 1])
+            if weights is None:  # pragma: no cover - a proven vertex's system is nonsingular
+                raise AssertionError("a proven vertex of P has no exact solution")
+            point = np.array([*weights[0], 1], dtype=object)
         pairs.extend(search.pairs_at(point, mask))
     return pairs, search.degenerate
-
-
-def _point(p_rows: list[list[int]], mask: int) -> np.ndarray:
-    """Integer weights of P's (simple) vertex with tight set ``mask``, as a point
-    ``(w_1, ..., w_m, 1)`` for :meth:`OneSidedSearch.pairs_at` (which rescales ``w``)."""
-    m = len(p_rows[0])
-    free = [i for i in range(m) if not mask >> i & 1]
-    if not free:
-        return np.zeros(m + 1, dtype=object)  # the origin
-    tight = [j for j in range(len(p_rows)) if mask >> (m + j) & 1]
-    solved = solve_fraction_free([[p_rows[j][i] for i in free] for j in tight])
-    if solved is None:  # pragma: no cover - the system is proven nonsingular
-        raise AssertionError("a proven vertex of P has a singular system")
-    point = np.zeros(m + 1, dtype=object)
-    for i, w in zip(free, solved[0], strict=True):
-        point[i] = w
-    point[m] = solved[1]
-    return point
 
 
 #: Below this many vertices of P the faces are all solved exactly (:func:`proven_outside`'s
@@ -160,7 +152,6 @@ class OneSidedSearch:
         self.n, self.m = p_matrix.shape
         self.q_matrix = q_matrix
         self.q_rows = q_matrix.tolist()  # Python integers: the face solves stay out of numpy
-        self.p_rows = p_matrix.tolist()
         self.faces: dict[tuple[int, ...], list[tuple[Key, int, int]]] = {}
         self.degenerate = False
         self.visited = 0
@@ -271,9 +262,9 @@ def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) ->
 
 def _label_bits(labels: tuple[int, ...] | list[int], width: int) -> np.ndarray:
     """Bit masks (Python integers of any width) as a (len, width) boolean array."""
+    from ._float_vertices import mask_bits
+
     words = (width + 63) // 64
     raw = np.array([[(mask >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(words)]
                     for mask in labels], dtype=np.uint64)
-    shifts = np.arange(64, dtype=np.uint64)
-    bits = ((raw[:, :, None] >> shifts[None, None, :]) & np.uint64(1)).astype(bool)
-    return bits.reshape(len(labels), words * 64)[:, :width]
+    return mask_bits(raw, width)
