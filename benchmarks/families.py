@@ -200,19 +200,8 @@ def dual_cyclic_game(d: int) -> tuple[list[list[int]], list[list[int]]]:
 
 
 def _inverse(matrix: list[list[int]]) -> list[list[Fraction]]:
-    """The inverse of a nonsingular square integer matrix, by Gauss-Jordan in Fractions."""
-    size = len(matrix)
-    work = [
-        [Fraction(v) for v in row] + [Fraction(int(i == j)) for j in range(size)]
-        for i, row in enumerate(matrix)
-    ]
-    for col in range(size):
-        pivot = next(r for r in range(col, size) if work[r][col] != 0)
-        work[col], work[pivot] = work[pivot], work[col]
-        head = work[col][col]
-        work[col] = [v / head for v in work[col]]
-        for r in range(size):
-            if r != col and work[r][col] != 0:
-                factor = work[r][col]
-                work[r] = [v - factor * p for v, p in zip(work[r], work[col], strict=True)]
-    return [row[size:] for row in work]
+    """The inverse of a nonsingular square integer matrix, exactly (sympy's rational inverse)."""
+    import sympy
+
+    inverse = sympy.Matrix(matrix).inv()
+    return [[Fraction(int(v.p), int(v.q)) for v in inverse.row(i)] for i in range(len(matrix))]
