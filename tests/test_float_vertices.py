@@ -1,11 +1,12 @@
 """The certified floating-point pass of the exact method (:mod:`._float_vertices`).
 
-A float double description finds the vertices; every vertex and the completeness of the set are
-then proven, or the pass returns None and the exact double description runs. Tested here:
-the proven sets equal the exact enumeration wherever the pass answers, it answers on
-nondegenerate polytopes, each step of the proof rejects what it must (a missing vertex, a
-duplicated one, a point that is no vertex, a near-degenerate polytope), and ``solve`` gives
-the same result, byte for byte, with the pass forced on and off.
+A float double description finds the vertices with every sign it uses proven by running error
+bounds, or the pass returns None and the exact double description runs. Tested here: the
+proven sets equal the exact enumeration wherever the pass answers, it answers on
+nondegenerate polytopes, the running bounds hold against exact rational vertices, re-deriving
+a ray refuses what it must (a singular system, a point outside), degenerate and
+near-degenerate polytopes are refused or right, and ``solve`` gives the same result, byte for
+byte, with the pass forced on and off.
 """
 
 from __future__ import annotations
@@ -22,14 +23,9 @@ from strategies import games
 
 from gametheory import Game, solve
 from gametheory.algorithms import exact as exact_module
-from gametheory.algorithms._float_vertices import (
-    _all_simple_vertices,
-    _closed_under_adjacency,
-    _float_masks,
-    _tight_sets,
-    certified_tight_sets,
-    float_pass_pairs,
-)
+from gametheory.algorithms import _float_dd
+from gametheory.algorithms._float_dd import _rederive, proven_rays
+from gametheory.algorithms._float_vertices import certified_tight_sets, float_pass_pairs
 from gametheory.algorithms._polytope import enumerate_vertices
 
 
@@ -114,56 +110,113 @@ def test_too_many_labels_take_the_exact_method():
     assert certified_tight_sets(_random_positive(random.Random(1), 33, 32, 100)) is None
 
 
-# --------------------------------------------------------------------------- each step refuses
-def _simple_case(seed: int = 5, size: int = 6):
-    matrix = _random_positive(random.Random(seed), size, size, 10**6)
-    c = np.asarray(matrix, dtype=np.float64)
-    masks = _float_masks(c)
-    tight = _tight_sets(masks, size, size)
-    bits = np.left_shift(np.uint64(1), tight.astype(np.uint64))
-    return c, tight, bits, masks
+# --------------------------------------------------------------------------- the running bounds
+def _exact_vertices(matrix: np.ndarray) -> dict[int, list[Fraction]]:
+    vertices = enumerate_vertices(matrix)
+    return {int(mask): [Fraction(v, point[-1]) for v in point[:-1]]  # w / t
+            for mask, point in zip(vertices.labels, vertices.points.tolist(), strict=True)}
 
 
-def test_closure_refuses_a_missing_vertex():
-    _, _, bits, masks = _simple_case()
-    assert _closed_under_adjacency(masks, bits)
-    for drop in (0, len(masks) // 2, len(masks) - 1):
-        keep = np.arange(len(masks)) != drop
-        assert not _closed_under_adjacency(masks[keep], bits[keep])
+@pytest.mark.parametrize(("size", "high", "seed"), [(6, 1000, 1), (9, 1000, 2), (11, 10**6, 3),
+                                                    (12, 1000, 4)])
+def test_each_ray_is_within_its_bound_of_the_exact_vertex(size, high, seed):
+    # The claim behind every sign: r_i = lam r*_i (1 + t_i) with |t_i| <= e. Dividing by the
+    # homogenising entry, r_i / r_d = (r*_i / r*_d) (1 + t_i) / (1 + t_d).
+    matrix = _random_positive(random.Random(seed), size, size, high)
+    proven = proven_rays(np.asarray(matrix, dtype=np.float64))
+    assert proven is not None
+    exact = _exact_vertices(matrix)
+    masks, rays, error = proven
+    assert set(masks.tolist()) == set(exact)
+    assert (error < 1).all()
+    for mask, ray, e in zip(masks.tolist(), rays, error.tolist(), strict=True):
+        point = exact[mask]  # the vertex z*, i.e. the ray (z*, 1)
+        allowed = (1 + Fraction(e)) / (1 - Fraction(e)) - 1
+        for value, target in zip(ray[:-1].tolist(), point, strict=True):
+            if target == 0:
+                assert value == 0.0
+            else:
+                ratio = Fraction(value) / Fraction(ray[-1]) / target
+                assert abs(ratio - 1) <= allowed
 
 
-def test_a_duplicated_vertex_is_refused(monkeypatch):
-    # Every neighbour of a duplicated vertex would be matched twice by the copies alone:
-    # the distinctness test must refuse it before the closure is trusted.
-    c, _, _, _ = _simple_case()
-    from gametheory.algorithms import _float_vertices
+def test_rays_are_re_derived_on_larger_polytopes(monkeypatch):
+    # From about 11 strategies the running bounds grow too large for some signs; those rays
+    # are re-derived from their tight sets, and the result is still exactly right.
+    calls = []
+    original = _float_dd._rederive
 
-    masks = _float_vertices._float_masks(c)
-    doubled = np.concatenate([masks, masks[:1]])
-    monkeypatch.setattr(_float_vertices, "_float_masks", lambda _c: doubled)
-    assert certified_tight_sets(_matrix(c.astype(int).tolist())) is None
+    def counting(*args):
+        calls.append(len(args[-1]))
+        return original(*args)
+
+    monkeypatch.setattr(_float_dd, "_rederive", counting)
+    matrix = _random_positive(random.Random(12), 12, 12, 1000)
+    proven = certified_tight_sets(matrix)
+    assert calls and proven is not None
+    assert {int(v) for v in proven} == _exact_labels(matrix)[0]
 
 
-def test_step_one_refuses_a_point_that_is_no_vertex():
-    c, tight, _, _ = _simple_case()
-    assert _all_simple_vertices(c, tight)
-    d = c.shape[1]
-    k = c.shape[0]
-    # Replace one tight row of a vertex by another row of C: the d constraints still meet
-    # in one point, but it violates a constraint of P (or is not simple there).
-    all_sets = {tuple(row) for row in tight.tolist()}
-    for row in tight.tolist():
-        rows = [v for v in row if v >= d]
-        if not rows:
-            continue
-        for other in range(d, d + k):
-            if other in row:
-                continue
-            changed = tuple(sorted([v for v in row if v != rows[0]] + [other]))
-            if changed not in all_sets:
-                assert not _all_simple_vertices(c, np.array([changed]))
-                return
-    pytest.fail("no tight set to change")  # pragma: no cover
+def test_exact_zeros_on_the_way_are_decided_by_perturbation(monkeypatch):
+    # Equal entries in one column of the first rows put a vertex of the polytope cut by those
+    # rows exactly on a later row's hyperplane (a zero slack that floats cannot sign); a
+    # larger entry further down cuts it off, so P itself is simple. The pass decides the zero
+    # in integers (the perturbation keeps the ray) and must still prove P's exact tight sets.
+    zeros = []
+    original = _float_dd._exact_slack
+
+    def recording(*args):
+        answer = original(*args)
+        zeros.append(answer[2] == 0.0)
+        return answer
+
+    monkeypatch.setattr(_float_dd, "_exact_slack", recording)
+    rng = random.Random(7)
+    answered = simple_count = 0
+    for _ in range(40):
+        rows = [[rng.randint(1, 999) for _ in range(6)] for _ in range(6)]
+        column = rng.randrange(6)
+        rows[1][column] = rows[0][column] = min(rows[0][column], 500)
+        rows[5][column] = 1000
+        matrix = _matrix(rows)
+        labels, simple = _exact_labels(matrix)
+        proven = certified_tight_sets(matrix)
+        simple_count += simple
+        if proven is not None:
+            answered += 1
+            assert simple and {int(v) for v in proven} == labels
+    assert simple_count >= 30 and answered >= simple_count - 2 and any(zeros)
+
+
+def test_a_degenerate_vertex_found_through_a_zero_is_refused():
+    # The same tie with nothing below to cut the vertex off: P is degenerate.
+    matrix = _matrix([[5, 2, 3], [5, 3, 2], [1, 1, 1]])
+    assert not _exact_labels(matrix)[1]
+    assert certified_tight_sets(matrix) is None
+
+
+def _rederived(rows: list[list[float]], mask: int) -> tuple[bool, np.ndarray, np.ndarray]:
+    c = np.array(rows)
+    padded = np.zeros((c.shape[0] + 1, c.shape[1] + 1))
+    padded[:-1, :-1] = c
+    rays, error = np.zeros((1, c.shape[1] + 1)), np.zeros(1)
+    ok = _rederive(padded, rays, np.array([mask], dtype=np.uint64), error, np.array([0]))
+    return ok, rays[0], error[0]
+
+
+def test_re_deriving_refuses_a_singular_system_and_a_point_outside():
+    # Labels of a 2-dimensional polytope: bits 0, 1 for z_0 = 0, z_1 = 0; bit 2 + j for row j.
+    # Rows 0 and 2 tight: z_0 + 2 z_1 = 1 and 3 z_0 + z_1 = 1 meet at (1/5, 2/5).
+    ok, ray, error = _rederived([[1, 2], [2, 4], [3, 1]], 0b10100)
+    assert ok and 0 < error < 1e-12
+    assert abs(Fraction(ray[0]) / Fraction(ray[2]) - Fraction(1, 5)) <= Fraction(error) / 2
+    assert abs(Fraction(ray[1]) / Fraction(ray[2]) - Fraction(2, 5)) <= Fraction(error)
+    # Rows 0 and 1 are parallel: no point.
+    assert not _rederived([[1, 2], [2, 4], [3, 1]], 0b01100)[0]
+    # z_0 + z_1 = 1 and 3 z_0 + 2 z_1 = 1 meet at (-1, 2), outside z >= 0.
+    assert not _rederived([[1, 1], [3, 2]], 0b1100)[0]
+    # z_0 + z_1 = 1 and 2 z_0 + z_1 = 1 meet at (0, 1): a free coordinate at zero.
+    assert not _rederived([[1, 1], [2, 1]], 0b1100)[0]
 
 
 # --------------------------------------------------------------------------- solve, both ways

@@ -1,43 +1,19 @@
-"""Vertices of a best-response polytope found in floating point and proven exactly.
+"""The certified floating-point pass of the exact method: proven vertex sets, then equilibria.
 
-The polytope is ``P = {z in R^d : z >= 0, C z <= 1}`` for a matrix ``C`` (k x d) of positive
-integers, as in :mod:`._polytope`. Its vertices are enumerated in floating point by the double
-description method of :mod:`._polytope` run on float64 rays (the same adjacency test on the same
-bit masks; signs decided with a small tolerance, rays rescaled to a largest entry of 1): several
-times faster than the exact one, as fast as qhull on small polytopes and faster on large ones.
-Floating point can misclassify a tight constraint, so nothing it finds is trusted: the tight
-sets are *proven* to be all the vertices of P, or :func:`certified_tight_sets` returns None and
-the caller runs the exact double description (:mod:`._polytope`):
-
-1. Each tight set ``T`` (d constraints) defines one point: the free coordinates
-   ``S = {i : z_i >= 0 not in T}`` solve ``C_{J,S} z_S = 1`` (J: the rows of C in T). With an
-   approximate inverse ``R`` of ``K = C_{J,S}`` and rigorous bounds on every rounding error
-   (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed. 2002, section 3.5:
-   ``|fl(A B) - A B| <= gamma_s |A| |B|`` with ``gamma_s = s u / (1 - s u)``),
-   ``||I - R K|| < 1`` proves ``K`` nonsingular and bounds ``||K^{-1}||`` (Higham, section
-   14.1 / Rump's verification method), hence the error ``|z - z~|`` of the float solution.
-   The point is proven a *simple* vertex with tight set exactly ``T`` when every free
-   coordinate exceeds the error bound and every other constraint's slack exceeds its bound.
-2. Every vertex of a simple polytope has exactly d edges, one per tight constraint dropped;
-   the edge's other end has the d - 1 remaining constraints tight. If for every proven vertex
-   ``T`` and every ``i in T`` another proven vertex contains ``T - {i}`` (so each "drop one" set
-   occurs exactly twice), that vertex is the edge's other end (a point of an edge's relative
-   interior is no vertex), so the proven set is closed under adjacency. The graph of a polytope
-   is connected (Balinski, 1961), so the set holds every vertex, and every vertex is simple.
-
-The result is then exact: the vertex set, the tight sets and nondegeneracy are proven; only the
-coordinates of the vertices an equilibrium needs are then computed, in integers, by the caller.
-The rounding-error model holds for any summation order and for fused multiply-add (BLAS), and
-every bound is doubled as a margin for the rounding of the bounds' own computation. Degenerate
-and near-degenerate polytopes fail the proof (a degenerate vertex has more than d tight
-constraints) and take the exact method.
+:func:`certified_tight_sets` gives the tight sets of every vertex of a best-response polytope
+``{z >= 0, C z <= 1}`` (C positive integers), found by the double description method in
+floating point with every decision proven (:mod:`._float_dd`), or None where the proof does not
+go through (a degenerate or near-degenerate polytope, large entries): the caller then runs the
+exact double description (:mod:`._polytope`). :func:`float_pass_pairs` matches the proven tight
+sets of both polytopes of a nondegenerate game, and :func:`vertex_weights` solves the matched
+vertices' coordinates in integers.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._verified_solve import slack_signs, verified_solutions
+from ._float_dd import mask_bits, proven_rays, tight_sets
 
 __all__: list[str] = []
 
@@ -46,13 +22,6 @@ __all__: list[str] = []
 _MAX_ENTRY = 2**40
 #: Tight sets are bit masks in one uint64 word: d + k labels at most.
 _MAX_LABELS = 64
-#: The float enumeration tests up to this many (inside, outside) pairs of rays at once (a
-#: grid of bit masks; cheaper than the exact method's key matching when rays are cheap).
-_SMALL_GRID = 65536
-#: The float enumeration gives up (the exact one runs) when more rays than this are
-#: degenerate at once (on 120 random polytopes of dimension 8 to 12 with entries 1..10 to
-#: 1..1000, no simple one was given up with 8; more rays only cost time on degenerate ones).
-_DEGENERATE_RAYS = 8
 #: From this many matched vertices their coordinates are solved in batches.
 _MANY_SYSTEMS = 64
 
@@ -70,8 +39,9 @@ def certified_tight_sets(matrix: np.ndarray) -> np.ndarray | None:
     numpy.ndarray or None
         uint64 bit masks, one per vertex, over the d + k labels of :class:`._polytope.Vertices`
         (bit ``i < d``: ``z_i = 0``; bit ``d + j``: row j of C tight), each with exactly d bits;
-        None if the polytope is degenerate, too close to degenerate for the proof, or has more
-        than 64 labels or entries above 2**40. The order is the enumeration's.
+        None if the polytope is degenerate, too close to degenerate (or too ill-conditioned)
+        for the proof, or has more than 64 labels or entries above 2**40. The order is the
+        enumeration's.
     """
     k, d = matrix.shape
     if d < 2 or d + k > _MAX_LABELS:
@@ -79,164 +49,10 @@ def certified_tight_sets(matrix: np.ndarray) -> np.ndarray | None:
     if max(int(v) for v in matrix.flat) > _MAX_ENTRY:
         return None
     c = np.asarray(matrix, dtype=np.float64)
-    masks = _float_masks(c)
-    if masks is None:
+    proven = proven_rays(c)
+    if proven is None or tight_sets(proven[0], d, k) is None:
         return None
-    tight = _tight_sets(masks, d, k)
-    if tight is None:
-        return None
-    bits = np.left_shift(np.uint64(1), tight.astype(np.uint64))
-    if len(np.unique(masks)) != len(masks):
-        return None
-    if not _closed_under_adjacency(masks, bits):
-        return None
-    if not _all_simple_vertices(c, tight):
-        return None
-    return masks
-
-
-def _float_masks(c: np.ndarray) -> np.ndarray | None:
-    """The vertices' tight sets (uint64 masks) by the double description method in float64,
-    or None once more than :data:`_DEGENERATE_RAYS` rays lie on a constraint's hyperplane
-    beyond their d (a degenerate polytope, most likely).
-
-    As :func:`._polytope.enumerate_vertices`, with float rays: a ray's slack counts as zero
-    within ``1e-9`` times the size of its terms; rays are rescaled to a largest entry of 1."""
-    from ._polytope import adjacent_pairs
-
-    k, d = c.shape
-    rays = np.zeros((d + 1, d + 1))
-    rays[0, d] = 1.0
-    all_zero = (1 << d) - 1
-    masks = np.array([[all_zero]] + [[(all_zero & ~(1 << i)) | (1 << d)] for i in range(d)],
-                     dtype=np.uint64)
-    for i in range(d):
-        rays[i + 1, i] = 1.0
-        rays[i + 1, d] = c[0, i]
-    rays /= np.abs(rays).max(axis=1, keepdims=True)
-    for row in range(1, k):
-        label = np.uint64(1) << np.uint64(d + row)
-        product = rays[:, :d] @ c[row]
-        values = rays[:, d] - product
-        tolerance = 1e-9 * (np.abs(rays[:, d]) + np.abs(product))
-        pos = np.flatnonzero(values > tolerance)
-        neg = np.flatnonzero(values < -tolerance)
-        zero = np.flatnonzero(np.abs(values) <= tolerance)
-        if len(zero):
-            # Vertices on the new hyperplane (degenerate so far). A few occur in small
-            # integers and may be cut off later; more mean a degenerate polytope, on which
-            # the adjacency test is slow and the proof fails: stop then.
-            masks[zero] |= label
-            if (np.bitwise_count(masks[:, 0]) > d).sum() > _DEGENERATE_RAYS:
-                return None
-        if len(neg) == 0:
-            continue
-        pi, qi, common = adjacent_pairs(masks, pos, neg, d, _SMALL_GRID)
-        keep = np.concatenate([pos, zero])
-        combined = values[pi][:, None] * rays[qi] - values[qi][:, None] * rays[pi]
-        combined /= np.abs(combined).max(axis=1, keepdims=True)
-        rays = np.concatenate([rays[keep], combined])
-        masks = np.concatenate([masks[keep], common | label])
-    return masks[:, 0]
-
-
-def mask_bits(masks: np.ndarray, width: int) -> np.ndarray:
-    """Bit masks as a (len, width) boolean array: ``masks`` uint64 of shape (v,), or (v, w)
-    for masks of w words (least significant word first)."""
-    words = masks.reshape(len(masks), -1)
-    shifts = np.arange(64, dtype=np.uint64)
-    bits = ((words[:, :, None] >> shifts[None, None, :]) & np.uint64(1)).astype(bool)
-    return bits.reshape(len(masks), -1)[:, :width]
-
-
-def _tight_sets(masks: np.ndarray, d: int, k: int) -> np.ndarray | None:
-    """The masks as a (vertices, d) array of sorted constraint indices, or None unless every
-    mask has exactly d bits (a degenerate vertex, or a misclassified sign)."""
-    bits = mask_bits(masks, d + k)
-    if not (bits.sum(axis=1) == d).all():
-        return None
-    return np.nonzero(bits)[1].reshape(len(masks), d)
-
-
-def _closed_under_adjacency(masks: np.ndarray, bits: np.ndarray) -> bool:
-    """Whether each "drop one tight constraint" set occurs exactly twice (step 2)."""
-    drop_one = (masks[:, None] & ~bits).ravel()
-    _, counts = np.unique(drop_one, return_counts=True)
-    return bool((counts == 2).all())
-
-
-#: Vertices with fewer free coordinates are checked together with larger ones, padded with an
-#: identity block (exact), until a batch holds this many: fewer numpy calls on small polytopes.
-_BATCH = 512
-#: At most this many systems are checked at once (a few arrays of s x s floats each).
-_CHUNK = 16384
-
-
-def _all_simple_vertices(c: np.ndarray, tight: np.ndarray) -> bool:
-    """Whether every tight set defines a simple vertex with exactly that tight set (step 1)."""
-    k, d = c.shape
-    sizes = (tight >= d).sum(axis=1)  # rows of C in each tight set (= free coordinates)
-    # C with a zero row k and a zero column d appended: the padding's index.
-    padded = np.zeros((k + 1, d + 1))
-    padded[:k, :d] = c
-    row_norms = np.append(c.sum(axis=1), 0.0)  # ||C_j||_1 (C is positive), exact
-    pending: list[np.ndarray] = []
-    count = 0
-    levels = [s for s in np.unique(sizes).tolist() if s > 0]  # s = 0: the origin, slack 1
-    for at, s in enumerate(levels):
-        group = np.flatnonzero(sizes == s)
-        pending.append(group)
-        count += len(group)
-        if count < _BATCH and at + 1 < len(levels):
-            continue
-        batch = np.concatenate(pending)
-        for start in range(0, len(batch), _CHUNK):  # bounded memory on large polytopes
-            part = batch[start : start + _CHUNK]
-            rows, cols = _padded_systems(tight, sizes, part, s, d, k)
-            if not _group_is_simple(padded, row_norms, rows, cols, s):
-                return False
-        pending, count = [], 0
-    return True
-
-
-def _padded_systems(
-    tight: np.ndarray, sizes: np.ndarray, group: np.ndarray, s: int, d: int, k: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The rows of C (padded with ``k``) and the free coordinates (padded with ``d``) of the
-    tight sets ``group``, each with at most s of each, as two (g, s) index arrays."""
-    g = len(group)
-    sets = tight[group]  # sorted: the rows of C come last
-    own = sizes[group]
-    position = np.arange(d)[None, :]
-    is_row = position >= (d - own)[:, None]
-    rows = np.full((g, s), k)
-    cols = np.full((g, s), d)
-    # Row r of a tight set with t rows goes to slot r - (d - t) (the first t slots).
-    at, where = np.nonzero(is_row)
-    rows[at, where - (d - own[at])] = sets[at, where] - d
-    free = np.ones((g, d), dtype=bool)
-    at, where = np.nonzero(~is_row)
-    free[at, sets[at, where]] = False
-    at, where = np.nonzero(free)  # row-major: each vertex's free coordinates in order
-    slot = np.arange(len(at)) - np.repeat(np.cumsum(own) - own, own)
-    cols[at, slot] = where
-    return rows, cols
-
-
-def _group_is_simple(
-    padded: np.ndarray, row_norms: np.ndarray, rows: np.ndarray, cols: np.ndarray, s: int
-) -> bool:
-    """Step 1 for a batch of tight sets, each system padded to size s with an identity block.
-
-    The padded system ``[[K, 0], [0, I]] z = 1`` has the vertex's free coordinates first and
-    ones after: its error bound holds for the vertex."""
-    k = padded.shape[0] - 1
-    z, delta, proven = verified_solutions(padded, rows, cols, s)
-    if not proven.all() or not (z.min(axis=1) > 2.0 * delta).all():
-        return False
-    strict = slack_signs(padded, row_norms, rows, cols, z, delta) > 0
-    strict[np.arange(len(rows))[:, None], rows] = True  # the rows of T are tight by construction
-    return bool(strict[:, :k].all())
+    return proven[0]
 
 
 def float_pass_pairs(

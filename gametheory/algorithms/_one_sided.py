@@ -231,7 +231,8 @@ def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) ->
     2**40) is False and takes the exact path, so the pairs found are exactly those of the
     exact face solves.
     """
-    from ._float_vertices import _CHUNK, _MAX_ENTRY
+    from ._float_dd import CHUNK
+    from ._float_vertices import _MAX_ENTRY
     from ._verified_solve import slack_signs, verified_solutions
 
     m, n = q_matrix.shape
@@ -248,8 +249,8 @@ def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) ->
     row_norms = padded.sum(axis=1)
     for s in np.unique(sizes[candidate]).tolist():
         group = np.flatnonzero(candidate & (sizes == s))
-        for start in range(0, len(group), _CHUNK):  # bounded memory
-            indices = group[start : start + _CHUNK]
+        for start in range(0, len(group), CHUNK):  # bounded memory
+            indices = group[start : start + CHUNK]
             # Row-major nonzero: each vertex's support (tight columns) in increasing order.
             rows = np.nonzero(~zero[indices])[1].reshape(len(indices), s)
             cols = np.nonzero(tight[indices])[1].reshape(len(indices), s)
@@ -262,7 +263,7 @@ def proven_outside(q_matrix: np.ndarray, labels: tuple[int, ...] | list[int]) ->
 
 def _label_bits(labels: tuple[int, ...] | list[int], width: int) -> np.ndarray:
     """Bit masks (Python integers of any width) as a (len, width) boolean array."""
-    from ._float_vertices import mask_bits
+    from ._float_dd import mask_bits
 
     words = (width + 63) // 64
     raw = np.array([[(mask >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(words)]

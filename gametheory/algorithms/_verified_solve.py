@@ -11,7 +11,7 @@ verification method); every rounding error is bounded by the standard model,
 ``|fl(A B) - A B| <= gamma_s |A| |B|`` with ``gamma_s = s u / (1 - s u)`` (Higham, section
 3.5), which holds for any summation order and for fused multiply-add (BLAS). Each gamma is
 doubled and each bound inflated by ``(1 + c u)`` as a margin for the rounding of the bounds'
-own computation. Used by :mod:`._float_vertices` (vertices) and :mod:`._one_sided` (faces).
+own computation. Used by :mod:`._float_dd` (re-deriving rays) and :mod:`._one_sided` (faces).
 """
 
 from __future__ import annotations

@@ -18,9 +18,10 @@ equilibria are exactly the *completely labelled* pairs of vertices :math:`(x, y)
 rescaled to probabilities, in degenerate games too. Vertices are enumerated exactly by
 :mod:`._polytope`; complete labelling is a bit-mask test. From :data:`FLOAT_PASS_FROM`
 strategies a side the certified floating-point pass (:mod:`._float_vertices`) comes first:
-the vertices found in floating point are proven, with their tight sets and the completeness
-of the set, so a nondegenerate game is decided without exact enumeration; where the proof
-fails (a degenerate game) the exact enumeration runs. In a large rectangular game (a side
+the double description runs in floating point with every sign it uses proven
+(:mod:`._float_dd`), so its tight sets are exactly those of the exact enumeration and a
+nondegenerate game is decided without exact arithmetic but for the equilibria's coordinates;
+where the proof fails (a degenerate game) the exact enumeration runs. In a large rectangular game (a side
 of :data:`ONE_SIDED_FROM` strategies or more) only the smaller player's polytope is enumerated,
 and the matching vertices of the other are solved for exactly (:mod:`._one_sided`, as lrsnash
 does); its status is then ``"degenerate"`` when a degenerate vertex is met, and the message says
@@ -71,9 +72,8 @@ REVERSE_SEARCH_FROM = 19
 PROGRESS_FROM = 13
 #: Games whose smaller side has at least this many strategies (and fewer than
 #: :data:`REVERSE_SEARCH_FROM`) try the certified floating-point pass first
-#: (:mod:`._float_vertices`: the vertices are found in floating point, then each vertex and
-#: the completeness of the set are proven; a degenerate game falls back to the exact double
-#: description). Below it the exact enumeration is as fast.
+#: (:mod:`._float_vertices`: the vertices are found in floating point with every decision
+#: proven; a degenerate game falls back to the exact double description). Below it the exact enumeration is as fast.
 FLOAT_PASS_FROM = 8
 #: ... and whose scaled payoffs (positive integers) reach this size somewhere.
 FLOAT_PASS_ENTRIES = 32
