@@ -58,7 +58,7 @@ _REFRESH = 4.0
 _EXACT_DECISIONS = 16
 #: The float enumeration tests up to this many (inside, outside) pairs of rays at once (a
 #: grid of bit masks; cheaper than the exact method's key matching when rays are cheap).
-_SMALL_GRID = 65536
+_SMALL_GRID = 262144
 #: At most this many rays are re-derived at once (a few arrays of s x s floats each).
 CHUNK = 16384
 _U = 2.0**-53

@@ -230,11 +230,18 @@ def _pairs_single_word(
     deg_pos, deg_neg = pos[counts[pos] > d], neg[counts[neg] > d]
     pi_parts, qi_parts = [], []
     if len(simple_pos) and len(simple_neg):
-        kp, rp = _drop_one_keys(masks[simple_pos], simple_pos, d)
-        kn, rn = _drop_one_keys(masks[simple_neg], simple_neg, d)
-        _, ip, iq = np.intersect1d(kp, kn, return_indices=True)
-        pi_parts.append(rp[ip])
-        qi_parts.append(rn[iq])
+        width = int(masks[np.concatenate([simple_pos, simple_neg])].max()).bit_length()
+        kp, rp = _drop_one_keys(masks[simple_pos], simple_pos, width)
+        kn, rn = _drop_one_keys(masks[simple_neg], simple_neg, width)
+        # A key (d - 1 independent constraints: one 2-face) is shared by at most two simple
+        # rays, so after one stable sort the matches are neighbours, one from each side.
+        keys = np.concatenate([kp, kn])
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        first = np.flatnonzero((ordered[1:] == ordered[:-1]) & (order[:-1] < len(kp))
+                               & (order[1:] >= len(kp)))
+        pi_parts.append(rp[order[first]])
+        qi_parts.append(rn[order[first + 1] - len(kp)])
     for left, right in ((deg_pos, neg), (simple_pos, deg_neg)):
         if len(left) and len(right):
             a, b = _pairs_grid(masks[:, None], left, right, d)
@@ -247,10 +254,11 @@ def _pairs_single_word(
 
 
 def _drop_one_keys(
-    masks: np.ndarray, index: np.ndarray, d: int
+    masks: np.ndarray, index: np.ndarray, width: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For rays with exactly d zeros: every mask with one zero removed, and its ray's index."""
-    bits = np.arange(_WORD, dtype=np.uint64)
+    """For rays with exactly d zeros: every mask with one zero removed, and its ray's index
+    (``width``: the labels in use, at most one word)."""
+    bits = np.arange(width, dtype=np.uint64)
     present = ((masks[:, None] >> bits[None, :]) & np.uint64(1)).astype(bool)
     rows, cols = np.nonzero(present)  # d entries per row, in row order
     keys = masks[rows] & ~(np.uint64(1) << cols.astype(np.uint64))
