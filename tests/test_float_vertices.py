@@ -380,8 +380,9 @@ def test_tiny_payoffs_and_small_games_take_the_exact_method(monkeypatch):
     eye = [[int(i == j) for j in range(9)] for i in range(9)]
     assert len(solve(Game.from_arrays(eye, eye), "exact").equilibria) == 2**9 - 1
     rng = np.random.default_rng(2)
-    small = Game.from_arrays(rng.integers(0, 999, (7, 7)).tolist(),
-                             rng.integers(0, 999, (7, 7)).tolist())
+    size = exact_module.FLOAT_PASS_FROM - 1
+    small = Game.from_arrays(rng.integers(0, 999, (size, size)).tolist(),
+                             rng.integers(0, 999, (size, size)).tolist())
     solve(small, "exact")
     assert not called
 
