@@ -54,8 +54,10 @@ __all__: list[str] = []
 #: A ray whose sign bound exceeds ``|v| / _REFRESH`` is re-derived from its tight set; after
 #: that every sign decided in floating point has a bound of at most a quarter of ``|v|``.
 _REFRESH = 4.0
-#: More exact sign decisions than this (a degenerate polytope, most likely) return None.
-_EXACT_DECISIONS = 16
+#: More exact sign decisions than this return None: a degenerate or ill-conditioned polytope,
+#: most likely (random polytopes of dimension 6 to 12 with entries up to 30 that pass need at
+#: most 5; the dual cyclic ones would need dozens, each a fraction-free solve).
+_EXACT_DECISIONS = 8
 #: The float enumeration tests up to this many (inside, outside) pairs of rays at once (a
 #: grid of bit masks; cheaper than the exact method's key matching when rays are cheap).
 _SMALL_GRID = 262144
@@ -110,11 +112,14 @@ def proven_rays(c: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | No
         stale = np.flatnonzero(~(bound * _REFRESH < np.abs(values)))
         zero = None  # the exact zeros (kept: their perturbed slack is positive)
         if len(stale):
-            if not _rederive(padded, rays, masks, error, stale):
-                return None
-            values[stale], bound[stale] = _signed_slacks(
-                rays[stale], error[stale], c[row], gamma)
-            undecided = stale[~(bound[stale] * _REFRESH < np.abs(values[stale]))]
+            # Re-derived in floating point where the verified solve proves a fresh bound
+            # (not where the limit has a zero coordinate, or the system is ill-conditioned).
+            failed = _rederive(padded, rays, masks, error, stale)
+            fresh = stale[~np.isin(stale, failed)]
+            values[fresh], bound[fresh] = _signed_slacks(
+                rays[fresh], error[fresh], c[row], gamma)
+            undecided = np.concatenate(
+                [failed, fresh[~(bound[fresh] * _REFRESH < np.abs(values[fresh]))]])
             decided += len(undecided)
             if decided > _EXACT_DECISIONS:
                 return None
@@ -210,35 +215,38 @@ def _exact_slack(
 def _rederive(
     padded: np.ndarray, rays: np.ndarray, masks: np.ndarray, error: np.ndarray,
     stale: np.ndarray,
-) -> bool:
+) -> np.ndarray:
     """Replace the rays ``stale`` (in place) by verified solutions of their tight sets, with
-    fresh error bounds; False if a system cannot be proven nonsingular or a free coordinate
-    positive (the polytope is then too ill-conditioned for the pass)."""
+    fresh error bounds. Returns the rays left unchanged: those whose system could not be
+    proven nonsingular or whose free coordinates could not all be proven positive (an
+    ill-conditioned system, or a limit with a zero coordinate); they are decided exactly."""
     k, d = padded.shape[0] - 1, padded.shape[1] - 1
+    failed = []
     for start in range(0, len(stale), CHUNK):  # bounded memory on large polytopes
         part = stale[start : start + CHUNK]
         tight = tight_sets(masks[part], d, k)
         if tight is None:  # pragma: no cover - rays of the perturbed polytope are simple
-            return False
+            failed.append(part)
+            continue
         sizes = (tight >= d).sum(axis=1)  # rows of C in each tight set (= free coordinates)
-        for s in np.unique(sizes).tolist():
-            if s == 0:  # the origin's ray (0, ..., 0, 1) is exact and never stale
-                continue
-            group = np.flatnonzero(sizes == s)
-            rows, cols = padded_systems(tight, sizes, group, s, d, k)
-            z, delta, proven = verified_solutions(padded, rows, cols, s)
-            low = z.min(axis=1)
-            if not proven.all() or not (low > 2.0 * delta).all():
-                return False
-            ray = np.zeros((len(group), d + 1))
-            np.put_along_axis(ray, cols, z, axis=1)  # column d takes the padding's values...
-            ray[:, d] = 1.0  # ... and then the homogenising coordinate, exactly 1
-            ray /= ray.max(axis=1, keepdims=True)
-            rays[part[group]] = ray
-            # |z_i - z*_i| <= delta gives z_i = z*_i (1 + t), |t| <= delta / (z_i - delta);
-            # the rescaling adds one rounding.
-            error[part[group]] = (delta / (low - delta) * (1.0 + 4 * _U) + 4 * _U) * 1.01
-    return True
+        # One padded system per ray, all of the largest size (an identity block pads the
+        # smaller ones, exactly): one batched solve instead of one per size.
+        s = max(int(sizes.max()), 1)
+        rows, cols = padded_systems(tight, sizes, np.arange(len(part)), s, d, k)
+        z, delta, proven = verified_solutions(padded, rows, cols, s)
+        low = z.min(axis=1)
+        good = proven & (low > 2.0 * delta)
+        failed.append(part[~good])
+        ray = np.zeros((int(good.sum()), d + 1))
+        np.put_along_axis(ray, cols[good], z[good], axis=1)  # column d: the padding's...
+        ray[:, d] = 1.0  # ... then the homogenising coordinate, exactly 1
+        ray /= ray.max(axis=1, keepdims=True)
+        rays[part[good]] = ray
+        # |z_i - z*_i| <= delta gives z_i = z*_i (1 + t), |t| <= delta / (z_i - delta); the
+        # rescaling adds one rounding.
+        delta, low = delta[good], low[good]
+        error[part[good]] = (delta / (low - delta) * (1.0 + 4 * _U) + 4 * _U) * 1.01
+    return np.concatenate(failed) if failed else np.empty(0, dtype=np.intp)
 
 
 def mask_bits(masks: np.ndarray, width: int) -> np.ndarray:
