@@ -173,7 +173,16 @@ def worker(name: str, games_file: str) -> None:
 
 
 def _peak_mib(name: str) -> float | None:
-    """Peak resident memory so far in MiB: this worker's, or lrsnash's (its child processes)."""
+    """Peak resident memory so far in MiB: this worker's, or lrsnash's (its child processes).
+
+    On Linux this worker's own peak is read from /proc (VmHWM): ``ru_maxrss`` survives fork
+    and exec, so it would report the parent's size (the runner's, with sympy loaded to build
+    the dual cyclic games) whenever that is larger."""
+    status = Path("/proc/self/status")
+    if name != "lrsnash" and status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     try:
         import resource
     except ImportError:  # Windows
