@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..result import Component
-from ._one_sided import Key
+from ._exact_keys import Key
 
 __all__: list[str] = []
 

@@ -1,6 +1,6 @@
 """Certifying, sorting and writing out the extreme equilibria of :mod:`.exact`, on integer keys.
 
-Each distribution is carried as a :data:`~._one_sided.Key` (its integer weights in lowest terms,
+Each distribution is carried as a :data:`Key` (its integer weights in lowest terms,
 then their sum), which is canonical: equal distributions have equal keys. Certification is in
 integers (:func:`_certified_values`: int64 products where they provably fit, Python integers
 otherwise), sorting by decreasing probabilities on floats made exact on ties
@@ -9,15 +9,26 @@ otherwise), sorting by decreasing probabilities on floats made exact on ties
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
 
 from ..game import Game
 from ..result import Equilibrium
-from ._one_sided import Key
 
 __all__: list[str] = []
+
+#: A distribution as its integer weights in lowest terms followed by their sum.
+Key = tuple[int, ...]
+
+
+def _key(weights: list[int]) -> Key:
+    """The distribution ``weights / sum(weights)`` as a :data:`Key` (non-negative weights)."""
+    g = math.gcd(*weights)
+    if g != 1:
+        weights = [v // g for v in weights]
+    return (*weights, sum(weights))
 
 
 def _decreasing(key: Key) -> tuple[float, ...]:

@@ -72,7 +72,7 @@ def float_pass_pairs(
     Returns
     -------
     list or None
-        The extreme equilibria as pairs of :data:`._one_sided.Key` (unsorted), or None when
+        The extreme equilibria as pairs of :data:`._exact_keys.Key` (unsorted), or None when
         either polytope's vertex set could not be proven (:func:`certified_tight_sets`), e.g.
         in a degenerate game: the caller then enumerates exactly.
 
@@ -80,7 +80,7 @@ def float_pass_pairs(
     completely labelled exactly when Q's labels are the complement of P's (a bit-mask match);
     the coordinates of the matched vertices only are then solved in integers.
     """
-    from ._one_sided import _key
+    from ._exact_keys import _key
 
     n, m = p_matrix.shape
     if m + n > _MAX_LABELS:

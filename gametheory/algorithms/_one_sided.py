@@ -22,30 +22,18 @@ equilibrium.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
+from ._exact_keys import Key, _key
 from ._float_vertices import certified_tight_sets, vertex_weights
 from ._lemke_howson import solve_fraction_free
 from ._polytope import enumerate_vertices
 from ._reverse_search import reverse_search_vertices
 
 __all__: list[str] = []
-
-#: A distribution as its integer weights in lowest terms followed by their sum.
-Key = tuple[int, ...]
-
-
-def _key(weights: list[int]) -> Key:
-    """The distribution ``weights / sum(weights)`` as a :data:`Key` (non-negative weights)."""
-    g = math.gcd(*weights)
-    if g != 1:
-        weights = [v // g for v in weights]
-    return (*weights, sum(weights))
-
 
 def one_sided_pairs(
     p_matrix: np.ndarray, q_matrix: np.ndarray, float_pass: bool = False

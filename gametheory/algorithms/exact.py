@@ -24,8 +24,9 @@ nondegenerate game is decided without exact arithmetic but for the equilibria's 
 where the proof fails (a degenerate game) the exact enumeration runs. In a large rectangular
 game (a side of :data:`ONE_SIDED_FROM` strategies or more) only the smaller player's polytope
 is enumerated, and the matching vertices of the other are solved for exactly
-(:mod:`._one_sided`, as lrsnash does); its status is then ``"degenerate"`` when a degenerate vertex is met, and the message says
-that the larger polytope was not searched for degenerate vertices away from the equilibria.
+(:mod:`._one_sided`, as lrsnash does); its status is then ``"degenerate"`` when a degenerate
+vertex is met, and the message says that the larger polytope was not searched for degenerate
+vertices away from the equilibria.
 
 The extreme equilibria form a bipartite graph (row vertices, column vertices, an edge per
 equilibrium). Its maximal bicliques are the maximal Nash subsets (each the product of the convex
@@ -46,14 +47,14 @@ from ..game import Game
 from ..result import SolveInterrupted, SolveResult
 from ._components import _components
 from ._exact_keys import (
+    Key,
     _certified_values,
     _equilibrium,
     _exactly_sorted,
     _Fractions,
     _Int64Payoffs,
+    _key,
 )
-from ._float_vertices import float_pass_pairs
-from ._one_sided import Key, _key, one_sided_pairs, streamed_pairs
 from ._polytope import Vertices, enumerate_vertices
 
 __all__ = ["exact_equilibria"]
@@ -90,6 +91,29 @@ def _positive_integer(matrix: np.ndarray) -> np.ndarray:
     out = np.empty(len(ints), dtype=object)
     out[:] = [v - low + scale for v in ints]
     return out.reshape(matrix.shape)
+
+
+# The float pass and the one-sided searches are imported on first use (a 4x4 game needs
+# neither; their modules cost a sixth of the command line's start-up).
+def float_pass_pairs(p_matrix: np.ndarray, q_matrix: np.ndarray) -> list | None:
+    """:func:`._float_vertices.float_pass_pairs`."""
+    from ._float_vertices import float_pass_pairs as pairs
+
+    return pairs(p_matrix, q_matrix)
+
+
+def one_sided_pairs(p_matrix: np.ndarray, q_matrix: np.ndarray, float_pass: bool) -> tuple:
+    """:func:`._one_sided.one_sided_pairs`."""
+    from ._one_sided import one_sided_pairs as pairs
+
+    return pairs(p_matrix, q_matrix, float_pass)
+
+
+def streamed_pairs(p_matrix: np.ndarray, q_matrix: np.ndarray, progress: Any) -> tuple:
+    """:func:`._one_sided.streamed_pairs`."""
+    from ._one_sided import streamed_pairs as pairs
+
+    return pairs(p_matrix, q_matrix, progress)
 
 
 def _remap_q_labels(mask: int, m: int, n: int) -> int:
