@@ -108,6 +108,11 @@ def test_near_degenerate_polytopes_are_refused_or_right():
 
 def test_large_entries_take_the_exact_method():
     assert certified_tight_sets(_matrix([[2**41, 1], [1, 2**41]])) is None
+    # Hadamard's bound on the minors above 2**500 (vertex coordinates could come near float
+    # underflow): entries near 2**39 pass at 8x8, not at 14x14.
+    rng = random.Random(3)
+    assert certified_tight_sets(_random_positive(rng, 8, 8, 2**39)) is not None
+    assert certified_tight_sets(_random_positive(rng, 14, 14, 2**39)) is None
 
 
 def test_too_many_labels_take_the_exact_method():

@@ -25,8 +25,9 @@ solve ``C_{J,S} z_S = 1``, in floating point with a rigorous error bound
 14.1), which gives a fresh componentwise bound. Every gamma is doubled and every computed bound
 inflated by 1% to cover the rounding of the bounds' own few operations.
 
-**Signs in integers, and zeros.** A slack still too small for its bound is decided exactly: the
-ray's vertex is solved by fraction-free elimination. An exact zero (a vertex of the polytope cut
+**Signs in integers, and zeros.** A slack still too small for its bound, or a ray the verified
+solve cannot re-derive (an ill-conditioned system, or a zero coordinate), is decided exactly:
+the ray's vertex is solved by fraction-free elimination. An exact zero (a vertex of the polytope cut
 by the first rows lies on a later row's hyperplane: common with small integers, e.g. two equal
 entries in one column) is decided by a lexicographic perturbation of the right-hand sides,
 ``C_j z <= 1 + eps^(k - j)`` (Charnes 1952; Chvatal, *Linear Programming*, 1983, ch. 3): the
@@ -40,7 +41,9 @@ vertex of P (simple) is such a limit: the tight sets are exactly P's. A degenera
 than :data:`_EXACT_DECISIONS` exact decisions, returns None.
 
 Only a simple polytope passes. The vertices' coordinates are not needed for the tight sets: the
-caller solves, in integers, only those an equilibrium needs.
+caller solves, in integers, only those an equilibrium needs. Every vertex coordinate is a ratio
+of minors of ``[C 1]``; C's size is bounded up front (Hadamard's bound below 2**500) so that no
+float in the method comes near underflow, where relative error bounds would fail.
 """
 
 from __future__ import annotations
@@ -91,6 +94,11 @@ def proven_rays(c: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | No
     from ._polytope import adjacent_pairs
 
     k, d = c.shape
+    # Hadamard: every minor of [C 1] is below H = (sqrt(d + 1) max |C|)^(d + 1), so a non-zero
+    # coordinate or slack of a vertex is at least 1 / H; with H below 2**500 a product of two
+    # stays above float underflow (2**-1022), where relative error bounds would fail.
+    if (d + 1) * (0.5 * np.log2(d + 1) + np.log2(max(float(c.max()), 1.0))) > 500:
+        return None
     padded = np.zeros((k + 1, d + 1))  # C with a zero row and column: padded_systems' index
     padded[:k, :d] = c
     rays = np.zeros((d + 1, d + 1))
