@@ -4,9 +4,10 @@ A float double description finds the vertices with every sign it uses proven by 
 bounds, or the pass returns None and the exact double description runs. Tested here: the
 proven sets equal the exact enumeration wherever the pass answers, it answers on
 nondegenerate polytopes, the running bounds hold against exact rational vertices, re-deriving
-a ray refuses what it must (a singular system, a point outside), degenerate and
-near-degenerate polytopes are refused or right, and ``solve`` gives the same result, byte for
-byte, with the pass forced on and off.
+a ray leaves to integers what it must (a singular system, a point outside or on a facet), exact
+zeros on the way are decided by the perturbation, degenerate and near-degenerate polytopes are
+refused or right, and ``solve`` gives the same result, byte for byte, with the pass forced on
+and off.
 """
 
 from __future__ import annotations
