@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._verified_solve import verified_solutions
+from ._verified_solve import _U, _gamma, verified_solutions
 
 __all__: list[str] = []
 
@@ -66,12 +66,6 @@ _EXACT_DECISIONS = 8
 _SMALL_GRID = 262144
 #: At most this many rays are re-derived at once (a few arrays of s x s floats each).
 CHUNK = 16384
-_U = 2.0**-53
-
-
-def _gamma(n: int) -> float:
-    """Higham's gamma_n, doubled (the margin for rounding in the bounds themselves)."""
-    return 2.0 * n * _U / (1.0 - n * _U)
 
 
 def proven_rays(c: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -200,11 +194,32 @@ def _exact_slack(
     rounded from the exact vertex (error 2u) and the slack rounded on the same scale (0.0
     exactly for a zero, and only then); None if the tight set's system is singular or its
     determinant too large for normal floats."""
+    rows = c.astype(np.int64).tolist()  # integers up to 2**40: exact
+    solved = homogeneous_vertex(rows, mask, d)
+    if solved is None:
+        return None
+    point, free = solved
+    top = max(point)
+    if top.bit_length() > 960:  # pragma: no cover - then v / top could be subnormal
+        return None
+    ray = np.array([v / top for v in point])  # int / int: correctly rounded, normal
+    slack = point[d] - sum(rows[row][i] * point[i] for i in free)
+    return ray, 2.0 * _U, slack / top
+
+
+def homogeneous_vertex(
+    rows: list[list[int]], mask: int, d: int
+) -> tuple[list[int], list[int]] | None:
+    """The point of ``{z >= 0, C z <= 1}`` (C as integer ``rows``) with tight set ``mask``, in
+    integers: ``(point, free)``, ``point = (w_1, ..., w_d, t)`` with ``z = w / t`` and
+    ``t = |det|`` of the tight system, and ``free`` its coordinates not set to zero by the mask
+    (they solve ``C_{J,S} z_S = 1``, J the tight rows, by fraction-free elimination). None if
+    that system is singular."""
     from ._lemke_howson import solve_fraction_free
 
     free = [i for i in range(d) if not mask >> i & 1]
-    tight = [j for j in range(c.shape[0]) if mask >> (d + j) & 1]
-    solved = solve_fraction_free([[int(c[j, i]) for i in free] for j in tight])
+    tight = [j for j in range(len(rows)) if mask >> (d + j) & 1]
+    solved = solve_fraction_free([[rows[j][i] for i in free] for j in tight])
     if solved is None:
         return None
     numerators, denominator = solved
@@ -212,12 +227,7 @@ def _exact_slack(
     for i, w in zip(free, numerators, strict=True):
         point[i] = w
     point[d] = denominator
-    top = max(point)
-    if top.bit_length() > 960:  # pragma: no cover - then v / top could be subnormal
-        return None
-    ray = np.array([v / top for v in point])  # int / int: correctly rounded, normal
-    slack = denominator - sum(int(c[row, i]) * point[i] for i in free)
-    return ray, 2.0 * _U, slack / top
+    return point, free
 
 
 def _rederive(

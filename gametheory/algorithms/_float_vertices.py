@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._float_dd import mask_bits, proven_rays
+from ._float_dd import homogeneous_vertex, mask_bits, proven_rays
 
 __all__: list[str] = []
 
@@ -115,7 +115,6 @@ def vertex_weights(matrix: np.ndarray, masks: np.ndarray) -> list[list[int]] | N
     (:func:`._bareiss.solve_fraction_free_many`). None if a system is singular or a free
     coordinate is not positive (not a simple vertex)."""
     from ._bareiss import solve_fraction_free_many
-    from ._lemke_howson import solve_fraction_free
 
     k, d = matrix.shape
     out: list[list[int] | None] = [None] * len(masks)
@@ -124,15 +123,10 @@ def vertex_weights(matrix: np.ndarray, masks: np.ndarray) -> list[list[int]] | N
     if len(masks) < _MANY_SYSTEMS:  # one by one: the batch's numpy set-up costs more
         rows_of = matrix.tolist()
         for index, mask in enumerate(masks.tolist()):
-            free = [i for i in range(d) if not mask >> i & 1]
-            tight = [j for j in range(k) if mask >> (d + j) & 1]
-            solved = solve_fraction_free([[rows_of[j][i] for i in free] for j in tight])
-            if solved is None or min(solved[0]) <= 0:
+            solved = homogeneous_vertex(rows_of, mask, d)
+            if solved is None or min(solved[0][i] for i in solved[1]) <= 0:
                 return None
-            weights = [0] * d
-            for i, w in zip(free, solved[0], strict=True):
-                weights[i] = w
-            out[index] = weights
+            out[index] = solved[0][:d]
         return out  # type: ignore[return-value]
     if max(int(v) for v in matrix.flat) < 2**62:
         matrix = np.asarray(matrix, dtype=np.int64)  # faster indexing, and Bareiss in int64
