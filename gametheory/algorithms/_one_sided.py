@@ -28,7 +28,8 @@ from typing import Any
 import numpy as np
 
 from ._exact_keys import Key, _key
-from ._float_vertices import certified_tight_sets, vertex_weights
+from ._float_dd import homogeneous_vertex
+from ._float_vertices import certified_tight_sets
 from ._lemke_howson import solve_fraction_free
 from ._polytope import enumerate_vertices
 from ._reverse_search import reverse_search_vertices
@@ -66,23 +67,12 @@ def one_sided_pairs(
         labels, points = list(vertices.labels), vertices.points
     search = OneSidedSearch(p_matrix, q_matrix)
     outside = proven_outside(q_matrix, labels)
-    m = p_matrix.shape[1]
-    origin = (1 << m) - 1
     pairs = []
     for index, mask in enumerate(labels):
         if outside[index]:  # F(x) is one point, proven outside Q: no pair, nothing degenerate
             search.visited += 1
             continue
-        if points is not None:
-            point = points[index]
-        elif mask == origin:
-            point = np.zeros(m + 1, dtype=object)  # pairs_at skips the origin
-        else:  # a proven vertex: its exact coordinates, solved only now (pairs_at rescales)
-            weights = vertex_weights(p_matrix, proven[index : index + 1])
-            if weights is None:  # pragma: no cover - a proven vertex's system is nonsingular
-                raise AssertionError("a proven vertex of P has no exact solution")
-            point = np.array([*weights[0], 1], dtype=object)
-        pairs.extend(search.pairs_at(point, mask))
+        pairs.extend(search.pairs_at(points[index] if points is not None else None, mask))
     return pairs, search.degenerate
 
 
@@ -140,12 +130,15 @@ class OneSidedSearch:
         self.n, self.m = p_matrix.shape
         self.q_matrix = q_matrix
         self.q_rows = q_matrix.tolist()  # Python integers: the face solves stay out of numpy
+        self.p_rows = p_matrix.tolist()
         self.faces: dict[tuple[int, ...], list[tuple[Key, int, int]]] = {}
         self.degenerate = False
         self.visited = 0
 
-    def pairs_at(self, point: np.ndarray, mask: int) -> list[tuple[Key, Key]]:
-        """The completely labelled pairs ``(x, y)`` of P's vertex ``point`` (labels ``mask``)."""
+    def pairs_at(self, point: np.ndarray | None, mask: int) -> list[tuple[Key, Key]]:
+        """The completely labelled pairs ``(x, y)`` of P's vertex ``point`` (labels ``mask``);
+        ``point`` None for a proven simple vertex, whose exact coordinates are then solved
+        only if it has a pair."""
         m, n = self.m, self.n
         self.visited += 1
         if mask.bit_count() > m:
@@ -157,6 +150,11 @@ class OneSidedSearch:
         found = _face_vertices(self.q_matrix, self.q_rows, support, tight, self.faces)
         if not found:
             return []
+        if point is None:
+            solved = homogeneous_vertex(self.p_rows, mask, m)
+            if solved is None:  # pragma: no cover - a proven vertex's system is nonsingular
+                raise AssertionError("a proven vertex of P has no exact solution")
+            point = np.array(solved[0], dtype=object)
         x = _key(point[:-1].tolist())
         self.degenerate = self.degenerate or any(labels > n for _, labels in found)
         return [(x, y) for y, _ in found]
