@@ -62,9 +62,8 @@ def _solver(name: str):
     clock has stopped.
     """
     if name == "ours":
-        # The float pass and the one-sided searches are imported on their first use (the
-        # small warm-up game needs neither): imported here, untimed, like every import.
-        import gametheory.algorithms._float_vertices
+        # The one-sided searches and the float pass (which they import) are imported on first
+        # use, and the small warm-up game needs neither: imported here, untimed.
         import gametheory.algorithms._one_sided  # noqa: F401
         from gametheory import Game, solve
 

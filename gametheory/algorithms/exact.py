@@ -75,7 +75,8 @@ PROGRESS_FROM = 13
 #: :data:`REVERSE_SEARCH_FROM`) try the certified floating-point pass first
 #: (:mod:`._float_vertices`: the vertices are found in floating point with every decision
 #: proven; a degenerate game falls back to the exact double description). Below it the exact
-#: enumeration is faster (6x6 random games: 3.4 against 3.8 ms; 7x7: 5.3 against 4.6 ms).
+#: enumeration is faster (exact against the pass, random games: 6x6 3.4 against 3.8 ms; 7x7
+#: 5.3 against 4.6 ms).
 FLOAT_PASS_FROM = 7
 #: ... and whose scaled payoffs (positive integers) reach this size somewhere.
 FLOAT_PASS_ENTRIES = 32
